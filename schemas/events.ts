@@ -1,0 +1,48 @@
+/**
+ * The one normalized inbound event type. Every provider webhook (sandbox, rbm, twilio) is
+ * verified, validated and turned into a list of these before it reaches a Profile object.
+ */
+import * as v from 'valibot';
+
+const Base = {
+  provider: v.picklist(['sandbox', 'rbm', 'twilio']),
+  /** The customer's E.164 number. */
+  phone: v.string(),
+  /** Provider's id of this callback; (provider, id) is the dedupe key. */
+  id: v.string(),
+  at: v.string(),
+  channel: v.picklist(['rcs', 'sms']),
+};
+
+export const InboundEventSchema = v.variant('type', [
+  /** The customer typed (or sent media/location). */
+  v.object({
+    ...Base,
+    type: v.literal('message'),
+    text: v.optional(v.string()),
+    media: v.optional(v.array(v.object({ url: v.string(), content_type: v.optional(v.string()) }))),
+    location: v.optional(v.object({ latitude: v.number(), longitude: v.number() })),
+  }),
+  /** The customer tapped a suggestion (reply chip or action button). */
+  v.object({
+    ...Base,
+    type: v.literal('tap'),
+    postback: v.string(),
+    text: v.string(),
+    kind: v.picklist(['reply', 'action']),
+  }),
+  /** A delivery receipt for one of our messages, keyed by the provider's message id. */
+  v.object({
+    ...Base,
+    type: v.literal('status'),
+    provider_message_id: v.string(),
+    status: v.picklist(['sent', 'delivered', 'read', 'failed', 'ttl_revoked', 'ttl_revoke_failed']),
+    error_code: v.optional(v.string()),
+    reason: v.optional(v.string()),
+  }),
+  v.object({ ...Base, type: v.literal('typing') }),
+  /** RBM's UNSUBSCRIBE / SUBSCRIBE user events (paired with a keyword message). */
+  v.object({ ...Base, type: v.literal('unsubscribe') }),
+  v.object({ ...Base, type: v.literal('subscribe') }),
+]);
+export type InboundEvent = v.InferOutput<typeof InboundEventSchema>;

@@ -1,0 +1,6 @@
+export * from './content';
+export * from './phone';
+export * from './profile';
+export * from './messages';
+export * from './events';
+export * from './errors';

@@ -1,0 +1,82 @@
+/** Profiles and consent (architecture.md "Public contract", compliance.md "Purposes"). */
+import * as v from 'valibot';
+
+export const PURPOSES = ['marketing', 'transactional'] as const;
+export const PurposeSchema = v.picklist(PURPOSES);
+export type Purpose = v.InferOutput<typeof PurposeSchema>;
+
+/** What a send is for: the two consent purposes, plus agent replies in the care window. */
+export const SendPurposeSchema = v.picklist(['marketing', 'transactional', 'support']);
+export type SendPurpose = v.InferOutput<typeof SendPurposeSchema>;
+
+export const ConsentStatusSchema = v.picklist(['subscribed', 'unsubscribed', 'never']);
+export type ConsentStatus = v.InferOutput<typeof ConsentStatusSchema>;
+
+export const ConsentSourceSchema = v.picklist(['api', 'keyword', 'agent', 'import', 'carrier']);
+export type ConsentSource = v.InferOutput<typeof ConsentSourceSchema>;
+
+const IanaZone = v.pipe(
+  v.string(),
+  v.check((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Paris'),
+);
+
+const SetConsent = v.picklist(['subscribed', 'unsubscribed'], 'must be "subscribed" or "unsubscribed"');
+
+/** Body of `PUT /v1/profiles/{phone}`. */
+export const ProfileUpsertSchema = v.strictObject({
+  first_name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
+  last_name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
+  email: v.optional(v.nullable(v.pipe(v.string(), v.email('must be an email address')))),
+  locale: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a locale such as fr or fr-FR')))),
+  timezone: v.optional(v.nullable(IanaZone)),
+  properties: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown())),
+  consent: v.optional(
+    v.strictObject({
+      marketing: v.optional(SetConsent),
+      transactional: v.optional(SetConsent),
+      source: v.pipe(v.string('must say where consent came from'), v.minLength(1), v.maxLength(200)),
+    }),
+  ),
+});
+export type ProfileUpsert = v.InferOutput<typeof ProfileUpsertSchema>;
+
+export interface ConsentState {
+  status: ConsentStatus;
+  updated_at: string | null;
+  source: string | null;
+}
+
+export interface ConsentLogEntry {
+  id: number;
+  purpose: Purpose;
+  status: ConsentStatus;
+  at: string;
+  source: ConsentSource;
+  /** The words that caused the change (a keyword message, an API source label, an agent's reason). */
+  text: string | null;
+  /** Agent id or API key id. */
+  actor: string | null;
+}
+
+/** `GET /v1/profiles/{phone}` (contract). */
+export interface ProfileView {
+  phone: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  locale: string | null;
+  timezone: string | null;
+  properties: Record<string, unknown>;
+  consent: Record<Purpose, ConsentState>;
+  rcs: { capable: boolean | null; checked_at: string | null; features?: string[] };
+  created_at: string;
+  updated_at: string;
+  last_inbound_at: string | null;
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm start`: the newcomer path. Creates .dev.vars from the example when missing, builds the
+// console, applies the local D1 migrations, then runs `wrangler dev` on PORT (default 8787)
+// with all state under .wrangler/. Demo data and the admin account are created by the Worker
+// on first request; the login is printed here.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+
+const port = process.env.PORT || '8787';
+if (!existsSync('.dev.vars')) {
+  copyFileSync('.dev.vars.example', '.dev.vars');
+  console.log('Created .dev.vars from .dev.vars.example');
+}
+const vars = Object.fromEntries(
+  readFileSync('.dev.vars', 'utf8')
+    .split('\n')
+    .filter((l) => /^[A-Z_]+=/.test(l))
+    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+);
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run('node', ['scripts/build-client.mjs']);
+run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
+
+const publicUrl = vars.PUBLIC_URL && !vars.PUBLIC_URL.includes('localhost:8787') ? vars.PUBLIC_URL : `http://localhost:${port}`;
+const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', `PUBLIC_URL:${publicUrl}`], { stdio: ['inherit', 'pipe', 'inherit'] });
+let announced = false;
+dev.stdout.on('data', async (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && String(chunk).includes('Ready on')) {
+    announced = true;
+    // First request seeds the admin account and the demo data (idempotent).
+    try {
+      await fetch(`http://localhost:${port}/api/health`);
+    } catch {}
+    console.log(`
+  ┌──────────────────────────────────────────────────────────────
+  │ Console   http://localhost:${port}
+  │ Sign in   ${vars.ADMIN_EMAIL}  /  ${vars.ADMIN_PASSWORD}
+  │ API key   ${vars.API_KEY}   (Authorization: Bearer …)
+  │ Carriers  RCS=${vars.RCS_PROVIDER || 'sandbox'}  SMS=${vars.SMS_PROVIDER || 'sandbox'}  (sandbox = simulated phones)
+  └──────────────────────────────────────────────────────────────
+`);
+  }
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => dev.kill(sig));
+dev.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,29 @@
+// Unit and integration tests run inside workerd through the Workers Vitest plugin, with the
+// real bindings from wrangler.toml (Durable Objects with SQLite, D1, Queues, assets).
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('worker/db/migrations');
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            API_KEY: 'test-api-key',
+            PUBLIC_URL: 'https://console.example.test',
+            SANDBOX_SECRET: 'test-sandbox-secret',
+            ADMIN_EMAIL: 'admin@example.test',
+            ADMIN_PASSWORD: 'test-admin-password',
+            RCS_PROVIDER: 'sandbox',
+            SMS_PROVIDER: 'sandbox',
+            RCS_FALLBACK_SECONDS: '300',
+          },
+        },
+      }),
+    ],
+    test: { include: ['test/**/*.test.ts'], setupFiles: ['test/setup.ts'] },
+  };
+});

@@ -1,0 +1,64 @@
+/**
+ * The provider interface. Two roles chosen by configuration: an RCS provider (sandbox, rbm,
+ * twilio) and an SMS provider (sandbox, twilio). Adapters map the content model to their
+ * wire format, send, and (RCS) check capability, revoke and send agent events. Webhook
+ * verification and parsing live beside each adapter and produce `InboundEvent`s.
+ */
+import type { Content } from '../../schemas/content';
+import type { InboundEvent } from '../../schemas/events';
+
+export type TrafficType = 'PROMOTION' | 'TRANSACTION' | 'ACKNOWLEDGEMENT' | 'SERVICEREQUEST';
+
+export interface RcsSendRequest {
+  /** Our message id (a UUID): the RBM `messageId`, reused on retry as the idempotency key. */
+  id: string;
+  to: string;
+  content: Content;
+  traffic: TrafficType;
+  /** Seconds the carrier may keep trying before revoking (RBM `ttl`). */
+  ttlSeconds: number;
+  /** SMS text a provider with built-in fallback (Twilio) may use. */
+  fallbackText: string;
+}
+
+export interface SmsSendRequest {
+  id: string;
+  to: string;
+  text: string;
+  /** MMS media, only when the SMS provider and the brand allow it. */
+  mediaUrls?: string[];
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId: string; channel?: 'rcs' | 'sms' }
+  /** The number is not RCS-reachable (RBM 404): fall back to SMS. */
+  | { ok: false; kind: 'not_reachable'; message: string }
+  /** Refused for good (RBM 400, Twilio 4xx): record as failed with the provider's words. */
+  | { ok: false; kind: 'rejected'; message: string; code?: string }
+  /** Transient (429, 5xx, network) after bounded retries. */
+  | { ok: false; kind: 'unavailable'; message: string };
+
+export interface Capability {
+  capable: boolean;
+  features: string[];
+}
+
+export type RevokeResult = 'revoked' | 'already_delivered' | 'error';
+
+export interface RcsProvider {
+  readonly name: 'sandbox' | 'rbm' | 'twilio';
+  /** Twilio decides RCS vs SMS itself inside a Messaging Service. */
+  readonly handlesFallback: boolean;
+  checkCapability(phone: string): Promise<Capability>;
+  send(req: RcsSendRequest): Promise<SendResult>;
+  revoke(phone: string, id: string): Promise<RevokeResult>;
+  sendAgentEvent(phone: string, event: { type: 'typing' } | { type: 'read'; messageId: string }): Promise<void>;
+}
+
+export interface SmsProvider {
+  readonly name: 'sandbox' | 'twilio';
+  send(req: SmsSendRequest): Promise<SendResult>;
+}
+
+/** A verified, parsed webhook: either events to route, or a direct answer (handshake). */
+export type WebhookResult = { kind: 'events'; events: InboundEvent[] } | { kind: 'respond'; response: Response };
