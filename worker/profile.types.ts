@@ -60,4 +60,6 @@ export interface ProfileRpc {
   track(event: TrackEvent): Promise<{ duplicate: boolean }>;
   setConsent(phone: string, change: ConsentChange): Promise<ProfileView>;
   addNote(phone: string, text: string, author: string): Promise<MessageView>;
+  /** Console → customer: typing indicator, or mark the customer's last message read (RBM). */
+  agentEvent(phone: string, type: 'typing' | 'read'): Promise<void>;
 }
