@@ -4,3 +4,5 @@ export * from './profile';
 export * from './messages';
 export * from './events';
 export * from './errors';
+export * from './sms';
+export * from './lint';

@@ -1,0 +1,117 @@
+// Content lint (schemas/lint.ts): "one message = one action", media types, limits, carousel
+// shape and the number of choices.
+import { describe, expect, it } from 'vitest';
+import type { Card, Content } from '../schemas/content';
+import { lintContent, urlExtension } from '../schemas/lint';
+
+const codes = (content: Content, opts?: Parameters<typeof lintContent>[1]) => lintContent(content, opts).map((i) => i.code);
+const photo = { url: 'https://cdn.example.com/p.jpg' };
+
+describe('lintContent', () => {
+  it('finds nothing to say about a plain short text', () => {
+    expect(lintContent({ type: 'text', text: 'Your order has shipped.' })).toEqual([]);
+  });
+
+  it('warns when a card and its suggestions carry more than one call to action', () => {
+    const content: Content = {
+      type: 'card',
+      card: { title: 'Sale', media: photo, buttons: [{ type: 'url', text: 'Shop', url: 'https://shop.example.com' }] },
+      suggestions: [{ type: 'dial', text: 'Call', phone: '+33123456789' }],
+    };
+    expect(lintContent(content)).toEqual([expect.objectContaining({ level: 'warning', code: 'multiple_actions', path: '' })]);
+  });
+
+  it('does not count reply chips as calls to action', () => {
+    const content: Content = {
+      type: 'text',
+      text: 'Hi',
+      suggestions: [{ type: 'url', text: 'Shop', url: 'https://shop.example.com' }, { type: 'reply', text: 'Yes' }, { type: 'reply', text: 'No' }],
+    };
+    expect(codes(content)).toEqual([]);
+  });
+
+  it('counts calls to action per carousel card', () => {
+    const card = (buttons: Card['buttons']): Card => ({ title: 'T', description: 'D', media: photo, buttons });
+    const content: Content = {
+      type: 'carousel',
+      cards: [
+        card([{ type: 'url', text: 'Buy', url: 'https://shop.example.com/1' }]),
+        card([{ type: 'url', text: 'Buy', url: 'https://shop.example.com/2' }, { type: 'dial', text: 'Call', phone: '+33123456789' }]),
+      ],
+    };
+    expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'multiple_actions', path: 'cards.1' })]);
+  });
+
+  it('warns about a card without an image', () => {
+    expect(codes({ type: 'card', card: { title: 'Sale' } })).toEqual(['card_without_image']);
+  });
+
+  it('warns about a media type phones may not play, and accepts jpg and mp4', () => {
+    expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/a.webp' } })).toEqual(['media_type']);
+    expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/a.JPG?v=3' } })).toEqual([]);
+    expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/clip.mp4' } })).toEqual([]);
+  });
+
+  it('warns when the media URL has no extension to tell its type', () => {
+    expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/image' } })).toEqual(['media_type_unknown']);
+  });
+
+  it('warns when a title is near its limit and errors past it', () => {
+    expect(codes({ type: 'card', card: { title: 'x'.repeat(180), media: photo } })).toEqual(['near_limit']);
+    expect(codes({ type: 'card', card: { title: 'x'.repeat(179), media: photo } })).toEqual([]);
+    expect(lintContent({ type: 'card', card: { title: 'x'.repeat(201), media: photo } })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'too_long', path: 'card.title' }),
+    ]);
+  });
+
+  it('warns when a description is near its limit', () => {
+    expect(lintContent({ type: 'card', card: { description: 'x'.repeat(1900), media: photo } })).toEqual([
+      expect.objectContaining({ code: 'near_limit', path: 'card.description' }),
+    ]);
+  });
+
+  it('warns about a carousel whose cards do not all have media', () => {
+    const content: Content = {
+      type: 'carousel',
+      cards: [
+        { title: 'A', media: photo },
+        { title: 'B' },
+      ],
+    };
+    expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'carousel_uneven', message: expect.stringContaining('media') })]);
+  });
+
+  it('warns when there are more than four suggestions to choose from', () => {
+    const reply = (text: string) => ({ type: 'reply' as const, text });
+    expect(codes({ type: 'text', text: 'Pick', suggestions: ['A', 'B', 'C', 'D'].map(reply) })).toEqual([]);
+    expect(codes({ type: 'text', text: 'Pick', suggestions: ['A', 'B', 'C', 'D', 'E'].map(reply) })).toEqual(['too_many_choices']);
+  });
+
+  it('warns about a duplicate chip label', () => {
+    expect(codes({ type: 'text', text: 'Pick', suggestions: [{ type: 'reply', text: 'Yes' }, { type: 'reply', text: 'yes' }] })).toEqual([
+      'duplicate_suggestion',
+    ]);
+  });
+
+  it('errors on a calendar event that ends before it starts', () => {
+    const content: Content = {
+      type: 'text',
+      text: 'Event',
+      suggestions: [{ type: 'calendar', text: 'Add', title: 'Sale', start: '2026-07-01T10:00:00Z', end: '2026-07-01T09:00:00Z' }],
+    };
+    expect(codes(content)).toEqual(['calendar_end_before_start']);
+  });
+
+  it('asks marketing messages for a Stop reply, and is satisfied by one', () => {
+    expect(codes({ type: 'text', text: 'Promo' }, { purpose: 'marketing' })).toEqual(['no_stop_suggestion']);
+    expect(codes({ type: 'text', text: 'Promo', suggestions: [{ type: 'reply', text: 'Stop' }] }, { purpose: 'marketing' })).toEqual([]);
+  });
+});
+
+describe('urlExtension', () => {
+  it('reads the extension of the path, ignoring the query', () => {
+    expect(urlExtension('https://cdn.example.com/a/b.PNG?x=1.gif')).toBe('png');
+    expect(urlExtension('https://cdn.example.com/a/')).toBe('');
+    expect(urlExtension('not a url')).toBeNull();
+  });
+});
