@@ -4,6 +4,10 @@
  */
 import { Hono } from 'hono';
 import { onError, HttpError } from './errors';
+import { events } from './routes/v1/events';
+import { messages } from './routes/v1/messages';
+import { profiles } from './routes/v1/profiles';
+import { sandboxWebhook } from './routes/webhooks-sandbox';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -15,6 +19,14 @@ app.onError(onError);
 app.notFound((c) => new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`).toResponse());
 
 app.get('/api/health', (c) => c.json({ ok: true }));
+
+// Public API (architecture.md "Public contract"): Bearer API key, JSON in and out.
+app.route('/v1/profiles', profiles);
+app.route('/v1/messages', messages);
+app.route('/v1/events', events);
+
+// Provider webhooks: each verifies its own signature.
+app.route('/webhooks/sandbox', sandboxWebhook);
 
 export default {
   fetch: app.fetch,

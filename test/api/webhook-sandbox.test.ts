@@ -1,0 +1,114 @@
+// POST /webhooks/sandbox: the sandbox network's signed callbacks take the full inbound path;
+// forged or unsigned ones get 401 and change nothing; redeliveries are recorded once.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { dispatchSandbox, signSandboxPayload } from '../../worker/providers/sandbox/webhook';
+import { api, createProfile, itWithProfile, listMessages, sandboxCallback, SANDBOX_SECRET, textContent, uniquePhone } from './helpers';
+
+const inbound = (phone: string, text: string, id = crypto.randomUUID()) => ({ id, phone, type: 'message', text, channel: 'rcs' });
+
+describe('sandbox callback signatures (no profile touched)', () => {
+  it('refuses a callback without a signature with 401', async () => {
+    const res = await sandboxCallback(inbound(uniquePhone(), 'hello'), { signature: null });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'invalid_signature' });
+  });
+
+  it('refuses a callback signed with another secret with 401', async () => {
+    const res = await sandboxCallback(inbound(uniquePhone(), 'hello'), { secret: 'not-the-secret' });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a signature that is not base64 with 401', async () => {
+    const res = await sandboxCallback(inbound(uniquePhone(), 'hello'), { signature: '%%%not base64%%%' });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a body altered after signing with 401', async () => {
+    const payload = inbound(uniquePhone(), 'hello');
+    const signature = await signSandboxPayload(SANDBOX_SECRET, JSON.stringify(payload));
+    const res = await sandboxCallback({ ...payload, text: 'STOP' }, { signature });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers a signed but invalid callback with 400 naming the field', async () => {
+    const res = await sandboxCallback({ id: 'x1', phone: '+33612', type: 'message', text: 'hi', channel: 'rcs' });
+    expect(res.status).toBe(400);
+    const body = await res.json<{ error: string; details: { path: string }[] }>();
+    expect(body.details.map((d) => d.path)).toContain('phone');
+  });
+
+  it('answers a signed callback of an unknown type with 400 naming type', async () => {
+    const res = await sandboxCallback({ id: 'x2', phone: uniquePhone(), type: 'dance', channel: 'rcs' });
+    expect(res.status).toBe(400);
+    const body = await res.json<{ details: { path: string }[] }>();
+    expect(body.details.map((d) => d.path)).toContain('type');
+  });
+});
+
+describe('sandbox callbacks through the inbound pipeline', () => {
+  itWithProfile('records a signed customer message in the thread', async () => {
+    const phone = uniquePhone();
+    await createProfile(phone);
+    const res = await sandboxCallback(inbound(phone, 'Is the blue one available?'));
+    expect(res.status).toBe(200);
+    const { messages } = await listMessages(phone);
+    expect(messages.filter((m) => m.direction === 'in').map((m) => m.text)).toEqual(['Is the blue one available?']);
+  });
+
+  itWithProfile('records nothing for a forged or missing signature', async () => {
+    const phone = uniquePhone();
+    await createProfile(phone);
+    expect((await sandboxCallback(inbound(phone, 'forged'), { secret: 'wrong' })).status).toBe(401);
+    expect((await sandboxCallback(inbound(phone, 'unsigned'), { signature: null })).status).toBe(401);
+    expect((await listMessages(phone)).messages.filter((m) => m.direction === 'in')).toEqual([]);
+  });
+
+  itWithProfile('records a redelivered callback once', async () => {
+    const phone = uniquePhone();
+    await createProfile(phone);
+    const payload = inbound(phone, 'Where is my parcel?', `dup-${phone}`);
+    const first = await sandboxCallback(payload);
+    const second = await sandboxCallback(payload);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await second.json()).toMatchObject({ duplicate: true });
+    expect((await listMessages(phone)).messages.filter((m) => m.direction === 'in')).toHaveLength(1);
+  });
+
+  itWithProfile('records a tap as an inbound item with its postback', async () => {
+    const phone = uniquePhone({ rcs: true });
+    await createProfile(phone);
+    const sent = await api('POST', '/v1/messages', {
+      to: phone,
+      purpose: 'transactional',
+      content: { type: 'text', text: 'Order confirmed', suggestions: [{ type: 'reply', text: 'Talk to someone', postback: 'talk_to_someone' }] },
+    });
+    const { id } = await sent.json<{ id: string }>();
+    const res = await sandboxCallback({ id: crypto.randomUUID(), phone, type: 'tap', postback: 'talk_to_someone', text: 'Talk to someone', message_id: id, channel: 'rcs' });
+    expect(res.status).toBe(200);
+    const tap = (await listMessages(phone)).messages.find((m) => m.direction === 'in');
+    expect(tap).toMatchObject({ postback: 'talk_to_someone', kind: 'tap' });
+  });
+
+  itWithProfile('honours STOP through the webhook: a later marketing send is refused with 422', async () => {
+    const phone = uniquePhone();
+    await createProfile(phone);
+    expect((await sandboxCallback(inbound(phone, 'STOP'))).status).toBe(200);
+    const res = await api('POST', '/v1/messages', { to: phone, purpose: 'marketing', content: textContent('Last chance: -20%') });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: 'marketing_not_subscribed' });
+  });
+
+  itWithProfile('dispatchSandbox signs a callback and takes the same route', async () => {
+    const phone = uniquePhone();
+    await createProfile(phone);
+    const result = await dispatchSandbox(env, { phone, type: 'message', text: 'Sent from the simulator', channel: 'sms' });
+    expect(result.status).toBe(200);
+    expect((await listMessages(phone)).messages.map((m) => m.text)).toContain('Sent from the simulator');
+  });
+
+  it('dispatchSandbox reports a refusal when the payload is invalid, recording nothing', async () => {
+    const result = await dispatchSandbox(env, { phone: 'nope', type: 'message', text: 'x', channel: 'sms' });
+    expect(result.status).toBe(400);
+  });
+});
