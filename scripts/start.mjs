@@ -27,6 +27,13 @@ run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 
 const publicUrl = vars.PUBLIC_URL && !vars.PUBLIC_URL.includes('localhost:8787') ? vars.PUBLIC_URL : `http://localhost:${port}`;
 const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', `PUBLIC_URL:${publicUrl}`], { stdio: ['inherit', 'pipe', 'inherit'] });
+// Demo accounts exist only on the sandbox network (worker/auth/users.ts DEMO_USERS).
+const sandbox = (vars.RCS_PROVIDER || 'sandbox') === 'sandbox' && (vars.SMS_PROVIDER || 'sandbox') === 'sandbox';
+const demoAccounts = sandbox
+  ? `
+  │           agent@example.com  /  agent-password   (agent)
+  │           marketer@example.com  /  marketer-password   (marketer)`
+  : '';
 let announced = false;
 dev.stdout.on('data', async (chunk) => {
   process.stdout.write(chunk);
@@ -39,7 +46,7 @@ dev.stdout.on('data', async (chunk) => {
     console.log(`
   ┌──────────────────────────────────────────────────────────────
   │ Console   http://localhost:${port}
-  │ Sign in   ${vars.ADMIN_EMAIL}  /  ${vars.ADMIN_PASSWORD}
+  │ Sign in   ${vars.ADMIN_EMAIL}  /  ${vars.ADMIN_PASSWORD}   (admin)${demoAccounts}
   │ API key   ${vars.API_KEY}   (Authorization: Bearer …)
   │ Carriers  RCS=${vars.RCS_PROVIDER || 'sandbox'}  SMS=${vars.SMS_PROVIDER || 'sandbox'}  (sandbox = simulated phones)
   └──────────────────────────────────────────────────────────────

@@ -8,6 +8,10 @@ import { events } from './routes/v1/events';
 import { messages } from './routes/v1/messages';
 import { profiles } from './routes/v1/profiles';
 import { sandboxWebhook } from './routes/webhooks-sandbox';
+import { consoleGate } from './auth/gate';
+import { ensureSeeded } from './auth/users';
+import { auth } from './routes/api/auth';
+import { users } from './routes/api/users';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -18,7 +22,19 @@ const app = new Hono<AppEnv>();
 app.onError(onError);
 app.notFound((c) => new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`).toResponse());
 
-app.get('/api/health', (c) => c.json({ ok: true }));
+// Console API: session + CSRF for everything but health and sign-in (worker/auth/gate.ts).
+app.use('/api/*', consoleGate());
+// `npm start` calls this once: it creates the first admin (and sandbox demo accounts).
+let seeded = false;
+app.get('/api/health', async (c) => {
+  if (!seeded) {
+    await ensureSeeded(c.env);
+    seeded = true;
+  }
+  return c.json({ ok: true });
+});
+app.route('/api/auth', auth);
+app.route('/api/users', users);
 
 // Public API (architecture.md "Public contract"): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);

@@ -1,0 +1,70 @@
+/**
+ * Console accounts in D1: creation, lookup, and the first-start seed (the admin from
+ * ADMIN_EMAIL/ADMIN_PASSWORD, plus demo accounts on the sandbox network).
+ */
+import type { ConsoleUser, Role } from '../../schemas/console-api';
+import { config } from '../config';
+import { hashPassword } from './password';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+  disabled: number;
+}
+
+export const toConsoleUser = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'disabled'>): ConsoleUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  disabled: row.disabled === 1,
+});
+
+export const newUserId = () => `u_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+
+/**
+ * Demo accounts created beside the admin when the sandbox network is in use (never with real
+ * carriers). Documented in the README; change or disable them before exposing the console.
+ */
+export const DEMO_USERS: readonly { email: string; name: string; role: Role; password: string }[] = [
+  { email: 'agent@example.com', name: 'Demo Agent', role: 'agent', password: 'agent-password' },
+  { email: 'marketer@example.com', name: 'Demo Marketer', role: 'marketer', password: 'marketer-password' },
+];
+
+/**
+ * Creates the first accounts when the users table is empty. Idempotent and safe under races:
+ * the single INSERT ... WHERE NOT EXISTS only writes into an empty table.
+ */
+export async function ensureSeeded(env: Env): Promise<void> {
+  const any = await env.DB.prepare('SELECT 1 AS one FROM users LIMIT 1').first();
+  if (any) return;
+  const email = env.ADMIN_EMAIL?.trim().toLowerCase();
+  if (!email || !env.ADMIN_PASSWORD) {
+    console.warn('No console users and ADMIN_EMAIL/ADMIN_PASSWORD unset: nobody can sign in.');
+    return;
+  }
+  const seeds: { email: string; name: string; role: Role; password: string }[] = [
+    { email, name: 'Admin', role: 'admin', password: env.ADMIN_PASSWORD },
+  ];
+  let sandbox = false;
+  try {
+    const cfg = config(env);
+    sandbox = cfg.rcsProvider === 'sandbox' && cfg.smsProvider === 'sandbox';
+  } catch {
+    sandbox = false;
+  }
+  if (sandbox) seeds.push(...DEMO_USERS.filter((d) => d.email !== email));
+  const now = new Date().toISOString();
+  const rows = await Promise.all(seeds.map(async (s) => [newUserId(), s.email, s.name, s.role, await hashPassword(s.password), now]));
+  const values = rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
+  await env.DB.prepare(
+    `INSERT INTO users (id, email, name, role, password_hash, created_at)
+       SELECT * FROM (VALUES ${values}) WHERE NOT EXISTS (SELECT 1 FROM users)`,
+  )
+    .bind(...rows.flat())
+    .run();
+}
