@@ -47,6 +47,13 @@ export const ProfileUpsertSchema = v.strictObject({
 });
 export type ProfileUpsert = v.InferOutput<typeof ProfileUpsertSchema>;
 
+/**
+ * A profile property value (any JSON). Deliberately not a recursive type and not `unknown`:
+ * Durable Object RPC stubs type `unknown` as `never` and give up on recursive types, and
+ * `ProfileView` travels over RPC. Narrow before use.
+ */
+export type JsonValue = string | number | boolean | null | object;
+
 export interface ConsentState {
   status: ConsentStatus;
   updated_at: string | null;
@@ -73,7 +80,7 @@ export interface ProfileView {
   email: string | null;
   locale: string | null;
   timezone: string | null;
-  properties: Record<string, unknown>;
+  properties: Record<string, JsonValue>;
   consent: Record<Purpose, ConsentState>;
   rcs: { capable: boolean | null; checked_at: string | null; features?: string[] };
   created_at: string;

@@ -3,25 +3,203 @@
  * customer's profile, consent and its log, RCS capability cache, every message in and out
  * with its status history, interactions, events, callback dedupe keys and pending timers
  * behind one alarm. Consent check and send are one serialized step here.
+ *
+ * The rules live in worker/profile/: store.ts (tables), send.ts (send pipeline), inbound.ts
+ * (keywords, taps, receipts), timers.ts (the alarm), quiet-hours.ts, postbacks.ts.
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { InboundEvent } from '../schemas/events';
 import type { MessageView, TrackEvent } from '../schemas/messages';
-import type { ProfileUpsert, ProfileView } from '../schemas/profile';
+import type { ConsentLogEntry, ProfileUpsert, ProfileView } from '../schemas/profile';
+import { Core } from './profile/core';
+import { ingest } from './profile/inbound';
+import { migrate } from './profile/migrations';
+import { accept } from './profile/send';
+import { iso, type ProfileRow } from './profile/store';
+import { runDueTimers } from './profile/timers';
 import type { ConsentChange, IngestResult, MessagePage, ProfileRpc, SendOutcome, SendRequest } from './profile.types';
 
-const todo = (): never => {
-  throw new Error('not implemented yet');
-};
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 200;
+
+const encodeCursor = (seq: number) => btoa(`s:${seq}`).replace(/=+$/, '');
+function decodeCursor(cursor: string): number {
+  let raw = '';
+  try {
+    raw = atob(cursor);
+  } catch {
+    // fall through to the error below
+  }
+  const m = /^s:(\d+)$/.exec(raw);
+  if (!m) throw new RangeError('invalid_cursor: cursor is not one this API returned');
+  return Number(m[1]);
+}
 
 export class Profile extends DurableObject<Env> implements ProfileRpc {
-  async upsert(_phone: string, _input: ProfileUpsert, _actor: string): Promise<ProfileView> { return todo(); }
-  async get(_phone: string): Promise<ProfileView | null> { return todo(); }
-  async send(_phone: string, _req: SendRequest): Promise<SendOutcome> { return todo(); }
-  async listMessages(_phone: string, _opts?: { cursor?: string | null; limit?: number }): Promise<MessagePage> { return todo(); }
-  async ingest(_event: InboundEvent): Promise<IngestResult> { return todo(); }
-  async track(_event: TrackEvent): Promise<{ duplicate: boolean }> { return todo(); }
-  async setConsent(_phone: string, _change: ConsentChange): Promise<ProfileView> { return todo(); }
-  async addNote(_phone: string, _text: string, _author: string): Promise<MessageView> { return todo(); }
-  async agentEvent(_phone: string, _type: 'typing' | 'read'): Promise<void> { return todo(); }
+  readonly core: Core;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.core = new Core(ctx, env);
+    void ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
+  }
+
+  async upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView> {
+    const store = this.core.store;
+    store.ensureProfile(phone);
+    const fields: Partial<ProfileRow> = { updated_at: this.core.now() };
+    if (input.first_name !== undefined) fields.first_name = input.first_name;
+    if (input.last_name !== undefined) fields.last_name = input.last_name;
+    if (input.email !== undefined) fields.email = input.email;
+    if (input.locale !== undefined) fields.locale = input.locale;
+    if (input.timezone !== undefined) fields.timezone = input.timezone;
+    if (input.properties) {
+      // Shallow merge; a null value removes the key.
+      const merged: Record<string, unknown> = { ...store.properties() };
+      for (const [k, v] of Object.entries(input.properties)) {
+        if (v === null) delete merged[k];
+        else merged[k] = v;
+      }
+      fields.properties = JSON.stringify(merged);
+    }
+    store.updateProfile(fields);
+    const consent = input.consent;
+    if (consent) {
+      const source = consent.source === 'import' ? 'import' : 'api';
+      if (consent.marketing) store.setConsent('marketing', consent.marketing, source, consent.source, actor, consent.source);
+      if (consent.transactional) store.setConsent('transactional', consent.transactional, source, consent.source, actor, consent.source);
+    }
+    await this.core.mirror();
+    return store.profileView() as ProfileView;
+  }
+
+  async get(_phone: string): Promise<ProfileView | null> {
+    return this.core.store.profileView();
+  }
+
+  async send(phone: string, req: SendRequest): Promise<SendOutcome> {
+    const outcome = await accept(this.core, phone, req);
+    // An agent's reply is conversation activity; API and campaign sends are not.
+    if (outcome.ok && !outcome.duplicate && req.purpose === 'support' && req.author) {
+      const row = this.core.store.message(outcome.id);
+      const content = req.content;
+      const preview = content.type === 'text' ? content.text : content.type === 'card' ? (content.card.title ?? '') : (row?.text ?? '');
+      await this.core.activity({ direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' });
+      await this.core.notifyMessage(outcome.id);
+    }
+    return outcome;
+  }
+
+  async listMessages(_phone: string, opts: { cursor?: string | null; limit?: number } = {}): Promise<MessagePage> {
+    const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(opts.limit ?? DEFAULT_PAGE) || DEFAULT_PAGE));
+    const before = opts.cursor ? decodeCursor(opts.cursor) : null;
+    const store = this.core.store;
+    const { rows, more } = store.page(before, limit);
+    const histories = store.histories(rows.map((r) => r.id));
+    const last = rows.at(-1);
+    return {
+      messages: rows.map((r) => store.view(r, histories.get(r.id) ?? [])),
+      next_cursor: more && last ? encodeCursor(last.seq) : null,
+    };
+  }
+
+  async ingest(event: InboundEvent): Promise<IngestResult> {
+    return ingest(this.core, event);
+  }
+
+  async track(event: TrackEvent): Promise<{ duplicate: boolean }> {
+    const store = this.core.store;
+    store.ensureProfile(event.phone);
+    const id = event.id ?? crypto.randomUUID();
+    const now = this.core.now();
+    if (store.sql.exec('SELECT 1 FROM events WHERE id = ?', id).toArray().length > 0) return { duplicate: true };
+    const at = event.time ? Date.parse(event.time) : now;
+    store.sql.exec(
+      'INSERT INTO events (id, name, properties, value, at, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+      id,
+      event.name,
+      JSON.stringify(event.properties ?? {}),
+      event.value ?? null,
+      at,
+      now,
+    );
+    if (/order/i.test(event.name) && /placed|completed|paid|^order$/i.test(event.name)) {
+      // Keep the directory's segment fields fresh: order count, total, average basket.
+      const props = store.properties();
+      const count = (typeof props.orders_count === 'number' ? props.orders_count : 0) + 1;
+      const total = (typeof props.total_spent === 'number' ? props.total_spent : 0) + (event.value ?? 0);
+      props.orders_count = count;
+      props.total_spent = Math.round(total * 100) / 100;
+      props.average_basket = Math.round((total / count) * 100) / 100;
+      props.last_order_at = iso(at);
+      store.updateProfile({ properties: JSON.stringify(props), updated_at: now });
+      await this.core.mirror();
+    }
+    return { duplicate: false };
+  }
+
+  async setConsent(phone: string, change: ConsentChange): Promise<ProfileView> {
+    const store = this.core.store;
+    store.ensureProfile(phone);
+    if (store.setConsent(change.purpose, change.status, change.source, change.text, change.actor)) {
+      const last = store.page(null, 1).rows[0];
+      await this.core.activity({
+        direction: 'out',
+        channel: last?.channel ?? 'sms',
+        preview: `${change.purpose}: ${change.status}`,
+        kind: 'consent',
+      });
+      await this.core.mirror();
+    }
+    return store.profileView() as ProfileView;
+  }
+
+  /** The consent log, newest first (the console's profile panel). */
+  async consentLog(_phone: string): Promise<ConsentLogEntry[]> {
+    return this.core.store.consentLog();
+  }
+
+  async addNote(phone: string, text: string, author: string): Promise<MessageView> {
+    const store = this.core.store;
+    store.ensureProfile(phone);
+    const last = store.page(null, 1).rows[0];
+    // A note is never sent: it is recorded for agents only.
+    const row = store.insertMessage({
+      direction: 'out',
+      channel: last?.channel ?? 'sms',
+      purpose: 'system',
+      kind: 'note',
+      status: 'received',
+      reason: 'internal note (never sent)',
+      text,
+      author,
+    });
+    await this.core.activity({ direction: 'out', channel: row.channel, preview: text.slice(0, 140), kind: 'note' });
+    await this.core.notifyMessage(row.id);
+    return store.view(row);
+  }
+
+  async agentEvent(phone: string, type: 'typing' | 'read'): Promise<void> {
+    const store = this.core.store;
+    store.ensureProfile(phone);
+    const lastIn = store.sql
+      .exec<{ id: string; channel: string; provider_message_id: string | null }>(
+        "SELECT id, channel, provider_message_id FROM messages WHERE direction = 'in' ORDER BY seq DESC LIMIT 1",
+      )
+      .toArray()[0];
+    store.addInteraction(type === 'typing' ? 'agent_typing' : 'agent_read', lastIn?.id ?? null, null, null, null);
+    if (!lastIn || lastIn.channel !== 'rcs') return;
+    try {
+      const rcs = this.core.rcs();
+      if (type === 'typing') await rcs.sendAgentEvent(phone, { type: 'typing' });
+      else if (lastIn.provider_message_id) await rcs.sendAgentEvent(phone, { type: 'read', messageId: lastIn.provider_message_id });
+    } catch (err) {
+      // Typing and read marks are cosmetic: never fail the agent's action for them.
+      console.error('agent event failed', err);
+    }
+  }
+
+  override async alarm(): Promise<void> {
+    await runDueTimers(this.core);
+  }
 }

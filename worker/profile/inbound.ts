@@ -1,0 +1,246 @@
+/**
+ * The inbound pipeline inside the Profile (architecture.md "Inbound pipeline"): drop
+ * duplicates, apply keywords (consent), record the message / tap / status, run postback
+ * automations, then tell the Inbox. Storage writes happen before any await, so a failure
+ * later (a reply that cannot be sent, an Inbox outage) never loses what the customer did.
+ */
+import * as v from 'valibot';
+import { ContentSchema } from '../../schemas/content';
+import type { InboundEvent } from '../../schemas/events';
+import type { MessageStatus } from '../../schemas/messages';
+import type { IngestResult } from '../profile.types';
+import type { Core } from './core';
+import { classifyKeyword } from './local-stubs';
+import { STOP_POSTBACK } from './postbacks';
+import { accept, fallback, isUsNumber } from './send';
+
+type Ev<T extends InboundEvent['type']> = Extract<InboundEvent, { type: T }>;
+
+export async function ingest(core: Core, event: InboundEvent): Promise<IngestResult> {
+  const store = core.store;
+  store.ensureProfile(event.phone);
+  if (!store.dedupe(`${event.provider}:${event.type}:${event.id}`)) return { duplicate: true };
+  switch (event.type) {
+    case 'status':
+      await onStatus(core, event);
+      return { duplicate: false };
+    case 'message':
+      return onMessage(core, event);
+    case 'tap':
+      await onTap(core, event);
+      return { duplicate: false };
+    case 'typing':
+      await core.notifyTyping();
+      return { duplicate: false };
+    case 'unsubscribe':
+      // RBM sends this with the keyword message: optOut is idempotent, one change, one confirmation.
+      await optOut(core, null);
+      return { duplicate: false, keyword: 'opt_out' };
+    case 'subscribe':
+      await optIn(core, null);
+      return { duplicate: false, keyword: 'opt_in' };
+  }
+}
+
+const RANK: Partial<Record<MessageStatus, number>> = { queued: 0, scheduled: 0, held: 0, sent: 1, delivered: 2, read: 3 };
+
+async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
+  const store = core.store;
+  const row = store.messageByProviderId(event.provider_message_id);
+  if (!row) {
+    console.warn(`status ${event.status} for unknown message ${event.provider_message_id}`);
+    return;
+  }
+  const id = row.id;
+  const rank = RANK[row.status];
+  const why = event.reason ?? `${event.provider} ${event.status}`;
+  switch (event.status) {
+    case 'sent':
+      if (rank !== undefined && rank < 1) store.setStatus(id, 'sent', why);
+      break;
+    case 'delivered':
+    case 'read': {
+      const first = row.delivered_at === null;
+      if (first) store.updateMessage(id, { delivered_at: core.now() });
+      store.deleteTimer(`deadline:${id}`);
+      if (rank === undefined) {
+        // Late receipt after revoke/fallback/failure: keep the final status, record the fact.
+        if (!store.hasHistory(id, event.status)) store.addHistory(id, event.status, `late ${event.status} while ${row.status}`);
+      } else if (rank < RANK[event.status]!) {
+        store.setStatus(id, event.status, why);
+      } else if (!store.hasHistory(id, event.status)) {
+        // Out of order (READ before DELIVERED): keep "read", record the receipt.
+        store.addHistory(id, event.status, `${why} (after ${row.status})`);
+      }
+      break;
+    }
+    case 'failed':
+      if (event.error_code === '21610') {
+        const a = store.setConsent('marketing', 'unsubscribed', 'carrier', `carrier error 21610`, null);
+        const b = store.setConsent('transactional', 'unsubscribed', 'carrier', `carrier error 21610`, null);
+        if (a || b) await core.mirror();
+      }
+      if (row.status !== 'delivered' && row.status !== 'read' && row.status !== 'fell_back') {
+        store.setStatus(id, 'failed', event.error_code ? `${why} (code ${event.error_code})` : why);
+        store.deleteTimer(`deadline:${id}`);
+      }
+      break;
+    case 'ttl_revoked':
+      // Ignored when DELIVERED came first (providers.md).
+      if (row.delivered_at !== null || row.channel !== 'rcs') break;
+      if (row.status !== 'fell_back') store.setStatus(id, 'revoked', 'carrier TTL expired: revoked');
+      await fallback(core, id, 'ttl_revoked', 'carrier TTL expired');
+      break;
+    case 'ttl_revoke_failed':
+      store.addHistory(id, row.status, 'carrier TTL revoke failed (message may still be delivered)');
+      break;
+  }
+  await core.scheduleAlarm();
+  await core.notifyMessage(id);
+}
+
+function touchInbound(core: Core): void {
+  const t = core.now();
+  core.store.updateProfile({ last_inbound_at: t, last_activity_at: t });
+}
+
+async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult> {
+  const store = core.store;
+  const kind = event.location ? 'location' : event.media?.length ? 'file' : 'message';
+  const text = event.text ?? (event.location ? `${event.location.latitude},${event.location.longitude}` : null);
+  const row = store.insertMessage({
+    direction: 'in',
+    channel: event.channel,
+    purpose: null,
+    kind,
+    status: 'received',
+    text,
+    media: event.media ?? null,
+    provider_message_id: event.id,
+  });
+  touchInbound(core);
+  const match = event.text ? classifyKeyword(event.text) : null;
+  await core.activity({
+    direction: 'in',
+    channel: event.channel,
+    preview: (text ?? (kind === 'file' ? '📎' : '')).slice(0, 140),
+    kind: 'message',
+    flagged: match?.flagged ?? false,
+  });
+  await core.notifyMessage(row.id);
+  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null);
+  else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null);
+  else if (match?.kind === 'help') await help(core);
+  else await core.mirror();
+  return { duplicate: false, keyword: match?.kind ?? null };
+}
+
+async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
+  const store = core.store;
+  const trace = store.suggestionByPostback(event.postback);
+  const source = trace ? store.message(trace.message_id) : null;
+  const row = store.insertMessage({
+    direction: 'in',
+    channel: event.channel,
+    purpose: null,
+    kind: 'tap',
+    status: 'received',
+    text: event.text,
+    postback: event.postback,
+    in_reply_to: trace?.message_id ?? null,
+    campaign_id: source?.campaign_id ?? null,
+    provider_message_id: event.id,
+  });
+  store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
+  touchInbound(core);
+  await core.activity({ direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' });
+  await core.notifyMessage(row.id);
+
+  if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
+    await optOut(core, event.text);
+    return;
+  }
+  await runAutomation(core, event.postback);
+  await core.mirror();
+}
+
+/** Postback automations (D1 `postback_rules`): e.g. "track" → a tracking link reply. */
+async function runAutomation(core: Core, postback: string): Promise<void> {
+  let rule: { reply: string; purpose: string } | null = null;
+  try {
+    rule = await core.env.DB.prepare('SELECT reply, purpose FROM postback_rules WHERE postback = ?').bind(postback).first<{ reply: string; purpose: string }>();
+  } catch (err) {
+    console.error('postback rules unavailable', err);
+  }
+  if (!rule) return;
+  let content: unknown;
+  try {
+    content = JSON.parse(rule.reply);
+  } catch {
+    console.error(`postback rule "${postback}" has invalid JSON`);
+    return;
+  }
+  const parsed = v.safeParse(ContentSchema, content);
+  if (!parsed.success) {
+    console.error(`postback rule "${postback}" has invalid content`);
+    return;
+  }
+  const purpose = rule.purpose === 'transactional' ? 'transactional' : 'support';
+  const outcome = await accept(core, core.phone(), { purpose, content: parsed.output, author: 'automation' });
+  if (outcome.ok) {
+    await core.activity({ direction: 'out', channel: outcome.channel, preview: previewOf(parsed.output), kind: 'automated' });
+  }
+}
+
+const previewOf = (c: v.InferOutput<typeof ContentSchema>): string =>
+  (c.type === 'text' ? c.text : c.type === 'media' ? (c.text ?? '📷') : c.type === 'card' ? (c.card.title ?? c.card.description ?? '') : (c.cards[0]?.title ?? '')).slice(0, 140);
+
+const french = (core: Core) => {
+  const p = core.store.profile();
+  return p?.locale ? p.locale.startsWith('fr') : (p?.phone.startsWith('+33') ?? false);
+};
+
+/** Opt-out of every purpose; exactly one confirmation, only when something changed. */
+export async function optOut(core: Core, text: string | null): Promise<void> {
+  const store = core.store;
+  const a = store.setConsent('marketing', 'unsubscribed', 'keyword', text, null);
+  const b = store.setConsent('transactional', 'unsubscribed', 'keyword', text, null);
+  if (!a && !b) return;
+  const brand = await core.brand();
+  await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Unsubscribed', kind: 'consent' });
+  const confirmation = french(core)
+    ? `${brand.brandName} : vous êtes désinscrit(e) et ne recevrez plus de messages. Envoyez START pour vous réinscrire.`
+    : `${brand.brandName}: you are unsubscribed and will receive no more messages. Reply START to resubscribe.`;
+  await accept(core, core.phone(), { purpose: 'transactional', content: { type: 'text', text: confirmation } }, { system: { traffic: 'ACKNOWLEDGEMENT' } });
+  await core.mirror();
+}
+
+/** Opt back in (START, SUBSCRIBE): one confirmation when something changed. */
+export async function optIn(core: Core, text: string | null): Promise<void> {
+  const store = core.store;
+  const a = store.setConsent('marketing', 'subscribed', 'keyword', text, null);
+  const b = store.setConsent('transactional', 'subscribed', 'keyword', text, null);
+  if (!a && !b) return;
+  const brand = await core.brand();
+  await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Subscribed', kind: 'consent' });
+  const confirmation = french(core)
+    ? `${brand.brandName} : vous êtes de nouveau inscrit(e). Envoyez STOP pour vous désinscrire.`
+    : `${brand.brandName}: you are subscribed again. Reply STOP to unsubscribe.`;
+  await accept(core, core.phone(), { purpose: 'transactional', content: { type: 'text', text: confirmation } }, { system: { traffic: 'TRANSACTION' } });
+  await core.mirror();
+}
+
+/** HELP / INFO / AIDE: brand name, what the program is, how to stop (+ US rates notice). */
+async function help(core: Core): Promise<void> {
+  const brand = await core.brand();
+  const phone = core.phone();
+  const parts = [`${brand.brandName} : ${brand.helpText}`];
+  if (isUsNumber(phone)) parts.push('Msg & data rates may apply. Reply STOP to opt out.');
+  else if (!/stop/i.test(brand.helpText)) parts.push(french(core) ? 'Répondez STOP pour vous désinscrire.' : 'Reply STOP to opt out.');
+  await accept(core, phone, { purpose: 'transactional', content: { type: 'text', text: parts.join(' ') } }, { system: { traffic: 'TRANSACTION' } });
+}
+
+function lastChannel(core: Core): 'rcs' | 'sms' {
+  const last = core.store.page(null, 1).rows[0];
+  return last?.channel ?? 'sms';
+}

@@ -1,0 +1,402 @@
+/**
+ * The send pipeline (architecture.md "Send pipeline", compliance.md): validate, consent gate,
+ * frequency cap and quiet hours (marketing), channel choice from the capability cache,
+ * record-then-send with our message id as the provider's idempotency key, RCS→SMS fallback
+ * exactly once, and every status change recorded with its reason.
+ *
+ * `accept` does everything that must be atomic (idempotency, consent, recording) without an
+ * await in between, so two concurrent calls can never both send. `dispatch` runs for fresh
+ * sends, held/scheduled releases, retries and fallbacks alike, and re-checks consent each time.
+ */
+import * as v from 'valibot';
+import { ContentSchema, type Content } from '../../schemas/content';
+import { phoneCountry } from '../../schemas/phone';
+import { config } from '../config';
+import type { SendOutcome, SendRefusal, SendRequest } from '../profile.types';
+import { simulatesReceipts } from '../providers/sandbox/provider';
+import type { SendResult, TrafficType } from '../providers/types';
+import type { BrandSettings } from '../settings';
+import type { Core } from './core';
+import { smsFallbackText } from './local-stubs';
+import { requiredFeatures, STOP_POSTBACK, withPostbacks, withStopSuggestion } from './postbacks';
+import { nextAllowedMoment, quietRules } from './quiet-hours';
+import { iso, type MessagePurpose, type MessageRow } from './store';
+
+const DAY = 86_400_000;
+/** A positive capability answer only means "connected in the last 31 days" (providers.md). */
+export const CAPABILITY_TTL_MS = 7 * DAY;
+export const CARE_WINDOW_MS = DAY;
+const MAX_SEND_ATTEMPTS = 5;
+const MAX_REVOKE_ATTEMPTS = 5;
+
+const TRAFFIC: Record<Exclude<MessagePurpose, 'system'>, TrafficType> = {
+  marketing: 'PROMOTION',
+  transactional: 'TRANSACTION',
+  support: 'TRANSACTION',
+};
+
+const REFUSALS: Record<Exclude<SendRefusal, 'invalid_content'>, string> = {
+  marketing_not_subscribed: 'This customer has not subscribed to marketing messages.',
+  transactional_opted_out: 'This customer opted out (STOP) and has not written since.',
+  outside_care_window: 'This customer opted out, and has not written to the brand in the last 24 hours since.',
+};
+
+/** The consent gate (compliance.md), evaluated at the moment of sending. */
+export function consentGate(core: Core, purpose: MessagePurpose): Exclude<SendRefusal, 'invalid_content'> | null {
+  const store = core.store;
+  if (purpose === 'system') return null;
+  if (purpose === 'marketing') return store.consent('marketing').status === 'subscribed' ? null : 'marketing_not_subscribed';
+  // Transactional and support: refused only after an opt-out, unless the customer wrote again
+  // since, within the 24-hour care window.
+  if (store.consent('transactional').status !== 'unsubscribed') return null;
+  const optedOutAt = store.consentUpdatedAt('transactional') ?? 0;
+  const lastInbound = store.profile()?.last_inbound_at ?? null;
+  const now = core.now();
+  if (lastInbound !== null && lastInbound > optedOutAt && now - lastInbound < CARE_WINDOW_MS) return null;
+  return purpose === 'support' ? 'outside_care_window' : 'transactional_opted_out';
+}
+
+const firstIssue = (issues: readonly v.BaseIssue<unknown>[]) => {
+  const i = issues[0];
+  const path = i?.path?.map((p) => String(p.key)).join('.') || 'content';
+  return `content.${path}: ${i?.message ?? 'invalid'}`.replace('content.content', 'content');
+};
+
+export interface AcceptOptions {
+  /** Internal sends (opt-out confirmation, HELP answer) skip the consent gate. */
+  system?: { traffic: TrafficType };
+}
+
+/** Validates, gates and records a send, then dispatches it (or leaves it to a timer). */
+export async function accept(core: Core, phone: string, req: SendRequest, opts: AcceptOptions = {}): Promise<SendOutcome> {
+  const parsed = v.safeParse(ContentSchema, req.content);
+  if (!parsed.success) return { ok: false, error: 'invalid_content', message: firstIssue(parsed.issues) };
+  const store = core.store;
+  store.ensureProfile(phone);
+
+  // From here to the insert: no await, so idempotency and consent are one serialized step.
+  if (req.idempotency_key) {
+    const first = store.messageByIdempotencyKey(req.idempotency_key);
+    if (first) return { ok: true, id: first.id, status: first.status, channel: first.channel, duplicate: true };
+  }
+  const purpose: MessagePurpose = opts.system ? 'system' : req.purpose;
+  const refusal = consentGate(core, purpose);
+  if (refusal) return { ok: false, error: refusal, message: REFUSALS[refusal] };
+
+  const id = crypto.randomUUID();
+  const { content, offered } = withPostbacks(parsed.output, id);
+  const now = core.now();
+  const sendAt = req.send_at ? Date.parse(req.send_at) : NaN;
+  const scheduled = Number.isFinite(sendAt) && sendAt > now;
+  const p = store.profile();
+  store.insertMessage({
+    id,
+    direction: 'out',
+    channel: p?.rcs_capable === 1 ? 'rcs' : 'sms',
+    purpose,
+    traffic: opts.system?.traffic ?? TRAFFIC[req.purpose],
+    status: scheduled ? 'scheduled' : 'queued',
+    reason: scheduled ? `scheduled for ${iso(sendAt)}` : null,
+    content,
+    fallback_text: req.fallback_text ?? null,
+    campaign_id: req.campaign_id ?? null,
+    author: req.author ?? null,
+    idempotency_key: req.idempotency_key ?? null,
+    send_at: scheduled ? sendAt : null,
+  });
+  for (const s of offered) store.addSuggestion(id, s.idx, s.postback, s.type, s.text, s.url);
+  if (scheduled) {
+    store.addTimer('release', sendAt, { id }, `release:${id}`);
+    await core.scheduleAlarm();
+  } else {
+    await dispatch(core, id);
+  }
+  const row = store.message(id) as MessageRow;
+  const outcome: SendOutcome = { ok: true, id, status: row.status, channel: row.channel, duplicate: false };
+  const reason = lastReason(core, id);
+  if (reason) outcome.reason = reason;
+  if (row.fallback_sms_id) {
+    const sms = store.message(row.fallback_sms_id);
+    if (sms) outcome.channel = sms.channel;
+  }
+  return outcome;
+}
+
+function lastReason(core: Core, id: string): string | null {
+  const h = core.store.histories([id]).get(id);
+  return h?.at(-1)?.reason ?? null;
+}
+
+/**
+ * Takes a recorded message (queued, held, scheduled) through the remaining steps. Safe to
+ * call again: a message no longer waiting is left alone.
+ */
+export async function dispatch(core: Core, id: string): Promise<void> {
+  const store = core.store;
+  const row = store.message(id);
+  if (!row || row.direction !== 'out') return;
+  if (row.status !== 'queued' && row.status !== 'held' && row.status !== 'scheduled') return;
+  const brand = await core.brand();
+  // Re-read after the await: a STOP may have been processed meanwhile.
+  const fresh = store.message(id);
+  if (!fresh || (fresh.status !== 'queued' && fresh.status !== 'held' && fresh.status !== 'scheduled')) return;
+  const purpose = (fresh.purpose ?? 'transactional') as MessagePurpose;
+  const waited = fresh.status !== 'queued';
+  const now = core.now();
+
+  const refusal = consentGate(core, purpose);
+  if (refusal) {
+    const why = waited ? 'opted out before release' : fresh.fallback_of ? 'opted out before fallback' : REFUSALS[refusal];
+    store.setStatus(id, 'skipped', `${why} (${refusal})`);
+    await core.notifyMessage(id);
+    return;
+  }
+
+  if (purpose === 'marketing') {
+    const p = store.profile();
+    // The fallback SMS is the same message on another channel, not a second message.
+    const capMs = brand.frequencyCapHours * 3_600_000;
+    if (!fresh.fallback_of && capMs > 0 && p?.last_marketing_at != null && p.last_marketing_id !== id && now - p.last_marketing_at < capMs) {
+      store.setStatus(id, 'skipped', `frequency cap: another marketing message was sent at ${iso(p.last_marketing_at)} (window ${brand.frequencyCapHours} h)`);
+      await core.notifyMessage(id);
+      return;
+    }
+    const rules = quietRules(core.phone(), p?.timezone ?? null, { franceEnd: brand.quietHoursFranceEnd, usEnd: brand.quietHoursUsEnd });
+    const allowedAt = nextAllowedMoment(now, rules);
+    if (allowedAt > now) {
+      store.setStatus(id, 'held', `quiet hours in ${rules.zone}: held until ${iso(allowedAt)}`);
+      store.addTimer('release', allowedAt, { id }, `release:${id}`);
+      await core.scheduleAlarm();
+      return;
+    }
+    if (!fresh.fallback_of) store.updateProfile({ last_marketing_at: now, last_marketing_id: id });
+  }
+  if (waited) store.setStatus(id, 'queued', 'released');
+
+  if (fresh.fallback_of) {
+    await sendSms(core, id, brand);
+    return;
+  }
+  const content = JSON.parse(fresh.content ?? 'null') as Content | null;
+  if (!content) {
+    await sendSms(core, id, brand);
+    return;
+  }
+  const rcs = core.rcs();
+  const capable = rcs.handlesFallback || (await capabilityFits(core, content));
+  if (capable) await sendRcs(core, id, content, purpose, brand);
+  else await sendSms(core, id, brand, 'not RCS-capable: sent as SMS');
+}
+
+/** Reads the capability cache, refreshing it when unknown or stale. */
+async function capabilityFits(core: Core, content: Content): Promise<boolean> {
+  const store = core.store;
+  let p = store.profile();
+  if (!p) return false;
+  const now = core.now();
+  if (p.rcs_capable === null || p.rcs_checked_at === null || now - p.rcs_checked_at > CAPABILITY_TTL_MS) {
+    try {
+      const cap = await core.rcs().checkCapability(p.phone);
+      store.updateProfile({ rcs_capable: cap.capable ? 1 : 0, rcs_features: JSON.stringify(cap.features), rcs_checked_at: core.now() });
+      await core.mirror();
+    } catch (err) {
+      // Unknown stays unknown; a stale positive answer is still the best guess.
+      console.error('capability check failed', err);
+    }
+    p = store.profile();
+    if (!p) return false;
+  }
+  if (p.rcs_capable !== 1) return false;
+  const features = JSON.parse(p.rcs_features ?? '[]') as string[];
+  // Some providers report no feature list: assume a capable device handles standard content.
+  return features.length === 0 || requiredFeatures(content).every((f) => features.includes(f));
+}
+
+async function sendRcs(core: Core, id: string, content: Content, purpose: MessagePurpose, brand: BrandSettings): Promise<void> {
+  const store = core.store;
+  const row = store.message(id) as MessageRow;
+  let sent = content;
+  if (purpose === 'marketing' && brand.rcsStopSuggestion) {
+    sent = withStopSuggestion(content);
+    if (sent !== content) store.addSuggestion(id, 1000, STOP_POSTBACK, 'reply', 'Stop', null);
+  }
+  const fallbackText = fallbackTextFor(core, row, brand);
+  store.updateMessage(id, { channel: 'rcs', content: JSON.stringify(sent), attempts: row.attempts + 1 });
+  const rcs = core.rcs();
+  const seconds = config(core.env).fallbackSeconds;
+  let result: SendResult;
+  try {
+    result = await rcs.send({
+      id,
+      to: core.phone(),
+      content: sent,
+      traffic: (row.traffic as TrafficType | null) ?? 'TRANSACTION',
+      // The carrier's own TTL backs up our deadline (revoke) a little later.
+      ttlSeconds: Math.max(10, seconds + 60),
+      fallbackText,
+    });
+  } catch (err) {
+    result = { ok: false, kind: 'unavailable', message: err instanceof Error ? err.message : String(err) };
+  }
+  if (result.ok) {
+    const channel = result.channel ?? 'rcs';
+    store.setStatus(id, 'sent', `sent by ${rcs.name}${channel === 'sms' ? ' as SMS (provider fallback)' : ''}`, {
+      provider_message_id: result.providerMessageId,
+      channel,
+    });
+    if (channel === 'rcs' && !rcs.handlesFallback) {
+      store.addTimer('deadline', core.now() + seconds * 1000, { id, attempts: 0 }, `deadline:${id}`);
+    }
+    await simulateReceipts(core, rcs, result.providerMessageId, channel);
+    await core.scheduleAlarm();
+    await core.notifyMessage(id);
+    return;
+  }
+  if (result.kind === 'not_reachable') {
+    store.updateProfile({ rcs_capable: 0, rcs_checked_at: core.now() });
+    await fallback(core, id, 'not_reachable', `RCS send answered not reachable: ${result.message}`);
+    await core.mirror();
+    return;
+  }
+  await sendFailed(core, id, result);
+}
+
+/** The SMS text: the sender's `fallback_text`, else generated; marketing gets the opt-out mention. */
+function fallbackTextFor(core: Core, row: MessageRow, brand: BrandSettings): string {
+  const content = row.content ? (JSON.parse(row.content) as Content) : null;
+  const marketing = row.purpose === 'marketing';
+  if (row.fallback_text) {
+    const t = row.fallback_text;
+    return marketing && !t.toLowerCase().includes(brand.optOutMention.toLowerCase()) ? `${t}\n${brand.optOutMention}` : t;
+  }
+  if (!content) return row.text ?? '';
+  return smsFallbackText(content, marketing ? { optOutMention: brand.optOutMention } : {});
+}
+
+async function sendSms(core: Core, id: string, brand: BrandSettings, reason: string | null = null): Promise<void> {
+  const store = core.store;
+  const row = store.message(id) as MessageRow;
+  // A fallback SMS carries its text already; a direct SMS is rendered from the content now.
+  const text = row.fallback_of && row.text ? row.text : fallbackTextFor(core, row, brand);
+  store.updateMessage(id, { channel: 'sms', text, attempts: row.attempts + 1 });
+  const sms = core.sms();
+  let result: SendResult;
+  try {
+    result = await sms.send({ id, to: core.phone(), text });
+  } catch (err) {
+    result = { ok: false, kind: 'unavailable', message: err instanceof Error ? err.message : String(err) };
+  }
+  if (result.ok) {
+    store.setStatus(id, 'sent', reason ?? `sent by ${sms.name}`, { provider_message_id: result.providerMessageId, channel: 'sms' });
+    await simulateReceipts(core, sms, result.providerMessageId, 'sms');
+    await core.scheduleAlarm();
+    await core.notifyMessage(id);
+    return;
+  }
+  if (result.kind === 'not_reachable') {
+    store.setStatus(id, 'failed', `SMS not deliverable: ${result.message}`);
+    await core.notifyMessage(id);
+    return;
+  }
+  await sendFailed(core, id, result);
+}
+
+async function sendFailed(core: Core, id: string, result: Extract<SendResult, { ok: false }>): Promise<void> {
+  const store = core.store;
+  const row = store.message(id) as MessageRow;
+  if (result.kind === 'unavailable' && row.attempts < MAX_SEND_ATTEMPTS) {
+    const delay = 30_000 * 2 ** (row.attempts - 1);
+    store.addHistory(id, 'queued', `provider unavailable (${result.message}): retry ${row.attempts + 1} in ${delay / 1000} s`);
+    store.addTimer('retry', core.now() + delay, { id }, `retry:${id}`);
+    await core.scheduleAlarm();
+    return;
+  }
+  if (result.kind === 'rejected' && result.code === '21610') {
+    // Twilio 21610: the recipient replied STOP at the carrier; honour it everywhere.
+    const a = store.setConsent('marketing', 'unsubscribed', 'carrier', `carrier error 21610: ${result.message}`, null);
+    const b = store.setConsent('transactional', 'unsubscribed', 'carrier', `carrier error 21610: ${result.message}`, null);
+    if (a || b) await core.mirror();
+  }
+  const reason = result.kind === 'unavailable' ? `provider unavailable after ${row.attempts} attempts: ${result.message}` : `rejected: ${result.message}`;
+  store.setStatus(id, 'failed', result.kind === 'rejected' && result.code ? `${reason} (code ${result.code})` : reason);
+  await core.notifyMessage(id);
+}
+
+async function simulateReceipts(core: Core, provider: object, providerMessageId: string, channel: 'rcs' | 'sms'): Promise<void> {
+  if (!simulatesReceipts(provider)) return;
+  const phone = core.phone();
+  const receipts = await provider.simulatedReceipts(phone, channel);
+  for (const r of receipts) {
+    const due = core.now() + r.afterMs;
+    core.store.addTimer(
+      'receipt',
+      due,
+      { provider: 'sandbox', type: 'status', phone, id: `${providerMessageId}:${r.status}`, at: iso(due), channel, provider_message_id: providerMessageId, status: r.status },
+      `receipt:${providerMessageId}:${r.status}`,
+    );
+  }
+}
+
+/**
+ * RCS→SMS fallback, exactly once per message: the SMS is a new message linked to the RCS one
+ * (`fallback: {from, reason}`), and the RCS message ends as `fell_back`.
+ */
+export async function fallback(core: Core, rcsId: string, trigger: string, reason: string): Promise<void> {
+  const store = core.store;
+  const row = store.message(rcsId);
+  if (!row || row.fallback_sms_id || row.delivered_at !== null) return;
+  if (row.status === 'delivered' || row.status === 'read' || row.status === 'failed' || row.status === 'skipped') return;
+  const brand = await core.brand();
+  // Re-check after the await (the guard above may have changed meanwhile).
+  const again = store.message(rcsId);
+  if (!again || again.fallback_sms_id || again.delivered_at !== null) return;
+  const smsId = crypto.randomUUID();
+  store.updateMessage(rcsId, { fallback_sms_id: smsId });
+  store.setStatus(rcsId, 'fell_back', `${reason}: sent as SMS fallback`);
+  store.deleteTimer(`deadline:${rcsId}`);
+  store.insertMessage({
+    id: smsId,
+    direction: 'out',
+    channel: 'sms',
+    purpose: (again.purpose ?? 'transactional') as MessagePurpose,
+    traffic: (again.traffic as TrafficType | null) ?? null,
+    status: 'queued',
+    reason: `SMS fallback of ${rcsId} (${trigger})`,
+    text: fallbackTextFor(core, again, brand),
+    campaign_id: again.campaign_id,
+    author: again.author,
+    fallback_of: rcsId,
+    fallback_reason: trigger,
+  });
+  await core.notifyMessage(rcsId);
+  await dispatch(core, smsId);
+}
+
+/** Deadline timer: no DELIVERED in time → revoke; fall back only when the revoke succeeded. */
+export async function onDeadline(core: Core, id: string, attempts: number): Promise<void> {
+  const store = core.store;
+  const row = store.message(id);
+  if (!row || row.delivered_at !== null || row.fallback_sms_id || row.status !== 'sent') return;
+  const result = await core.rcs().revoke(core.phone(), row.provider_message_id ?? id);
+  const now = store.message(id);
+  if (!now || now.delivered_at !== null || now.fallback_sms_id) return;
+  const seconds = config(core.env).fallbackSeconds;
+  if (result === 'revoked') {
+    store.setStatus(id, 'revoked', `not delivered within ${seconds} s: revoked`);
+    await fallback(core, id, 'deadline', `not delivered within ${seconds} s`);
+  } else if (result === 'already_delivered') {
+    store.setStatus(id, 'delivered', 'revoke answered already delivered: no SMS', { delivered_at: core.now() });
+    await core.notifyMessage(id);
+  } else if (attempts + 1 < MAX_REVOKE_ATTEMPTS) {
+    store.addHistory(id, 'sent', `revoke failed (attempt ${attempts + 1}); retrying`);
+    store.addTimer('deadline', core.now() + 60_000 * (attempts + 1), { id, attempts: attempts + 1 }, `deadline:${id}`);
+    await core.scheduleAlarm();
+  } else {
+    // Never send SMS without knowing the RCS message is undelivered (no double delivery).
+    store.addHistory(id, 'sent', `revoke failed ${MAX_REVOKE_ATTEMPTS} times: no SMS fallback`);
+  }
+}
+
+export function isUsNumber(phone: string): boolean {
+  return phoneCountry(phone) === 'US';
+}

@@ -1,0 +1,397 @@
+/**
+ * The Profile object's storage layer: typed reads and writes over its SQLite tables
+ * (migrations.ts), with bound parameters everywhere. No business rules here beyond keeping
+ * rows consistent; send.ts and inbound.ts hold the rules.
+ */
+import type { Content } from '../../schemas/content';
+import type { Channel, MessageStatus, MessageView, StatusChange } from '../../schemas/messages';
+import type { ConsentSource, ConsentState, ConsentStatus, JsonValue, ProfileView, Purpose } from '../../schemas/profile';
+import type { TrafficType } from '../providers/types';
+
+export interface ProfileRow extends Record<string, SqlStorageValue> {
+  phone: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  locale: string | null;
+  timezone: string | null;
+  properties: string;
+  created_at: number;
+  updated_at: number;
+  last_inbound_at: number | null;
+  last_marketing_at: number | null;
+  last_marketing_id: string | null;
+  last_activity_at: number | null;
+  surfaced: number;
+  rcs_capable: number | null;
+  rcs_features: string | null;
+  rcs_checked_at: number | null;
+}
+
+export interface MessageRow extends Record<string, SqlStorageValue> {
+  seq: number;
+  id: string;
+  direction: 'out' | 'in';
+  channel: Channel;
+  purpose: string | null;
+  kind: string;
+  traffic: string | null;
+  status: MessageStatus;
+  content: string | null;
+  text: string | null;
+  media: string | null;
+  fallback_text: string | null;
+  postback: string | null;
+  in_reply_to: string | null;
+  campaign_id: string | null;
+  author: string | null;
+  idempotency_key: string | null;
+  provider_message_id: string | null;
+  fallback_of: string | null;
+  fallback_reason: string | null;
+  fallback_sms_id: string | null;
+  send_at: number | null;
+  attempts: number;
+  delivered_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface ConsentRow extends Record<string, SqlStorageValue> {
+  purpose: string;
+  status: string;
+  updated_at: number;
+  source: string;
+}
+
+interface HistoryRow extends Record<string, SqlStorageValue> {
+  message_id: string;
+  status: string;
+  at: number;
+  reason: string | null;
+}
+
+export interface TimerRow extends Record<string, SqlStorageValue> {
+  id: string;
+  kind: string;
+  due_at: number;
+  payload: string;
+}
+
+export type MessagePurpose = 'marketing' | 'transactional' | 'support' | 'system';
+export type MessageKind = 'message' | 'tap' | 'location' | 'file' | 'note';
+
+export interface NewMessage {
+  id?: string;
+  direction: 'out' | 'in';
+  channel: Channel;
+  purpose: MessagePurpose | null;
+  kind?: MessageKind;
+  traffic?: TrafficType | null;
+  status: MessageStatus;
+  reason?: string | null;
+  content?: Content | null;
+  text?: string | null;
+  media?: { url: string; content_type?: string }[] | null;
+  fallback_text?: string | null;
+  postback?: string | null;
+  in_reply_to?: string | null;
+  campaign_id?: string | null;
+  author?: string | null;
+  idempotency_key?: string | null;
+  provider_message_id?: string | null;
+  fallback_of?: string | null;
+  fallback_reason?: string | null;
+  send_at?: number | null;
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+function parseJson<T>(raw: string | null, fallback: T): T {
+  if (raw === null) return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export class Store {
+  constructor(
+    readonly sql: SqlStorage,
+    private readonly now: () => number,
+  ) {}
+
+  // ---- profile ----
+
+  profile(): ProfileRow | null {
+    return this.sql.exec<ProfileRow>('SELECT * FROM profile WHERE one = 1').toArray()[0] ?? null;
+  }
+
+  /** The profile row, created on first contact (a send, an inbound message, an upsert). */
+  ensureProfile(phone: string): ProfileRow {
+    const existing = this.profile();
+    if (existing) return existing;
+    const t = this.now();
+    this.sql.exec('INSERT INTO profile (one, phone, created_at, updated_at) VALUES (1, ?, ?, ?)', phone, t, t);
+    return this.profile() as ProfileRow;
+  }
+
+  updateProfile(fields: Partial<Omit<ProfileRow, 'phone'>>): void {
+    const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return;
+    // Column names come from the typed keys of ProfileRow, never from input.
+    const sets = entries.map(([k]) => `${k} = ?`).join(', ');
+    this.sql.exec(`UPDATE profile SET ${sets} WHERE one = 1`, ...entries.map(([, v]) => v));
+  }
+
+  properties(): Record<string, unknown> {
+    return parseJson<Record<string, unknown>>(this.profile()?.properties ?? null, {});
+  }
+
+  // ---- consent ----
+
+  consent(purpose: Purpose): ConsentState {
+    const row = this.sql.exec<ConsentRow>('SELECT * FROM consent WHERE purpose = ?', purpose).toArray()[0];
+    if (!row) return { status: 'never', updated_at: null, source: null };
+    return { status: row.status as ConsentStatus, updated_at: iso(row.updated_at), source: row.source };
+  }
+
+  consentUpdatedAt(purpose: Purpose): number | null {
+    return this.sql.exec<{ updated_at: number }>('SELECT updated_at FROM consent WHERE purpose = ?', purpose).toArray()[0]?.updated_at ?? null;
+  }
+
+  /** Sets a purpose's state and logs it. Returns false (and logs nothing) when unchanged. */
+  setConsent(
+    purpose: Purpose,
+    status: 'subscribed' | 'unsubscribed',
+    source: ConsentSource,
+    text: string | null,
+    actor: string | null,
+    /** Where consent came from as the API caller said it ("checkout_checkbox"); shown in the profile. */
+    label?: string,
+  ): boolean {
+    if (this.consent(purpose).status === status) return false;
+    const t = this.now();
+    this.sql.exec(
+      `INSERT INTO consent (purpose, status, updated_at, source) VALUES (?, ?, ?, ?)
+       ON CONFLICT (purpose) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, source = excluded.source`,
+      purpose,
+      status,
+      t,
+      label ?? source,
+    );
+    this.sql.exec('INSERT INTO consent_log (purpose, status, at, source, text, actor) VALUES (?, ?, ?, ?, ?, ?)', purpose, status, t, source, text, actor);
+    return true;
+  }
+
+  consentLog(limit = 100): { id: number; purpose: Purpose; status: ConsentStatus; at: string; source: ConsentSource; text: string | null; actor: string | null }[] {
+    return this.sql
+      .exec<{ id: number; purpose: string; status: string; at: number; source: string; text: string | null; actor: string | null }>(
+        'SELECT * FROM consent_log ORDER BY id DESC LIMIT ?',
+        limit,
+      )
+      .toArray()
+      .map((r) => ({ ...r, purpose: r.purpose as Purpose, status: r.status as ConsentStatus, source: r.source as ConsentSource, at: iso(r.at) }));
+  }
+
+  profileView(): ProfileView | null {
+    const p = this.profile();
+    if (!p) return null;
+    return {
+      phone: p.phone,
+      first_name: p.first_name,
+      last_name: p.last_name,
+      email: p.email,
+      locale: p.locale,
+      timezone: p.timezone,
+      properties: parseJson<Record<string, JsonValue>>(p.properties, {}),
+      consent: { marketing: this.consent('marketing'), transactional: this.consent('transactional') },
+      rcs: {
+        capable: p.rcs_capable === null ? null : p.rcs_capable === 1,
+        checked_at: isoOrNull(p.rcs_checked_at),
+        features: parseJson<string[]>(p.rcs_features, []),
+      },
+      created_at: iso(p.created_at),
+      updated_at: iso(p.updated_at),
+      last_inbound_at: isoOrNull(p.last_inbound_at),
+    };
+  }
+
+  // ---- messages ----
+
+  insertMessage(m: NewMessage): MessageRow {
+    const id = m.id ?? crypto.randomUUID();
+    const t = this.now();
+    this.sql.exec(
+      `INSERT INTO messages (id, direction, channel, purpose, kind, traffic, status, content, text, media, fallback_text, postback,
+         in_reply_to, campaign_id, author, idempotency_key, provider_message_id, fallback_of, fallback_reason, send_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id,
+      m.direction,
+      m.channel,
+      m.purpose,
+      m.kind ?? 'message',
+      m.traffic ?? null,
+      m.status,
+      m.content ? JSON.stringify(m.content) : null,
+      m.text ?? null,
+      m.media ? JSON.stringify(m.media) : null,
+      m.fallback_text ?? null,
+      m.postback ?? null,
+      m.in_reply_to ?? null,
+      m.campaign_id ?? null,
+      m.author ?? null,
+      m.idempotency_key ?? null,
+      m.provider_message_id ?? null,
+      m.fallback_of ?? null,
+      m.fallback_reason ?? null,
+      m.send_at ?? null,
+      t,
+      t,
+    );
+    this.addHistory(id, m.status, m.reason ?? null, t);
+    return this.message(id) as MessageRow;
+  }
+
+  message(id: string): MessageRow | null {
+    return this.sql.exec<MessageRow>('SELECT * FROM messages WHERE id = ?', id).toArray()[0] ?? null;
+  }
+
+  messageByIdempotencyKey(key: string): MessageRow | null {
+    return this.sql.exec<MessageRow>('SELECT * FROM messages WHERE idempotency_key = ?', key).toArray()[0] ?? null;
+  }
+
+  messageByProviderId(providerId: string): MessageRow | null {
+    return (
+      this.sql.exec<MessageRow>('SELECT * FROM messages WHERE provider_message_id = ? ORDER BY seq DESC LIMIT 1', providerId).toArray()[0] ??
+      this.message(providerId)
+    );
+  }
+
+  updateMessage(id: string, fields: Partial<Omit<MessageRow, 'id' | 'seq'>>): void {
+    const entries = Object.entries({ ...fields, updated_at: this.now() }).filter(([, v]) => v !== undefined);
+    // Column names come from the typed keys of MessageRow, never from input.
+    const sets = entries.map(([k]) => `${k} = ?`).join(', ');
+    this.sql.exec(`UPDATE messages SET ${sets} WHERE id = ?`, ...entries.map(([, v]) => v), id);
+  }
+
+  /** Moves a message to `status` and records the change with its time and reason. */
+  setStatus(id: string, status: MessageStatus, reason: string | null, extra: Partial<Omit<MessageRow, 'id' | 'seq' | 'status'>> = {}): void {
+    this.updateMessage(id, { ...extra, status });
+    this.addHistory(id, status, reason);
+  }
+
+  addHistory(id: string, status: MessageStatus, reason: string | null, at = this.now()): void {
+    this.sql.exec('INSERT INTO status_history (message_id, status, at, reason) VALUES (?, ?, ?, ?)', id, status, at, reason);
+  }
+
+  hasHistory(id: string, status: MessageStatus): boolean {
+    return this.sql.exec('SELECT 1 FROM status_history WHERE message_id = ? AND status = ? LIMIT 1', id, status).toArray().length > 0;
+  }
+
+  /** Keyset pagination on seq, newest first: never loads more than one page. */
+  page(beforeSeq: number | null, limit: number): { rows: MessageRow[]; more: boolean } {
+    const rows =
+      beforeSeq === null
+        ? this.sql.exec<MessageRow>('SELECT * FROM messages ORDER BY seq DESC LIMIT ?', limit + 1).toArray()
+        : this.sql.exec<MessageRow>('SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?', beforeSeq, limit + 1).toArray();
+    const more = rows.length > limit;
+    return { rows: more ? rows.slice(0, limit) : rows, more };
+  }
+
+  histories(ids: readonly string[]): Map<string, StatusChange[]> {
+    const out = new Map<string, StatusChange[]>();
+    if (ids.length === 0) return out;
+    const marks = ids.map(() => '?').join(', ');
+    const rows = this.sql.exec<HistoryRow>(`SELECT message_id, status, at, reason FROM status_history WHERE message_id IN (${marks}) ORDER BY id`, ...ids);
+    for (const r of rows) {
+      const list = out.get(r.message_id) ?? [];
+      list.push({ status: r.status as MessageStatus, at: iso(r.at), reason: r.reason });
+      out.set(r.message_id, list);
+    }
+    return out;
+  }
+
+  view(row: MessageRow, history?: StatusChange[]): MessageView {
+    const v: MessageView = {
+      id: row.id,
+      direction: row.direction,
+      channel: row.channel,
+      status: row.status,
+      kind: row.kind as MessageKind,
+      history: history ?? this.histories([row.id]).get(row.id) ?? [],
+      created_at: iso(row.created_at),
+      updated_at: iso(row.updated_at),
+    };
+    if (row.purpose) v.purpose = row.purpose as MessagePurpose;
+    if (row.content) v.content = parseJson<Content>(row.content, { type: 'text', text: '' });
+    if (row.text !== null) v.text = row.text;
+    if (row.postback !== null) v.postback = row.postback;
+    if (row.media) v.media = parseJson<{ url: string; content_type?: string }[]>(row.media, []);
+    v.in_reply_to = row.in_reply_to;
+    v.fallback = row.fallback_of ? { from: row.fallback_of, reason: row.fallback_reason ?? 'fallback' } : null;
+    v.author = row.author;
+    v.campaign_id = row.campaign_id;
+    return v;
+  }
+
+  // ---- suggestions, interactions ----
+
+  addSuggestion(messageId: string, idx: number, postback: string, type: string, text: string, url: string | null): void {
+    this.sql.exec('INSERT OR REPLACE INTO suggestions (message_id, idx, postback, type, text, url) VALUES (?, ?, ?, ?, ?, ?)', messageId, idx, postback, type, text, url);
+  }
+
+  /** The most recent outbound message that offered this postback. */
+  suggestionByPostback(postback: string): { message_id: string; type: string; text: string; url: string | null } | null {
+    return (
+      this.sql
+        .exec<{ message_id: string; type: string; text: string; url: string | null }>(
+          `SELECT s.message_id, s.type, s.text, s.url FROM suggestions s JOIN messages m ON m.id = s.message_id
+           WHERE s.postback = ? ORDER BY m.seq DESC LIMIT 1`,
+          postback,
+        )
+        .toArray()[0] ?? null
+    );
+  }
+
+  addInteraction(kind: string, messageId: string | null, postback: string | null, url: string | null, detail: string | null): void {
+    this.sql.exec('INSERT INTO interactions (kind, message_id, postback, url, at, detail) VALUES (?, ?, ?, ?, ?, ?)', kind, messageId, postback, url, this.now(), detail);
+  }
+
+  // ---- dedupe ----
+
+  /** Records a callback key; false when it was seen before. Keys older than 30 days are pruned. */
+  dedupe(key: string): boolean {
+    const t = this.now();
+    if (this.sql.exec('SELECT 1 FROM dedupe WHERE key = ?', key).toArray().length > 0) return false;
+    this.sql.exec('INSERT INTO dedupe (key, at) VALUES (?, ?)', key, t);
+    // Providers retry for up to 7 days (RBM); 30 days is comfortably longer.
+    this.sql.exec('DELETE FROM dedupe WHERE at < ?', t - 30 * 86_400_000);
+    return true;
+  }
+
+  // ---- timers ----
+
+  addTimer(kind: string, dueAt: number, payload: unknown, id: string = crypto.randomUUID()): string {
+    this.sql.exec('INSERT OR REPLACE INTO timers (id, kind, due_at, payload) VALUES (?, ?, ?, ?)', id, kind, dueAt, JSON.stringify(payload));
+    return id;
+  }
+
+  deleteTimer(id: string): void {
+    this.sql.exec('DELETE FROM timers WHERE id = ?', id);
+  }
+
+  dueTimers(at: number): TimerRow[] {
+    return this.sql.exec<TimerRow>('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT 100', at).toArray();
+  }
+
+  earliestTimer(): number | null {
+    return this.sql.exec<{ due: number | null }>('SELECT MIN(due_at) AS due FROM timers').one().due;
+  }
+
+  timers(): TimerRow[] {
+    return this.sql.exec<TimerRow>('SELECT * FROM timers ORDER BY due_at').toArray();
+  }
+}

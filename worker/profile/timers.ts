@@ -1,0 +1,38 @@
+/**
+ * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
+ * send retry, simulated sandbox receipt), then points the alarm at the next one.
+ */
+import * as v from 'valibot';
+import { InboundEventSchema } from '../../schemas/events';
+import type { Core } from './core';
+import { ingest } from './inbound';
+import { dispatch, onDeadline } from './send';
+
+const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0) });
+
+export async function runDueTimers(core: Core): Promise<void> {
+  const store = core.store;
+  // Bounded batches so one alarm never runs away; leftovers re-arm the alarm immediately.
+  for (let round = 0; round < 10; round++) {
+    const due = store.dueTimers(core.now());
+    if (due.length === 0) break;
+    for (const timer of due) {
+      store.deleteTimer(timer.id);
+      try {
+        const payload: unknown = JSON.parse(timer.payload);
+        if (timer.kind === 'receipt') {
+          const event = v.parse(InboundEventSchema, payload);
+          await ingest(core, event);
+        } else {
+          const { id, attempts } = v.parse(IdPayload, payload);
+          if (timer.kind === 'release' || timer.kind === 'retry') await dispatch(core, id);
+          else if (timer.kind === 'deadline') await onDeadline(core, id, attempts);
+          else console.warn(`unknown timer kind ${timer.kind}`);
+        }
+      } catch (err) {
+        console.error(`timer ${timer.id} (${timer.kind}) failed`, err);
+      }
+    }
+  }
+  await core.scheduleAlarm();
+}

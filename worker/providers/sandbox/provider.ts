@@ -1,0 +1,102 @@
+/**
+ * The sandbox network's sending side: simulated phones that are RCS-capable or SMS-only.
+ * A phone's mode comes from D1 `sandbox_phones`; without a row, the documented default rule
+ * applies: last digit even → RCS-capable, odd → SMS-only. 'rcs_offline' phones are capable
+ * but never deliver (the fallback deadline then revokes and sends SMS).
+ *
+ * Nothing leaves the machine: delivery receipts are simulated by the Profile object, which
+ * schedules the receipts this provider describes (`simulatedReceipts`) as timers that feed
+ * `ingest()` the same normalized status events a carrier's callback would.
+ */
+import type {
+  Capability,
+  RcsProvider,
+  RcsSendRequest,
+  RevokeResult,
+  SendResult,
+  SmsProvider,
+  SmsSendRequest,
+} from '../types';
+
+export type SandboxMode = 'rcs' | 'sms' | 'rcs_offline';
+
+/** Every feature a modern RCS client reports (providers.md, capability answer). */
+export const SANDBOX_RCS_FEATURES = [
+  'RICHCARD_STANDALONE',
+  'RICHCARD_CAROUSEL',
+  'ACTION_CREATE_CALENDAR_EVENT',
+  'ACTION_DIAL',
+  'ACTION_OPEN_URL',
+  'ACTION_SHARE_LOCATION',
+  'ACTION_VIEW_LOCATION',
+  'ACTION_OPEN_URL_IN_WEBVIEW',
+];
+
+/** The default rule when a phone has no row: last digit even → RCS, odd → SMS only. */
+export function defaultSandboxMode(phone: string): SandboxMode {
+  const last = Number(phone.at(-1));
+  return Number.isInteger(last) && last % 2 === 0 ? 'rcs' : 'sms';
+}
+
+export async function sandboxMode(env: Env, phone: string): Promise<SandboxMode> {
+  const row = await env.DB.prepare('SELECT mode FROM sandbox_phones WHERE phone = ?').bind(phone).first<{ mode: string }>();
+  const mode = row?.mode;
+  return mode === 'rcs' || mode === 'sms' || mode === 'rcs_offline' ? mode : defaultSandboxMode(phone);
+}
+
+/** A receipt the simulated network will report, `afterMs` after the send. */
+export interface SimulatedReceipt {
+  status: 'delivered' | 'read';
+  afterMs: number;
+}
+
+/** Providers that simulate their own receipts (only the sandbox). */
+export interface SimulatesReceipts {
+  simulatedReceipts(phone: string, channel: 'rcs' | 'sms'): Promise<SimulatedReceipt[]>;
+}
+
+export function simulatesReceipts(p: object): p is SimulatesReceipts {
+  return typeof (p as Partial<SimulatesReceipts>).simulatedReceipts === 'function';
+}
+
+const between = (min: number, max: number) => Math.round(min + Math.random() * (max - min));
+
+export class SandboxProvider implements RcsProvider, SmsProvider, SimulatesReceipts {
+  readonly name = 'sandbox' as const;
+  readonly handlesFallback = false;
+
+  constructor(private readonly env: Env) {}
+
+  async checkCapability(phone: string): Promise<Capability> {
+    const mode = await sandboxMode(this.env, phone);
+    return mode === 'sms' ? { capable: false, features: [] } : { capable: true, features: [...SANDBOX_RCS_FEATURES] };
+  }
+
+  async send(req: RcsSendRequest | SmsSendRequest): Promise<SendResult> {
+    if ('content' in req) {
+      // RCS: a phone switched to SMS-only since its capability was cached answers like RBM's 404.
+      const mode = await sandboxMode(this.env, req.to);
+      if (mode === 'sms') return { ok: false, kind: 'not_reachable', message: 'sandbox phone is not RCS-reachable (404)' };
+      return { ok: true, providerMessageId: req.id, channel: 'rcs' };
+    }
+    return { ok: true, providerMessageId: `sms-${req.id}`, channel: 'sms' };
+  }
+
+  async revoke(phone: string, _id: string): Promise<RevokeResult> {
+    // An offline phone never received it; an online phone received it within seconds.
+    return (await sandboxMode(this.env, phone)) === 'rcs_offline' ? 'revoked' : 'already_delivered';
+  }
+
+  async sendAgentEvent(_phone: string, _event: { type: 'typing' } | { type: 'read'; messageId: string }): Promise<void> {
+    // The simulator shows nothing for agent events; the Profile records them.
+  }
+
+  async simulatedReceipts(phone: string, channel: 'rcs' | 'sms'): Promise<SimulatedReceipt[]> {
+    if (channel === 'sms') return [{ status: 'delivered', afterMs: between(1000, 2000) }];
+    if ((await sandboxMode(this.env, phone)) !== 'rcs') return [];
+    return [
+      { status: 'delivered', afterMs: between(1000, 2000) },
+      { status: 'read', afterMs: between(3000, 6000) },
+    ];
+  }
+}
