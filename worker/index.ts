@@ -12,6 +12,8 @@ import { consoleGate } from './auth/gate';
 import { ensureSeeded } from './auth/users';
 import { auth } from './routes/api/auth';
 import { users } from './routes/api/users';
+import { rbmWebhooks } from './routes/webhooks-rbm';
+import { twilioWebhooks } from './routes/webhooks-twilio';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -43,6 +45,8 @@ app.route('/v1/events', events);
 
 // Provider webhooks: each verifies its own signature.
 app.route('/webhooks/sandbox', sandboxWebhook);
+app.route('/webhooks/rbm', rbmWebhooks);
+app.route('/webhooks/twilio', twilioWebhooks);
 
 export default {
   fetch: app.fetch,

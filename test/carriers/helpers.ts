@@ -1,0 +1,87 @@
+// Helpers for the carriers suites: read what the fakes recorded, script their answers, build
+// adapters with fast retries, and sign webhooks the way Google and Twilio do.
+import { env } from 'cloudflare:workers';
+import { parseServiceAccount } from '../../worker/providers/rbm/auth';
+import { RbmProvider, type RbmSettings } from '../../worker/providers/rbm/provider';
+import { twilioSettings } from '../../worker/providers/twilio';
+import { TwilioRcsProvider, TwilioSmsProvider } from '../../worker/providers/twilio/provider';
+import type { RetryPolicy } from '../../worker/providers/http';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  query: [string, string][];
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  drop?: boolean;
+}
+
+export const FAST_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
+
+/** A phone number no other test uses (+1 555 01xx xxxx range is reserved for fiction). */
+export function uniquePhone(): string {
+  const n = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+  return `+1555${String(n % 10_000_000).padStart(7, '0')}`;
+}
+
+export async function recorded(base: string): Promise<Recorded[]> {
+  const res = await fetch(`${base}/__fake/requests`);
+  return (await res.json()) as Recorded[];
+}
+
+/** Requests the fake received whose method+path+query+body mention `needle`. */
+export async function requestsFor(base: string, needle: string): Promise<Recorded[]> {
+  return (await recorded(base)).filter((r) => {
+    const form = (r.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ? [...new URLSearchParams(r.body)].map(([k, v]) => `${k}=${v}`).join('&') : r.body;
+    return `${r.path}?${r.query.map(([k, v]) => `${k}=${v}`).join('&')} ${form}`.includes(needle);
+  });
+}
+
+/** The next answers to `method` requests matching `match` (path, query or body substring). */
+export async function script(base: string, method: string, match: string, replies: Reply[]): Promise<void> {
+  const res = await fetch(`${base}/__fake/script`, { method: 'POST', body: JSON.stringify({ method, match, replies }) });
+  if (!res.ok) throw new Error('could not script the fake');
+}
+
+export const query = (r: Recorded): Record<string, string> => Object.fromEntries(r.query);
+export const form = (r: Recorded): URLSearchParams => new URLSearchParams(r.body);
+
+export function rbmSettings(overrides: Partial<RbmSettings> = {}, clientEmail?: string): RbmSettings {
+  const sa = parseServiceAccount(env.RBM_SERVICE_ACCOUNT);
+  return {
+    agentId: env.RBM_AGENT_ID,
+    apiBase: env.RBM_API_BASE,
+    tokenUrl: env.GOOGLE_TOKEN_URL,
+    // A distinct client_email gets its own cached token (the cache is keyed by it).
+    serviceAccount: clientEmail ? { ...sa, client_email: clientEmail } : sa,
+    retry: FAST_RETRY,
+    ...overrides,
+  };
+}
+
+export const rbm = (overrides: Partial<RbmSettings> = {}, clientEmail?: string): RbmProvider => new RbmProvider(rbmSettings(overrides, clientEmail));
+export const twilioSms = (): TwilioSmsProvider => new TwilioSmsProvider({ ...twilioSettings(env), retry: FAST_RETRY });
+export const twilioRcs = (): TwilioRcsProvider => new TwilioRcsProvider({ ...twilioSettings(env), retry: FAST_RETRY }, env.DB);
+
+function b64urlDecode(s: string): string {
+  return atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+}
+
+/** Token exchanges the fake received for one service-account email, with their JWT claims. */
+export async function tokenExchanges(email: string): Promise<{ form: URLSearchParams; claims: Record<string, unknown> }[]> {
+  return (await recorded(env.RBM_API_BASE))
+    .filter((r) => r.method === 'POST' && r.path === '/token')
+    .map((r) => {
+      const f = new URLSearchParams(r.body);
+      const claims = JSON.parse(b64urlDecode((f.get('assertion') ?? '').split('.')[1] ?? '')) as Record<string, unknown>;
+      return { form: f, claims };
+    })
+    .filter((t) => t.claims.iss === email);
+}

@@ -1,0 +1,95 @@
+// A tiny recording HTTP server for carrier fakes (runs in Node, in vitest's globalSetup).
+// Every request is recorded; `/__fake/requests` returns them, `/__fake/script` queues canned
+// answers for requests matching a substring, so each test scripts its own phone number.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  /** Decoded path (`+` of E.164 numbers visible). */
+  path: string;
+  /** Raw query parameters, repeated names kept. */
+  query: [string, string][];
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Close the connection without answering (network failure). */
+  drop?: boolean;
+}
+
+interface Script {
+  method: string;
+  match: string;
+  replies: Reply[];
+}
+
+export type Handler = (req: Recorded, base: string) => Reply | Promise<Reply>;
+
+export interface Fake {
+  url: string;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** What a script's `match` is tested against: method, decoded path and query, decoded body. */
+export function haystack(r: Recorded): string {
+  let body = r.body;
+  if ((r.headers['content-type'] ?? '').includes('x-www-form-urlencoded')) {
+    body = [...new URLSearchParams(r.body)].map(([k, v]) => `${k}=${v}`).join('&');
+  }
+  return `${r.method} ${r.path}?${r.query.map(([k, v]) => `${k}=${v}`).join('&')} ${body}`;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (reply.drop) {
+    res.socket?.destroy();
+    return;
+  }
+  const isText = typeof reply.body === 'string';
+  res.writeHead(reply.status, { 'content-type': isText ? 'text/plain' : 'application/json', ...reply.headers });
+  res.end(reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body));
+}
+
+export async function startFake(handler: Handler): Promise<Fake> {
+  const recorded: Recorded[] = [];
+  const scripts: Script[] = [];
+  const server = createServer((req, res) => {
+    void (async () => {
+      const u = new URL(req.url ?? '/', 'http://fake');
+      const body = await readBody(req);
+      if (u.pathname === '/__fake/requests') return send(res, { status: 200, body: recorded });
+      if (u.pathname === '/__fake/script' && req.method === 'POST') {
+        scripts.push(JSON.parse(body) as Script);
+        return send(res, { status: 200, body: { ok: true } });
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const r: Recorded = { method: req.method ?? 'GET', path: decodeURIComponent(u.pathname), query: [...u.searchParams], headers, body, at: Date.now() };
+      recorded.push(r);
+      const hay = haystack(r);
+      const script = scripts.find((s) => s.method === r.method && hay.includes(s.match) && s.replies.length > 0);
+      const canned = script?.replies.shift();
+      send(res, canned ?? (await handler(r, `http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    })().catch((err: unknown) => send(res, { status: 500, body: { error: { code: 500, message: String(err), status: 'INTERNAL' } } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

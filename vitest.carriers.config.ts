@@ -1,0 +1,50 @@
+// The carriers test project: the same Worker, but with RCS_PROVIDER=rbm and SMS_PROVIDER=twilio
+// pointed at local fakes of Google RBM and Twilio (test/fakes, started in globalSetup in Node;
+// their URLs reach the Worker's bindings through inject()).
+import { readFileSync } from 'node:fs';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export const CARRIER_TEST_BINDINGS = {
+  RBM_AGENT_ID: 'test-agent@rbm.goog',
+  RBM_CLIENT_TOKEN: 'test-rbm-client-token',
+  TWILIO_ACCOUNT_SID: 'ACtest00000000000000000000000000',
+  TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
+  TWILIO_MESSAGING_SERVICE_SID: 'MGtest00000000000000000000000000',
+  TWILIO_FROM: '+15005550006',
+};
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('worker/db/migrations');
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            API_KEY: 'test-api-key',
+            PUBLIC_URL: 'https://console.example.test',
+            SANDBOX_SECRET: 'test-sandbox-secret',
+            ADMIN_EMAIL: 'admin@example.test',
+            ADMIN_PASSWORD: 'test-admin-password',
+            RCS_PROVIDER: 'rbm',
+            SMS_PROVIDER: 'twilio',
+            RCS_FALLBACK_SECONDS: '300',
+            ...CARRIER_TEST_BINDINGS,
+            RBM_SERVICE_ACCOUNT: readFileSync('test/fixtures/rbm-service-account.json', 'utf8'),
+            RBM_API_BASE: inject('fakeRbmUrl'),
+            GOOGLE_TOKEN_URL: `${inject('fakeRbmUrl')}/token`,
+            TWILIO_API_BASE: inject('fakeTwilioUrl'),
+          },
+        },
+      })),
+    ],
+    test: {
+      name: 'carriers',
+      include: ['test/carriers/**/*.test.ts'],
+      setupFiles: ['test/setup.ts'],
+      globalSetup: ['test/fakes/global-setup.ts'],
+    },
+  };
+});

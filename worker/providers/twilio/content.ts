@@ -1,0 +1,105 @@
+/**
+ * Maps the content model to Twilio Content API template types (providers.md, "Twilio"):
+ * `twilio/card` (also text + chips and media + chips), `twilio/media`, `twilio/carousel`, and
+ * always a `twilio/text` with the fallback text, which is what Twilio sends when it falls back
+ * to SMS. Button ids carry our postback data (it comes back as `ButtonPayload`).
+ */
+import type { Card, Content, Suggestion } from '../../../schemas/content';
+import { defaultPostback } from '../rbm/mapping';
+
+export type TwilioAction =
+  | { type: 'QUICK_REPLY'; title: string; id: string }
+  | { type: 'URL'; title: string; url: string; id: string }
+  | { type: 'PHONE_NUMBER'; title: string; phone: string };
+
+interface TwilioCard {
+  title?: string;
+  body?: string;
+  media?: string[];
+  actions?: TwilioAction[];
+}
+
+export interface TemplateTypes {
+  'twilio/text': { body: string };
+  'twilio/media'?: { body?: string; media: string[] };
+  'twilio/card'?: TwilioCard;
+  'twilio/carousel'?: { body: string; cards: TwilioCard[] };
+}
+
+/** RBM capability names of what a Twilio RCS template can carry (others go SMS). */
+export const TWILIO_RCS_FEATURES = ['RICHCARD_STANDALONE', 'RICHCARD_CAROUSEL', 'ACTION_OPEN_URL', 'ACTION_DIAL', 'ACTION_VIEW_LOCATION'];
+
+/**
+ * One suggestion as a Twilio action, or null when RCS-through-Twilio has no such action
+ * (calendar, share location): the capability features above keep those messages on SMS.
+ */
+export function toAction(s: Suggestion, postback: string): TwilioAction | null {
+  const id = s.postback ?? postback;
+  switch (s.type) {
+    case 'reply':
+      return { type: 'QUICK_REPLY', title: s.text, id };
+    case 'url':
+      return { type: 'URL', title: s.text, url: s.url, id };
+    case 'dial':
+      return { type: 'PHONE_NUMBER', title: s.text, phone: s.phone };
+    case 'location':
+      // No view-location action in Twilio's RCS card: open the place in Google Maps instead.
+      return { type: 'URL', title: s.text, url: `https://www.google.com/maps/search/?api=1&query=${s.latitude},${s.longitude}`, id };
+    case 'calendar':
+    case 'share_location':
+      return null;
+  }
+}
+
+function actions(list: Suggestion[] | undefined, messageId: string, where: (i: number) => string): TwilioAction[] {
+  const out: TwilioAction[] = [];
+  (list ?? []).forEach((s, i) => {
+    const a = toAction(s, defaultPostback(messageId, where(i)));
+    if (a) out.push(a);
+  });
+  return out;
+}
+
+function card(c: Card, extra: TwilioAction[], messageId: string, where: string): TwilioCard {
+  const out: TwilioCard = {};
+  if (c.title) out.title = c.title;
+  if (c.description) out.body = c.description;
+  if (c.media) out.media = [c.media.url];
+  const acts = [...actions(c.buttons, messageId, (i) => `${where}b${i}`), ...extra];
+  if (acts.length) out.actions = acts;
+  return out;
+}
+
+/**
+ * Template types for a content, or null when a plain `Body` says it all (text without
+ * chips needs no template: the Messaging Service sends it over RCS or SMS as is).
+ */
+export function toTemplateTypes(content: Content, messageId: string, fallbackText: string): TemplateTypes | null {
+  const text = { body: fallbackText };
+  const chips = actions(content.suggestions, messageId, (i) => `s${i}`);
+  switch (content.type) {
+    case 'text':
+      if (!chips.length) return null;
+      return { 'twilio/text': text, 'twilio/card': { body: content.text, actions: chips } };
+    case 'media':
+      if (!chips.length) {
+        return { 'twilio/text': text, 'twilio/media': { ...(content.text ? { body: content.text } : {}), media: [content.media.url] } };
+      }
+      return { 'twilio/text': text, 'twilio/card': { ...(content.text ? { body: content.text } : {}), media: [content.media.url], actions: chips } };
+    case 'card':
+      return { 'twilio/text': text, 'twilio/card': card(content.card, chips, messageId, 'c0') };
+    case 'carousel':
+      return {
+        'twilio/text': text,
+        // Body is required by the API but dropped over RCS; cards take 1-2 actions.
+        'twilio/carousel': {
+          body: fallbackText,
+          cards: content.cards.map((c, i) => {
+            const tc = card(c, [], messageId, `c${i}`);
+            if (tc.actions) tc.actions = tc.actions.slice(0, 2);
+            return tc;
+          }),
+        },
+      };
+  }
+}
