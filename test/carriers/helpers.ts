@@ -85,3 +85,34 @@ export async function tokenExchanges(email: string): Promise<{ form: URLSearchPa
     })
     .filter((t) => t.claims.iss === email);
 }
+
+/** A Pub/Sub push envelope around `decoded`, signed as Google signs it. */
+export async function rbmEnvelope(decoded: unknown, clientToken: string, publishTime = '2026-01-01T00:00:00Z'): Promise<{ body: string; signature: string }> {
+  const { rbmSignature } = await import('../../worker/providers/rbm/webhook');
+  const data = new TextEncoder().encode(JSON.stringify(decoded));
+  let bin = '';
+  for (const b of data) bin += String.fromCharCode(b);
+  const body = JSON.stringify({ message: { data: btoa(bin), messageId: crypto.randomUUID(), publishTime, attributes: {} }, subscription: 'projects/test/subscriptions/rbm' });
+  return { body, signature: await rbmSignature(clientToken, data) };
+}
+
+/** Posts a signed RBM envelope to /webhooks/rbm. */
+export async function postRbm(decoded: unknown): Promise<Response> {
+  const { exports } = await import('cloudflare:workers');
+  const { body, signature } = await rbmEnvelope(decoded, env.RBM_CLIENT_TOKEN);
+  return exports.default.fetch('https://console.example.test/webhooks/rbm', { method: 'POST', headers: { 'content-type': 'application/json', 'x-goog-signature': signature }, body });
+}
+
+/** Posts form params to /webhooks/twilio signed over PUBLIC_URL + path as Twilio does. */
+export async function postTwilio(params: Record<string, string>, opts: { signature?: string | null; query?: string } = {}): Promise<Response> {
+  const { exports } = await import('cloudflare:workers');
+  const { twilioSignature } = await import('../../worker/providers/twilio/webhook');
+  const path = `/webhooks/twilio${opts.query ?? ''}`;
+  const form = new URLSearchParams(params);
+  const signature = opts.signature === undefined ? await twilioSignature(env.TWILIO_AUTH_TOKEN, `${env.PUBLIC_URL}${path}`, form) : opts.signature;
+  return exports.default.fetch(`https://edge.internal${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) },
+    body: form.toString(),
+  });
+}

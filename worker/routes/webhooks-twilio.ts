@@ -16,7 +16,8 @@ export const twilioWebhooks = new Hono<AppEnv>();
 
 twilioWebhooks.post('/', async (c) => {
   if (Number(c.req.header('content-length') ?? '0') > MAX_BODY) throw new HttpError(413, 'payload_too_large', 'Twilio webhook body is too large');
-  const raw = await c.req.text();
+  // Decoded by hand: workerd warns on .text() for form bodies, and the bytes are what was signed.
+  const raw = new TextDecoder().decode(await c.req.arrayBuffer());
   if (raw.length > MAX_BODY) throw new HttpError(413, 'payload_too_large', 'Twilio webhook body is too large');
   const token = c.env.TWILIO_AUTH_TOKEN || '';
   if (!token) throw new HttpError(401, 'unauthorized', 'TWILIO_AUTH_TOKEN is not configured: Twilio webhooks cannot be verified');

@@ -43,9 +43,9 @@ const DecodedSchema = v.object({
 type Decoded = v.InferOutput<typeof DecodedSchema>;
 
 /** base64(HMAC-SHA512(key, data)) as Google computes `X-Goog-Signature`. */
-export async function rbmSignature(clientToken: string, data: Uint8Array<ArrayBuffer>): Promise<string> {
+export async function rbmSignature(clientToken: string, data: Uint8Array): Promise<string> {
   const key = await crypto.subtle.importKey('raw', utf8(clientToken), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, data));
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new Uint8Array(data)));
   let s = '';
   for (const b of mac) s += String.fromCharCode(b);
   return btoa(s);
