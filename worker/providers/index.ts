@@ -3,7 +3,9 @@
  * SMS_PROVIDER). One case per adapter; the sandbox is the local default.
  */
 import { config } from '../config';
+import { rbmProvider } from './rbm';
 import { SandboxProvider } from './sandbox/provider';
+import { twilioRcsProvider, twilioSmsProvider } from './twilio';
 import type { RcsProvider, SmsProvider } from './types';
 
 export function rcsProvider(env: Env): RcsProvider {
@@ -11,6 +13,10 @@ export function rcsProvider(env: Env): RcsProvider {
   switch (name) {
     case 'sandbox':
       return new SandboxProvider(env);
+    case 'rbm':
+      return rbmProvider(env);
+    case 'twilio':
+      return twilioRcsProvider(env);
     default:
       throw new Error(`RCS provider "${name}" is not available in this build`);
   }
@@ -21,6 +27,8 @@ export function smsProvider(env: Env): SmsProvider {
   switch (name) {
     case 'sandbox':
       return new SandboxProvider(env);
+    case 'twilio':
+      return twilioSmsProvider(env);
     default:
       throw new Error(`SMS provider "${name}" is not available in this build`);
   }
