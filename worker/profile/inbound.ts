@@ -10,7 +10,7 @@ import type { InboundEvent } from '../../schemas/events';
 import type { MessageStatus } from '../../schemas/messages';
 import type { IngestResult } from '../profile.types';
 import type { Core } from './core';
-import { classifyKeyword } from './local-stubs';
+import { classifyKeyword } from '../compliance/keywords';
 import { STOP_POSTBACK } from './postbacks';
 import { accept, fallback, isUsNumber } from './send';
 

@@ -17,9 +17,10 @@ import { simulatesReceipts } from '../providers/sandbox/provider';
 import type { SendResult, TrafficType } from '../providers/types';
 import type { BrandSettings } from '../settings';
 import type { Core } from './core';
-import { smsFallbackText } from './local-stubs';
+import { smsFallbackText, withOptOutMention } from '../../schemas/sms';
+import { frequencyCapped } from '../compliance/frequency';
+import { DEFAULT_QUIET_HOURS, nextAllowedSendTime, zoneForPhone, type QuietHoursRules } from '../compliance/quiet-hours';
 import { requiredFeatures, STOP_POSTBACK, withPostbacks, withStopSuggestion } from './postbacks';
-import { nextAllowedMoment, quietRules } from './quiet-hours';
 import { iso, type MessagePurpose, type MessageRow } from './store';
 
 const DAY = 86_400_000;
@@ -155,16 +156,16 @@ export async function dispatch(core: Core, id: string): Promise<void> {
   if (purpose === 'marketing') {
     const p = store.profile();
     // The fallback SMS is the same message on another channel, not a second message.
-    const capMs = brand.frequencyCapHours * 3_600_000;
-    if (!fresh.fallback_of && capMs > 0 && p?.last_marketing_at != null && p.last_marketing_id !== id && now - p.last_marketing_at < capMs) {
+    const lastOther = p?.last_marketing_at != null && p.last_marketing_id !== id ? iso(p.last_marketing_at) : null;
+    if (!fresh.fallback_of && p?.last_marketing_at != null && frequencyCapped(lastOther, new Date(now), brand.frequencyCapHours)) {
       store.setStatus(id, 'skipped', `frequency cap: another marketing message was sent at ${iso(p.last_marketing_at)} (window ${brand.frequencyCapHours} h)`);
       await core.notifyMessage(id);
       return;
     }
-    const rules = quietRules(core.phone(), p?.timezone ?? null, { franceEnd: brand.quietHoursFranceEnd, usEnd: brand.quietHoursUsEnd });
-    const allowedAt = nextAllowedMoment(now, rules);
-    if (allowedAt > now) {
-      store.setStatus(id, 'held', `quiet hours in ${rules.zone}: held until ${iso(allowedAt)}`);
+    const opens = nextAllowedSendTime(new Date(now), core.phone(), p?.timezone ?? null, quietHoursRules(brand));
+    if (opens) {
+      const allowedAt = opens.getTime();
+      store.setStatus(id, 'held', `quiet hours in ${zoneForPhone(core.phone(), p?.timezone ?? null)}: held until ${iso(allowedAt)}`);
       store.addTimer('release', allowedAt, { id }, `release:${id}`);
       await core.scheduleAlarm();
       return;
@@ -186,6 +187,17 @@ export async function dispatch(core: Core, id: string): Promise<void> {
   const capable = rcs.handlesFallback || (await capabilityFits(core, content));
   if (capable) await sendRcs(core, id, content, purpose, brand);
   else await sendSms(core, id, brand, 'not RCS-capable: sent as SMS');
+}
+
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The default quiet hours with the brand's configured window ends (20:00 FR, 21:00 US). */
+function quietHoursRules(brand: BrandSettings): QuietHoursRules {
+  const { FR, US } = DEFAULT_QUIET_HOURS.byCountry;
+  const byCountry = { ...DEFAULT_QUIET_HOURS.byCountry };
+  if (FR) byCountry.FR = { ...FR, end: clock(brand.quietHoursFranceEnd) };
+  if (US) byCountry.US = { ...US, end: clock(brand.quietHoursUsEnd) };
+  return { byCountry, default: DEFAULT_QUIET_HOURS.default };
 }
 
 /** Reads the capability cache, refreshing it when unknown or stale. */
@@ -265,10 +277,7 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
 function fallbackTextFor(core: Core, row: MessageRow, brand: BrandSettings): string {
   const content = row.content ? (JSON.parse(row.content) as Content) : null;
   const marketing = row.purpose === 'marketing';
-  if (row.fallback_text) {
-    const t = row.fallback_text;
-    return marketing && !t.toLowerCase().includes(brand.optOutMention.toLowerCase()) ? `${t}\n${brand.optOutMention}` : t;
-  }
+  if (row.fallback_text) return marketing ? withOptOutMention(row.fallback_text, brand.optOutMention) : row.fallback_text;
   if (!content) return row.text ?? '';
   return smsFallbackText(content, marketing ? { optOutMention: brand.optOutMention } : {});
 }
