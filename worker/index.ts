@@ -14,9 +14,11 @@ import { auth } from './routes/api/auth';
 import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
+import { bench } from './routes/bench';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
+export { BenchBaseline } from './bench.do';
 
 export type AppEnv = { Bindings: Env };
 
@@ -47,6 +49,9 @@ app.route('/v1/events', events);
 app.route('/webhooks/sandbox', sandboxWebhook);
 app.route('/webhooks/rbm', rbmWebhooks);
 app.route('/webhooks/twilio', twilioWebhooks);
+
+// Benchmark-only routes (404 unless BENCH=1).
+app.route('/bench', bench);
 
 export default {
   fetch: app.fetch,

@@ -1,0 +1,125 @@
+// Shared benchmark plumbing: a fresh `wrangler dev` (own port, own temp state), signing of
+// sandbox callbacks, and a small closed-loop load generator.
+//
+// ctx = {
+//   baseUrl, port, stateDir, apiKey, sandboxSecret,
+//   sign(body) → base64 HMAC for X-Sandbox-Signature,
+//   load({ requests, concurrency, make(i) → {path, init} }) → { ok, failed, seconds, rps },
+//   run(cmd, args) → { status, stdout, stderr } (sync, in the repo root),
+//   stop(),
+// }
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+export async function startWorker() {
+  const port = Number(process.env.BENCH_PORT) || (await freePort());
+  const stateDir = mkdtempSync(join(tmpdir(), 'rcs-bench-'));
+  const apiKey = 'bench-api-key';
+  const sandboxSecret = 'bench-sandbox-secret';
+
+  if (!existsSync(join(root, 'dist/client/index.html'))) {
+    const b = run('node', ['scripts/build-client.mjs'], { stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('client build failed');
+  }
+  const m = run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir]);
+  if (m.status !== 0) throw new Error(`migrations failed:\n${m.stdout}\n${m.stderr}`);
+
+  const vars = { BENCH: '1', API_KEY: apiKey, SANDBOX_SECRET: sandboxSecret, PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir, '--log-level', 'warn', '--show-interactive-dev-session=false'];
+  for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
+  const child = spawn('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {}
+    if (Date.now() > deadline) {
+      process.kill(-child.pid, 'SIGTERM');
+      throw new Error(`wrangler dev did not answer within 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.log(`wrangler dev on ${baseUrl}, state in ${stateDir}`);
+
+  return {
+    baseUrl,
+    port,
+    stateDir,
+    apiKey,
+    sandboxSecret,
+    root,
+    run,
+    output: () => output,
+    sign: (body) => createHmac('sha256', sandboxSecret).update(body).digest('base64'),
+    load: (opts) => load(baseUrl, opts),
+    async stop() {
+      // The whole process group: npx → wrangler → workerd.
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {}
+      await new Promise((r) => setTimeout(r, 500));
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Closed loop: `concurrency` workers issue `requests` requests in total, as fast as answered. */
+async function load(baseUrl, { requests, concurrency, make }) {
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  let firstError = null;
+  const started = performance.now();
+  async function worker() {
+    for (;;) {
+      const i = next++;
+      if (i >= requests) return;
+      const { path, init } = make(i);
+      try {
+        const res = await fetch(baseUrl + path, init);
+        await res.arrayBuffer();
+        if (res.ok) ok++;
+        else {
+          failed++;
+          firstError ??= `${res.status} on ${path}`;
+        }
+      } catch (err) {
+        failed++;
+        firstError ??= String(err);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { ok, failed, seconds, rps: ok / seconds, firstError };
+}

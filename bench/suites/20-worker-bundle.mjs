@@ -1,0 +1,29 @@
+// The Worker's bundle size as deployed: `wrangler deploy --dry-run --outdir`, gzip-compressed
+// like Cloudflare's upload limit counts it. Does not need the running server.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export default async function workerBundle(ctx) {
+  const out = mkdtempSync(join(tmpdir(), 'rcs-dry-run-'));
+  try {
+    const r = ctx.run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out]);
+    if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${r.stdout}\n${r.stderr}`);
+    let raw = 0;
+    let gzip = 0;
+    for (const f of readdirSync(out, { recursive: true })) {
+      const path = join(out, String(f));
+      if (!statSync(path).isFile() || !/\.(m?js|wasm)$/.test(path)) continue;
+      const bytes = readFileSync(path);
+      raw += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    return [
+      { name: 'worker bundle (raw)', value: (raw / 1024).toFixed(1), unit: 'KiB' },
+      { name: 'worker bundle (gzip)', value: (gzip / 1024).toFixed(1), unit: 'KiB', target: '≤ 3072 KiB (free plan)', ok: gzip <= 3 * 1024 * 1024 },
+    ];
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

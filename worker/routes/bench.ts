@@ -1,0 +1,32 @@
+/**
+ * `/bench/*`: routes only the benchmark uses, enabled when the `BENCH` var is "1" (never in
+ * a normal deployment, where they answer 404). `POST /bench/baseline` reads a JSON body and
+ * does one Durable Object SQLite insert: the yardstick for the inbound path's throughput.
+ */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { HttpError } from '../errors';
+
+const BaselineBody = v.object({ id: v.string(), phone: v.string() });
+
+export const bench = new Hono<{ Bindings: Env }>()
+  .use(async (c, next) => {
+    // Widened on purpose: wrangler types the var as its wrangler.toml literal ("0").
+    const enabled: string = c.env.BENCH;
+    if (enabled !== '1') throw new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+    await next();
+  })
+  .post('/baseline', async (c) => {
+    const text = await c.req.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+    const parsed = v.safeParse(BaselineBody, json);
+    if (!parsed.success) throw new HttpError(400, 'invalid_request', 'a baseline body needs id and phone');
+    // One object per phone, like the Profile objects the inbound path writes to.
+    const rows = await c.env.BENCH_BASELINE.getByName(parsed.output.phone).insert(parsed.output.id, text);
+    return c.json({ ok: true, rows }, 200);
+  });
