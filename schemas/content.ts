@@ -5,11 +5,18 @@
  */
 import * as v from 'valibot';
 
+/**
+ * Plain http on a loopback host: where `npm start` serves the sandbox's demo images
+ * (`PUBLIC_URL` = http://localhost:8787). No carrier can fetch such a URL anyway, so this
+ * opens nothing on the wire; every other media URL must be https.
+ */
+const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//i;
+
 /** An https URL (media must not be fetched over plain http; RBM refuses it). */
 export const HttpsUrlSchema = v.pipe(
   v.string(),
   v.url('must be a URL'),
-  v.startsWith('https://', 'must start with https://'),
+  v.check((url) => url.startsWith('https://') || LOOPBACK_HTTP.test(url), 'must start with https://'),
   v.maxLength(2048),
 );
 
