@@ -20,6 +20,8 @@ export default defineConfig(async () => {
             RCS_PROVIDER: 'sandbox',
             SMS_PROVIDER: 'sandbox',
             RCS_FALLBACK_SECONDS: '300',
+            // Suites create their own data; the demo seed has its own suite (test/seed.test.ts).
+            DEMO_DATA: '0',
           },
         },
       }),

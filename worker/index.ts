@@ -15,6 +15,7 @@ import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
 import { bench } from './routes/bench';
+import { ensureDemoData } from './seed';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -35,6 +36,8 @@ app.get('/api/health', async (c) => {
     await ensureSeeded(c.env);
     seeded = true;
   }
+  // Demo customers and conversations on a fresh sandbox deployment (worker/seed.ts).
+  await ensureDemoData(c.env);
   return c.json({ ok: true });
 });
 app.route('/api/auth', auth);

@@ -172,7 +172,7 @@ export interface SeedReport {
 }
 
 /** Seeds the demo data (idempotent). Callers decide whether it should run: see `ensureDemoData`. */
-export async function seedDemo(env: Env, ctx?: ExecutionContext): Promise<SeedReport> {
+export async function seedDemo(env: Env): Promise<SeedReport> {
   const imageBase = config(env).publicUrl;
   const report: SeedReport = { profiles: 0, sent: 0, refused: 0, callbacks: 0 };
   for (const p of DEMO_PROFILES) {
@@ -194,7 +194,7 @@ export async function seedDemo(env: Env, ctx?: ExecutionContext): Promise<SeedRe
     // A callback as the customer's phone sends it; fixed ids make a re-run a no-op.
     const customer = async (cb: { type: 'message'; text: string } | { type: 'tap'; text: string; postback: string; message_id: string; kind: 'reply' | 'action' }) => {
       step++;
-      const res = await dispatchSandbox(env, { ...cb, id: `seed-${p.phone}-${step}`, phone: p.phone, channel }, ctx);
+      const res = await dispatchSandbox(env, { ...cb, id: `seed-${p.phone}-${step}`, phone: p.phone, channel });
       if (res.status !== 200) console.warn(`seed: callback for ${p.phone} answered ${res.status}`, res.body);
       report.callbacks++;
     };
@@ -279,7 +279,7 @@ let seededInThisIsolate = false;
  * seed; everyone else (and every later request of this isolate) returns at once. A failed
  * seed removes its claim so the next start tries again.
  */
-export async function ensureDemoData(env: Env, ctx?: ExecutionContext): Promise<'seeded' | 'already' | 'disabled'> {
+export async function ensureDemoData(env: Env): Promise<'seeded' | 'already' | 'disabled' | 'failed'> {
   if (seededInThisIsolate) return 'already';
   if (!demoEnabled(env)) return 'disabled';
   const claim = await env.DB.prepare("INSERT INTO meta (k, v) VALUES ('seeded', ?) ON CONFLICT (k) DO NOTHING")
@@ -288,13 +288,15 @@ export async function ensureDemoData(env: Env, ctx?: ExecutionContext): Promise<
   seededInThisIsolate = true;
   if (claim.meta.changes === 0) return 'already';
   try {
-    const report = await seedDemo(env, ctx);
+    const report = await seedDemo(env);
     await env.DB.prepare("UPDATE meta SET v = ? WHERE k = 'seeded'").bind(`done ${new Date().toISOString()} ${JSON.stringify(report)}`).run();
     console.log(`demo data seeded: ${report.profiles} profiles, ${report.sent} messages, ${report.callbacks} customer callbacks`);
     return 'seeded';
   } catch (err) {
+    // Demo data is a convenience: log, release the claim for the next start, keep serving.
+    console.error('demo data seed failed; it will be retried on the next start', err);
     seededInThisIsolate = false;
     await env.DB.prepare("DELETE FROM meta WHERE k = 'seeded'").run();
-    throw err;
+    return 'failed';
   }
 }
