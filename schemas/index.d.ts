@@ -1,6 +1,0 @@
-export * from './content';
-export * from './phone';
-export * from './profile';
-export * from './messages';
-export * from './events';
-export * from './errors';
