@@ -1,12 +1,18 @@
-/** Console entry: a placeholder shell until the console lands (issue 4). */
+/** Console entry: check the session, then render the shell. Live updates start once signed in. */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
+import { App } from './app';
+import { user } from './lib/auth-state';
+import { checkSession } from './lib/session';
+import { loadDirectory } from './state/directory';
+import { startLive, stopLive } from './state/live';
 
-function App() {
-  return (
-    <main>
-      <h1>RCS console</h1>
-      <p>The Worker is running. The API lives under /v1.</p>
-    </main>
-  );
-}
+effect(() => {
+  if (user.value) {
+    startLive();
+    void loadDirectory();
+  } else stopLive();
+});
+
 render(<App />, document.getElementById('app')!);
+void checkSession().catch(() => {});

@@ -1,0 +1,55 @@
+/**
+ * The shell: ErrorBoundary > session gate > router. Only the inbox ships in the first load;
+ * the simulator and admin pages are separate chunks fetched on first visit.
+ */
+import { useEffect } from 'preact/hooks';
+import { user } from './lib/auth-state';
+import { lazy } from './lib/lazy';
+import { match, navigate, path } from './lib/router';
+import { t } from './lib/i18n';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Shell } from './components/shell/Shell';
+import { SignInPage } from './pages/SignInPage';
+import { InboxPage } from './pages/InboxPage';
+
+const SimulatorPage = lazy(() => import('./pages/SimulatorPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
+
+function Routes() {
+  const p = path.value;
+  let m: Record<string, string> | null;
+  if (p === '/' || p === '/inbox') return <InboxPage phone={null} />;
+  if ((m = match('/inbox/:phone', p))) return <InboxPage phone={m.phone!} />;
+  if (p === '/simulator') return <SimulatorPage phone={null} />;
+  if ((m = match('/simulator/:phone', p))) return <SimulatorPage phone={m.phone!} />;
+  if (p === '/users') return <UsersPage />;
+  if (p === '/settings') return <SettingsPage />;
+  if (p === '/api-keys') return <ApiKeysPage />;
+  return <div class="page-empty">{t('notFound')}</div>;
+}
+
+function Gate() {
+  const u = user.value;
+  const onLogin = path.value === '/login';
+  useEffect(() => {
+    if (u === null && !onLogin) navigate('/login?next=' + encodeURIComponent(location.pathname), true);
+    if (u && onLogin) navigate(new URLSearchParams(location.search).get('next') || '/inbox', true);
+  }, [u, onLogin]);
+  if (u === undefined) return <div class="page-loading" aria-busy="true" />;
+  if (u === null) return <SignInPage />;
+  return (
+    <Shell>
+      <Routes />
+    </Shell>
+  );
+}
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <Gate />
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,38 @@
+/** A small accessible dialog: labelled, closes on Escape or backdrop click, focus moves inside. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import { Icon } from './Icon';
+
+export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ComponentChildren; wide?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const prev = document.activeElement as HTMLElement | null;
+    const first = ref.current?.querySelector<HTMLElement>('input, textarea, select, button:not(.modal-close)');
+    (first ?? ref.current)?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onClose();
+      }
+    };
+    addEventListener('keydown', onKey, true);
+    return () => {
+      removeEventListener('keydown', onKey, true);
+      prev?.focus?.();
+    };
+  }, []);
+  return (
+    <div class="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div class={wide ? 'modal modal-wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} ref={ref} tabIndex={-1}>
+        <header class="modal-head">
+          <h2>{title}</h2>
+          <button class="icon-btn modal-close" aria-label={t('common.close')} onClick={onClose}>
+            <Icon name="x" />
+          </button>
+        </header>
+        <div class="modal-body">{children}</div>
+      </div>
+    </div>
+  );
+}

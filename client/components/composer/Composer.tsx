@@ -1,0 +1,189 @@
+/**
+ * The reply box. Reply mode sends text (with suggested-reply chips) and/or a card; note mode
+ * saves a private note that is never sent. A refusal from the server (422: opted out, outside
+ * the care window…) is shown word for word and the draft is kept.
+ */
+import { useSignal, useSignalEffect } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+import type { Content } from '../../../schemas/content';
+import type { MessageView } from '../../../schemas/messages';
+import { api, ApiError, enc } from '../../lib/api';
+import { t } from '../../lib/i18n';
+import { lazy } from '../../lib/lazy';
+import { canned } from '../../state/directory';
+import { upsertMessage } from '../../state/thread';
+import { composerMode, focusComposer } from '../../state/ui';
+import { CardView } from '../message/CardView';
+import { Icon } from '../Icon';
+import { CannedMenu, cannedMatches } from './CannedMenu';
+import type { CardDraft } from './CardBuilder';
+import { ChipEditor } from './ChipEditor';
+import { SegmentCount } from './SegmentCount';
+
+const CardBuilder = lazy(() => import('./CardBuilder'));
+const TYPING_EVERY_MS = 4000;
+
+export function Composer({ phone }: { phone: string }) {
+  const text = useSignal('');
+  const chips = useSignal<string[]>([]);
+  const card = useSignal<CardDraft | null>(null);
+  const builderOpen = useSignal(false);
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+  const cannedActive = useSignal(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const lastTyping = useRef(0);
+  const note = composerMode.value === 'note';
+
+  useSignalEffect(() => {
+    if (focusComposer.value) box.current?.focus();
+  });
+
+  const slashWord = /(?:^|\s)(\/\S*)$/.exec(text.value)?.[1] ?? null;
+  const matches = slashWord !== null ? cannedMatches(canned.value, slashWord) : [];
+
+  const insertCanned = (body: string) => {
+    text.value = text.value.replace(/\/\S*$/, body);
+    cannedActive.value = 0;
+    box.current?.focus();
+  };
+
+  const sendTyping = () => {
+    if (note || Date.now() - lastTyping.current < TYPING_EVERY_MS) return;
+    lastTyping.current = Date.now();
+    void api<void>('POST', `/api/conversations/${enc(phone)}/typing`).catch(() => {});
+  };
+
+  const post = async (content: Content, fallback_text?: string) => {
+    const r = await api<{ id: string; status: MessageView['status']; channel: MessageView['channel'] }>('POST', `/api/conversations/${enc(phone)}/messages`, {
+      content,
+      ...(fallback_text ? { fallback_text } : {}),
+    });
+    // Show it at once; the live event for the same id replaces it with the server's view.
+    const now = new Date().toISOString();
+    upsertMessage(phone, { id: r.id, direction: 'out', channel: r.channel, status: r.status, purpose: 'support', content, history: [], created_at: now, updated_at: now });
+  };
+
+  const submit = async () => {
+    const body = text.value.trim();
+    if (busy.value || (!body && !card.value)) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      if (note) {
+        const m = await api<MessageView>('POST', `/api/conversations/${enc(phone)}/notes`, { text: body });
+        upsertMessage(phone, m);
+      } else {
+        const suggestions = chips.value.map((c) => ({ type: 'reply' as const, text: c }));
+        if (body) await post({ type: 'text', text: body, ...(suggestions.length && !card.value ? { suggestions } : {}) });
+        text.value = '';
+        if (card.value) {
+          await post({ type: 'card', card: card.value.card, ...(suggestions.length ? { suggestions } : {}) }, card.value.fallback);
+          card.value = null;
+        }
+        chips.value = [];
+      }
+      text.value = '';
+    } catch (e) {
+      error.value = e instanceof ApiError && e.status !== 0 ? e.message : t('common.error');
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (matches.length) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        cannedActive.value = (cannedActive.value + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length;
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        insertCanned(matches[Math.min(cannedActive.value, matches.length - 1)]!.text);
+        return;
+      }
+    }
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      void submit();
+    }
+    if (e.key === 'Escape') (e.currentTarget as HTMLElement).blur();
+  };
+
+  return (
+    <div class={note ? 'composer composer-note' : 'composer'}>
+      <div class="composer-tabs" role="tablist">
+        <button role="tab" aria-selected={!note} class={!note ? 'tab active' : 'tab'} onClick={() => (composerMode.value = 'reply')}>
+          <Icon name="reply" size={13} /> {t('composer.reply')}
+        </button>
+        <button role="tab" aria-selected={note} class={note ? 'tab active' : 'tab'} onClick={() => (composerMode.value = 'note')}>
+          <Icon name="note" size={13} /> {t('composer.note')}
+        </button>
+      </div>
+      {error.value && (
+        <div class="send-error" role="alert">
+          <Icon name="alert" size={14} />
+          <span>
+            <strong>{t('composer.blocked')}:</strong> {error.value}
+          </span>
+        </div>
+      )}
+      {!note && card.value && (
+        <div class="attachment">
+          <div class="attachment-card">
+            <CardView card={card.value.card} small />
+          </div>
+          <div class="attachment-actions">
+            <button class="link-btn" onClick={() => (builderOpen.value = true)}>
+              {t('card.builder')}
+            </button>
+            <button class="link-btn danger" onClick={() => (card.value = null)}>
+              {t('composer.removeCard')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div class="composer-input">
+        <CannedMenu items={matches} active={cannedActive.value} onPick={(c) => insertCanned(c.text)} />
+        <textarea
+          ref={box}
+          rows={3}
+          aria-label={note ? t('composer.note') : t('composer.reply')}
+          placeholder={note ? t('composer.notePlaceholder') : t('composer.placeholder')}
+          value={text.value}
+          onInput={(e) => {
+            text.value = e.currentTarget.value;
+            cannedActive.value = 0;
+            sendTyping();
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {!note && <ChipEditor chips={chips.value} onChange={(c) => (chips.value = c)} />}
+      <div class="composer-foot">
+        {!note && (
+          <button class="btn btn-ghost" onClick={() => (builderOpen.value = true)}>
+            <Icon name="card" size={14} /> {t('composer.card')}
+          </button>
+        )}
+        {!note && <SegmentCount text={text.value} />}
+        <span class="spacer" />
+        <button class="btn btn-primary" disabled={busy.value || (!text.value.trim() && !card.value)} onClick={() => void submit()}>
+          {busy.value ? t('composer.sending') : note ? t('composer.addNote') : t('composer.send')}
+          {!busy.value && <Icon name="send" size={13} />}
+        </button>
+      </div>
+      {builderOpen.value && (
+        <CardBuilder
+          initial={card.value}
+          onClose={() => (builderOpen.value = false)}
+          onDone={(d) => {
+            card.value = d;
+            builderOpen.value = false;
+          }}
+        />
+      )}
+    </div>
+  );
+}

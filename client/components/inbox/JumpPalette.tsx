@@ -1,0 +1,64 @@
+/** ⌘K / Ctrl+K: jump to any conversation by name or phone (loaded rows first, then a server search). */
+import { useSignal, useSignalEffect } from '@preact/signals';
+import type { ConversationSummary } from '../../../schemas/console';
+import { api, qs } from '../../lib/api';
+import { t } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
+import { conversations } from '../../state/inbox';
+import { showPalette } from '../../state/ui';
+import { Modal } from '../Modal';
+
+export function JumpPalette() {
+  const q = useSignal('');
+  const remote = useSignal<ConversationSummary[]>([]);
+  const active = useSignal(0);
+  useSignalEffect(() => {
+    const term = q.value.trim();
+    if (!term) return;
+    const timer = setTimeout(() => {
+      api<{ conversations: ConversationSummary[] }>('GET', '/api/conversations' + qs({ tab: 'all', q: term, limit: 10 }))
+        .then((b) => (remote.value = b.conversations))
+        .catch(() => {});
+    }, 200);
+    return () => clearTimeout(timer);
+  });
+  const term = q.value.trim().toLowerCase();
+  const local = conversations.value.filter((c) => !term || (c.name ?? '').toLowerCase().includes(term) || c.phone.includes(term));
+  const seen = new Set<string>();
+  const results = [...local, ...(term ? remote.value : [])].filter((c) => !seen.has(c.phone) && seen.add(c.phone)).slice(0, 10);
+  const go = (c: ConversationSummary | undefined) => {
+    if (!c) return;
+    showPalette.value = false;
+    navigate(`/inbox/${encodeURIComponent(c.phone)}`);
+  };
+  return (
+    <Modal title={t('shortcuts.jump')} onClose={() => (showPalette.value = false)}>
+      <input
+        class="palette-input"
+        placeholder={t('palette.placeholder')}
+        aria-label={t('palette.placeholder')}
+        value={q.value}
+        onInput={(e) => {
+          q.value = e.currentTarget.value;
+          active.value = 0;
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') active.value = Math.min(active.value + 1, results.length - 1);
+          else if (e.key === 'ArrowUp') active.value = Math.max(active.value - 1, 0);
+          else if (e.key === 'Enter') go(results[active.value]);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul class="palette-list" role="listbox">
+        {results.length === 0 && <li class="muted">{t('palette.empty')}</li>}
+        {results.map((c, i) => (
+          <li key={c.phone} role="option" aria-selected={i === active.value} class={i === active.value ? 'active' : ''} onMouseDown={() => go(c)}>
+            <span>{c.name || c.phone}</span>
+            <span class="muted small">{c.phone}</span>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  );
+}

@@ -1,0 +1,143 @@
+/** The customer beside the thread: identity, RCS capability, consent (+ log), properties, recent events. */
+import type { ProfileView } from '../../../schemas/profile';
+import { PURPOSES } from '../../../schemas/profile';
+import { canWrite } from '../../lib/auth-state';
+import { fullTime, lang, shortTime, t } from '../../lib/i18n';
+import { labelColor } from '../../state/directory';
+import type { ConversationDetail, ProfileEvent } from '../../state/thread';
+import { ConsentForm } from './ConsentForm';
+
+function money(value: number, currency: unknown): string {
+  try {
+    return new Intl.NumberFormat(lang.value, { style: 'currency', currency: typeof currency === 'string' && currency.length === 3 ? currency : 'EUR' }).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function eventLine(e: ProfileEvent): string {
+  const p = e.properties ?? {};
+  const what = [p.product_name, p.name, p.category, p.order_id].find((x) => typeof x === 'string' || typeof x === 'number');
+  return what !== undefined ? String(what) : '';
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function Identity({ p }: { p: ProfileView }) {
+  const rcs = p.rcs.capable === null ? t('profile.rcsUnknown') : p.rcs.capable ? t('profile.rcsYes') : t('profile.rcsNo');
+  return (
+    <dl class="kv">
+      <dt>{t('profile.phone')}</dt>
+      <dd>{p.phone}</dd>
+      {p.email && (
+        <>
+          <dt>{t('profile.email')}</dt>
+          <dd>{p.email}</dd>
+        </>
+      )}
+      <dt>{t('profile.locale')}</dt>
+      <dd>{p.locale ?? '—'}</dd>
+      <dt>{t('profile.timezone')}</dt>
+      <dd>{p.timezone ?? '—'}</dd>
+      <dt>{t('profile.rcs')}</dt>
+      <dd>
+        <span class={`cap cap-${String(p.rcs.capable)}`}>{rcs}</span>
+        {p.rcs.checked_at && <span class="muted small"> · {t('profile.checked', { time: shortTime(p.rcs.checked_at) })}</span>}
+      </dd>
+    </dl>
+  );
+}
+
+export function ProfilePanel({ d }: { d: ConversationDetail }) {
+  const p = d.profile;
+  const name = p ? [p.first_name, p.last_name].filter(Boolean).join(' ') : '';
+  return (
+    <aside class="pane pane-profile" aria-label={t('profile.title')}>
+      <div class="profile-head">
+        <h2>{name || d.conversation.name || d.conversation.phone}</h2>
+        {d.labels.length > 0 && (
+          <div class="conv-tags">
+            {d.labels.map((l) => (
+              <span key={l} class="tag" style={{ '--tag': labelColor(l) }}>
+                {l}
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+      {p && <Identity p={p} />}
+      {p && (
+        <section class="panel-section">
+          <h3>{t('profile.consent')}</h3>
+          <ul class="consent-list">
+            {PURPOSES.map((k) => (
+              <li key={k}>
+                <span>{t(`purpose.${k}`)}</span>
+                <span class={`consent-pill consent-${p.consent[k].status}`}>{t(`consent.${p.consent[k].status}`)}</span>
+              </li>
+            ))}
+          </ul>
+          {d.consent_log.length > 0 && (
+            <details class="consent-log">
+              <summary>{t('profile.consentLog')}</summary>
+              <ol>
+                {[...d.consent_log].reverse().map((e) => (
+                  <li key={e.id}>
+                    <span>
+                      {t(`purpose.${e.purpose}`)}: {t(`consent.${e.status}`)}
+                    </span>
+                    <span class="muted small">
+                      {fullTime(e.at)} · {e.source}
+                      {e.text ? ` · “${e.text}”` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
+          {canWrite.value && (
+            <details class="consent-record">
+              <summary>{t('profile.recordConsent')}</summary>
+              <ConsentForm phone={p.phone} />
+            </details>
+          )}
+        </section>
+      )}
+      <section class="panel-section">
+        <h3>{t('profile.events')}</h3>
+        {d.events.length === 0 ? (
+          <p class="muted small">{t('profile.noEvents')}</p>
+        ) : (
+          <ul class="events">
+            {d.events.slice(0, 12).map((e) => (
+              <li key={e.id}>
+                <span class="event-name">{e.name}</span>
+                <span class="event-what">{eventLine(e)}</span>
+                {e.value !== null && <span class="event-value">{money(e.value, e.properties?.currency)}</span>}
+                <time class="muted small" dateTime={e.time}>
+                  {shortTime(e.time)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {p && Object.keys(p.properties).length > 0 && (
+        <section class="panel-section">
+          <h3>{t('profile.properties')}</h3>
+          <dl class="kv">
+            {Object.entries(p.properties).map(([k, v]) => (
+              <>
+                <dt key={k}>{k}</dt>
+                <dd>{show(v)}</dd>
+              </>
+            ))}
+          </dl>
+        </section>
+      )}
+    </aside>
+  );
+}

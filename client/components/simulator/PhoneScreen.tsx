@@ -1,0 +1,128 @@
+/**
+ * What one simulated customer sees, styled like a phone's messaging app: the verified brand
+ * header and rich content for RCS, plain bubbles for an SMS-only phone. Taps and replies go
+ * through the simulator API (→ the signed /webhooks/sandbox path), like a carrier callback.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { Suggestion } from '../../../schemas/content';
+import type { MessageView } from '../../../schemas/messages';
+import { api, ApiError, enc } from '../../lib/api';
+import { t } from '../../lib/i18n';
+import { isHttpsUrl } from '../../lib/safe';
+import { Icon } from '../Icon';
+import { Linkified } from '../message/Linkified';
+import { RichContent } from '../message/RichContent';
+
+export interface Brand {
+  name: string;
+  logo_url: string | null;
+  color: string | null;
+}
+export type PhoneMode = 'rcs' | 'sms' | 'rcs_offline';
+
+function Bubble({ m, rcs, onTap }: { m: MessageView; rcs: boolean; onTap: (m: MessageView, s: Suggestion) => void }) {
+  if (m.direction === 'in')
+    return <div class="sim-bubble sim-me">{m.kind === 'tap' ? (m.text ?? m.postback) : <Linkified text={m.text ?? ''} />}</div>;
+  if (rcs && m.channel === 'rcs' && m.content)
+    return (
+      <div class="sim-rich">
+        <RichContent content={m.content} bubbleClass="sim-bubble sim-them" onTap={(s) => onTap(m, s)} />
+      </div>
+    );
+  return (
+    <div class="sim-bubble sim-them">
+      <Linkified text={m.text ?? (m.content?.type === 'text' ? m.content.text : '')} />
+    </div>
+  );
+}
+
+export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name: string | null; mode: PhoneMode; brand: Brand | null }) {
+  const msgs = useSignal<MessageView[]>([]);
+  const draft = useSignal('');
+  const error = useSignal<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rcs = mode !== 'sms';
+
+  const refresh = async () => {
+    const page = await api<{ messages: MessageView[] }>('GET', `/api/simulator/phones/${enc(phone)}/messages`);
+    const next = [...page.messages].filter((m) => m.kind !== 'note').reverse();
+    const cur = msgs.value;
+    if (next.length !== cur.length || next.some((m, i) => m.id !== cur[i]?.id || m.status !== cur[i]?.status)) msgs.value = next;
+  };
+  useEffect(() => {
+    msgs.value = [];
+    void refresh().catch(() => {});
+    // The simulator polls: it stands in for a phone, not an agent, so it stays off the inbox socket.
+    const timer = setInterval(() => void refresh().catch(() => {}), 1500);
+    return () => clearInterval(timer);
+  }, [phone]);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [msgs.value.length]);
+
+  const act = async (body: unknown) => {
+    error.value = null;
+    try {
+      await api('POST', `/api/simulator/phones/${enc(phone)}/actions`, body);
+      await refresh();
+    } catch (e) {
+      error.value = e instanceof ApiError ? e.message : t('common.error');
+    }
+  };
+  const onTap = (m: MessageView, s: Suggestion) => void act({ type: 'tap', message_id: m.id, postback: s.postback ?? s.text, text: s.text });
+  const color = brand?.color && /^#[0-9a-f]{3,8}$/i.test(brand.color) ? brand.color : '#4f46e5';
+
+  return (
+    <div class="phone" aria-label={`${name ?? phone}`} style={{ '--brand': color }}>
+      <div class="phone-notch" aria-hidden="true" />
+      <header class={rcs ? 'phone-head phone-head-rcs' : 'phone-head'}>
+        {rcs && brand ? (
+          <>
+            {brand.logo_url && isHttpsUrl(brand.logo_url) ? <img class="brand-logo" src={brand.logo_url} alt="" /> : <span class="brand-logo brand-logo-letter">{brand.name.slice(0, 1)}</span>}
+            <span class="phone-brand">
+              <strong>{brand.name}</strong>
+              <span class="verified">
+                <Icon name="shield" size={11} /> {t('sim.verified')}
+              </span>
+            </span>
+          </>
+        ) : (
+          <span class="phone-brand">
+            <strong>{brand?.name ?? 'SMS'}</strong>
+            <span class="muted small">SMS</span>
+          </span>
+        )}
+        {mode === 'rcs_offline' && <span class="offline-pill">{t('sim.mode.rcs_offline')}</span>}
+      </header>
+      <div class="phone-screen" ref={scroller}>
+        {msgs.value.map((m) => (
+          <div key={m.id} class={m.direction === 'in' ? 'sim-row sim-row-me' : 'sim-row'}>
+            <Bubble m={m} rcs={rcs} onTap={onTap} />
+          </div>
+        ))}
+      </div>
+      {error.value && (
+        <div class="sim-error" role="alert">
+          {error.value}
+        </div>
+      )}
+      <form
+        class="phone-input"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const text = draft.value.trim();
+          if (!text) return;
+          draft.value = '';
+          void act({ type: 'reply', text });
+        }}
+      >
+        <input aria-label={t('sim.reply')} placeholder={rcs ? 'RCS message' : t('sim.reply')} value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />
+        <button class="phone-send" type="submit" aria-label={t('sim.send')}>
+          <Icon name="send" size={16} />
+        </button>
+      </form>
+    </div>
+  );
+}

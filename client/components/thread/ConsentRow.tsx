@@ -1,0 +1,19 @@
+/** A consent change shown inline in the thread (STOP, START, an agent's recorded change). */
+import type { ConsentLogEntry } from '../../../schemas/profile';
+import { fullTime, t } from '../../lib/i18n';
+import { Icon } from '../Icon';
+
+export function ConsentRow({ e }: { e: ConsentLogEntry }) {
+  return (
+    <div class={`system-row consent-${e.status}`} role="note">
+      <Icon name="shield" size={13} />
+      <span>
+        {t('thread.consent', { purpose: t(`purpose.${e.purpose}`), status: t(`consent.${e.status}`) })}
+        {' · '}
+        {t('thread.via', { source: e.source })}
+        {e.text ? ` · “${e.text}”` : ''}
+      </span>
+      <time dateTime={e.at}>{fullTime(e.at)}</time>
+    </div>
+  );
+}

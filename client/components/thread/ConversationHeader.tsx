@@ -1,0 +1,96 @@
+/** Thread header: who, channel, and the conversation controls (assignee, labels, snooze, resolve). */
+import { useSignal } from '@preact/signals';
+import type { ConversationSummary } from '../../../schemas/console';
+import { ApiError } from '../../lib/api';
+import { canWrite, user } from '../../lib/auth-state';
+import { fullTime, t } from '../../lib/i18n';
+import { labels, users } from '../../state/directory';
+import { patchConversation } from '../../state/thread';
+import { Icon } from '../Icon';
+import { LabelPicker } from './LabelPicker';
+
+function tomorrowAtNine(): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  d.setHours(9, 0, 0, 0);
+  return d.toISOString();
+}
+
+export function ConversationHeader({ c }: { c: ConversationSummary }) {
+  const error = useSignal<string | null>(null);
+  const snoozeOpen = useSignal(false);
+  const write = canWrite.value;
+  const run = async (patch: Parameters<typeof patchConversation>[1]) => {
+    error.value = null;
+    snoozeOpen.value = false;
+    try {
+      await patchConversation(c.phone, patch);
+    } catch (e) {
+      error.value = e instanceof ApiError ? e.message : t('common.error');
+    }
+  };
+  return (
+    <header class="thread-head">
+      <div class="thread-title">
+        <h2>{c.name || c.phone}</h2>
+        <div class="thread-sub">
+          <span class={`badge badge-${c.channel}`}>{c.channel.toUpperCase()}</span>
+          {c.name && <span class="muted">{c.phone}</span>}
+          <span class={`status-pill status-${c.status}`}>{t(`status.${c.status}`)}</span>
+          {c.status === 'snoozed' && c.snoozed_until && <span class="muted">{t('conv.snoozedUntil', { time: fullTime(c.snoozed_until) })}</span>}
+        </div>
+      </div>
+      <div class="thread-actions">
+        <label class="assignee">
+          <span class="sr-only">{t('conv.assignee')}</span>
+          <select aria-label={t('conv.assignee')} disabled={!write} value={c.assignee ?? ''} onChange={(e) => void run({ assignee: e.currentTarget.value || null })}>
+            <option value="">{t('conv.unassigned')}</option>
+            {users.value
+              .filter((u) => u.role !== 'marketer')
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.id === user.value?.id ? `${u.name} (me)` : u.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        {write && <LabelPicker phone={c.phone} current={c.labels} all={labels.value.map((l) => l.name)} onChange={(next) => void run({ labels: next })} />}
+        {write && (
+          <div class="dropdown">
+            <button class="btn" aria-haspopup="menu" aria-expanded={snoozeOpen.value} onClick={() => (snoozeOpen.value = !snoozeOpen.value)}>
+              <Icon name="snooze" size={14} /> {t('conv.snooze')}
+            </button>
+            {snoozeOpen.value && (
+              <div class="menu menu-right" role="menu">
+                <button role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until: new Date(Date.now() + 3600e3).toISOString() } })}>
+                  {t('conv.snooze1h')}
+                </button>
+                <button role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until: tomorrowAtNine() } })}>
+                  {t('conv.snoozeTomorrow')}
+                </button>
+                <button role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until_reply: true } })}>
+                  {t('conv.snoozeReply')}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+        {write &&
+          (c.status === 'resolved' ? (
+            <button class="btn" onClick={() => void run({ status: 'open' })}>
+              {t('conv.reopen')}
+            </button>
+          ) : (
+            <button class="btn btn-primary" onClick={() => void run({ status: 'resolved' })}>
+              <Icon name="check" size={14} /> {t('conv.resolve')}
+            </button>
+          ))}
+      </div>
+      {error.value && (
+        <p class="form-error head-error" role="alert">
+          {error.value}
+        </p>
+      )}
+    </header>
+  );
+}

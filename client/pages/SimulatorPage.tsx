@@ -1,0 +1,82 @@
+/** /simulator: the sandbox network's phones; pick one to see (and act as) that customer. */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { api, ApiError, enc } from '../lib/api';
+import { t } from '../lib/i18n';
+import { PhoneScreen, type Brand, type PhoneMode } from '../components/simulator/PhoneScreen';
+
+interface SimPhone {
+  phone: string;
+  name: string | null;
+  mode: PhoneMode;
+}
+const modes: PhoneMode[] = ['rcs', 'sms', 'rcs_offline'];
+
+export default function SimulatorPage({ phone }: { phone: string | null }) {
+  const phones = useSignal<SimPhone[] | null>(null);
+  const brand = useSignal<Brand | null>(null);
+  const error = useSignal<string | null>(null);
+  const load = () =>
+    api<SimPhone[]>('GET', '/api/simulator/phones')
+      .then((p) => (phones.value = p))
+      .catch((e: unknown) => (error.value = e instanceof ApiError ? e.message : t('common.error')));
+  useEffect(() => {
+    void load();
+    void api<Brand>('GET', '/api/brand')
+      .then((b) => (brand.value = b))
+      .catch(() => {});
+    const timer = setInterval(() => void load(), 5000);
+    return () => clearInterval(timer);
+  }, []);
+  const setMode = async (p: string, mode: PhoneMode) => {
+    phones.value = (phones.value ?? []).map((x) => (x.phone === p ? { ...x, mode } : x));
+    try {
+      await api('PUT', `/api/simulator/phones/${enc(p)}`, { mode });
+    } catch (e) {
+      error.value = e instanceof ApiError ? e.message : t('common.error');
+      void load();
+    }
+  };
+  const current = phones.value?.find((p) => p.phone === phone);
+  return (
+    <div class="simulator">
+      <section class="pane pane-list" aria-label={t('sim.phones')}>
+        <header class="pane-head">
+          <h1>{t('sim.title')}</h1>
+        </header>
+        {error.value && (
+          <p class="form-error" role="alert">
+            {error.value}
+          </p>
+        )}
+        {phones.value?.length === 0 && <p class="list-note">{t('sim.none')}</p>}
+        <ul class="sim-list">
+          {phones.value?.map((p) => (
+            <li key={p.phone} class={p.phone === phone ? 'active' : ''}>
+              <a href={`/simulator/${encodeURIComponent(p.phone)}`} aria-current={p.phone === phone ? 'true' : undefined}>
+                <strong>{p.name ?? p.phone}</strong>
+                <span class="muted small">{p.phone}</span>
+              </a>
+              <select aria-label={`${t('sim.mode')} ${p.name ?? p.phone}`} value={p.mode} onChange={(e) => void setMode(p.phone, e.currentTarget.value as PhoneMode)}>
+                {modes.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`sim.mode.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="sim-stage">
+        {phone ? (
+          <PhoneScreen key={phone} phone={phone} name={current?.name ?? null} mode={current?.mode ?? 'rcs'} brand={brand.value} />
+        ) : (
+          <div class="empty-state">
+            <p class="muted">{t('sim.pick')}</p>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The console's one WebSocket (/api/ws → the Inbox object). Every event carries a `seq`;
+ * after a reconnect we send `resume` with the last one seen so nothing is missed, and we
+ * refresh the list and open thread as a belt-and-braces catch-up. Backoff is exponential
+ * with jitter, capped at 15 s.
+ */
+import { signal } from '@preact/signals';
+import * as v from 'valibot';
+import { ServerEventSchema, type ClientEvent, type ServerEvent } from '../../schemas/console';
+import type { ConversationSummary } from '../../schemas/console';
+import type { MessageView } from '../../schemas/messages';
+import { reloadList } from './inbox';
+import { applyConversation, openThread, setTyping, threadPhone, upsertMessage, refreshDetail } from './thread';
+
+export const connected = signal(false);
+/** Set once the first connection opened, so the banner only shows for real drops. */
+export const everConnected = signal(false);
+
+let ws: WebSocket | null = null;
+let lastSeq: number | null = null;
+let attempt = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let pinger: ReturnType<typeof setInterval> | undefined;
+let stopped = true;
+
+function send(e: ClientEvent): void {
+  if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(e));
+}
+
+function handle(e: ServerEvent): void {
+  if ('seq' in e) {
+    if (lastSeq !== null && e.seq <= lastSeq) return; // already applied (resume overlap)
+    lastSeq = e.seq;
+  }
+  switch (e.type) {
+    case 'hello': {
+      const resumed = lastSeq !== null;
+      if (resumed && e.cursor > (lastSeq ?? 0)) send({ type: 'resume', after: lastSeq ?? 0 });
+      if (resumed) {
+        void reloadList();
+        const phone = threadPhone.value;
+        if (phone) void openThread(phone);
+      }
+      if (lastSeq === null) lastSeq = e.cursor;
+      break;
+    }
+    case 'conversation': {
+      const c = e.conversation as ConversationSummary;
+      applyConversation(c);
+      break;
+    }
+    case 'message': {
+      upsertMessage(e.phone, e.message as MessageView);
+      const m = e.message as MessageView;
+      // Consent changes arrive as messages (STOP): the profile panel must follow.
+      if (e.phone === threadPhone.value && m.direction === 'in') void refreshDetail().catch(() => {});
+      break;
+    }
+    case 'typing':
+      setTyping(e.phone);
+      break;
+    case 'pong':
+      break;
+  }
+}
+
+function connect(): void {
+  if (stopped) return;
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/ws`;
+  const sock = new WebSocket(url);
+  ws = sock;
+  sock.onopen = () => {
+    attempt = 0;
+    connected.value = true;
+    everConnected.value = true;
+    clearInterval(pinger);
+    pinger = setInterval(() => send({ type: 'ping' }), 25_000);
+  };
+  sock.onmessage = (ev) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(String(ev.data));
+    } catch {
+      return;
+    }
+    const r = v.safeParse(ServerEventSchema, data);
+    if (r.success) handle(r.output);
+  };
+  sock.onclose = () => {
+    if (ws !== sock) return;
+    ws = null;
+    connected.value = false;
+    clearInterval(pinger);
+    if (stopped) return;
+    const delay = Math.min(15_000, 500 * 2 ** attempt++) * (0.7 + Math.random() * 0.6);
+    timer = setTimeout(connect, delay);
+  };
+}
+
+export function startLive(): void {
+  if (!stopped) return;
+  stopped = false;
+  attempt = 0;
+  connect();
+}
+
+export function stopLive(): void {
+  stopped = true;
+  clearTimeout(timer);
+  clearInterval(pinger);
+  lastSeq = null;
+  const s = ws;
+  ws = null;
+  s?.close();
+  connected.value = false;
+}
+
+/** Reconnect now (e.g. the tab came back online) instead of waiting out the backoff. */
+addEventListener('online', () => {
+  if (!stopped && !ws) {
+    clearTimeout(timer);
+    attempt = 0;
+    connect();
+  }
+});
