@@ -1,5 +1,9 @@
-/** Layout for the simple admin pages; a 403 from the server becomes a plain "no access" page. */
+/**
+ * Layout for the simple admin pages. Non-admins see a plain "no access" page (the server
+ * refuses them anyway with 403, which also lands here).
+ */
 import type { ComponentChildren } from 'preact';
+import { isAdmin } from '../lib/auth-state';
 import { t } from '../lib/i18n';
 
 export function AdminFrame({ title, forbidden, children }: { title: string; forbidden: boolean; children: ComponentChildren }) {
@@ -9,7 +13,7 @@ export function AdminFrame({ title, forbidden, children }: { title: string; forb
         <h1>{title}</h1>
       </header>
       <div class="admin-body">
-        {forbidden ? (
+        {forbidden || !isAdmin.value ? (
           <p class="form-error" role="alert">
             {t('admin.forbidden')}
           </p>

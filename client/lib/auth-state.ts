@@ -1,13 +1,10 @@
 /** Who is signed in, and the CSRF token bound to that session (kept in memory only). */
 import { computed, signal } from '@preact/signals';
 
-export type Role = 'admin' | 'agent' | 'marketer';
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+import type { ConsoleUser, Role } from '../../schemas/console-api';
+
+export type { Role };
+export type User = ConsoleUser;
 
 /** undefined = not checked yet; null = signed out. */
 export const user = signal<User | null | undefined>(undefined);

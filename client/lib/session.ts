@@ -1,15 +1,12 @@
 /** Sign-in, sign-out and the session check at start-up (POST/GET /api/auth/*). */
 import { api } from './api';
-import { csrf, user, type User } from './auth-state';
+import type { SessionInfo } from '../../schemas/console-api';
+import { csrf, user } from './auth-state';
 
-interface SessionBody {
-  user: User;
-  csrf: string;
-}
 
 export async function checkSession(): Promise<void> {
   try {
-    const s = await api<SessionBody>('GET', '/api/auth/me');
+    const s = await api<SessionInfo>('GET', '/api/auth/me');
     user.value = s.user;
     csrf.value = s.csrf;
   } catch {
@@ -20,7 +17,7 @@ export async function checkSession(): Promise<void> {
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
-  const s = await api<SessionBody>('POST', '/api/auth/login', { email, password });
+  const s = await api<SessionInfo>('POST', '/api/auth/login', { email, password });
   csrf.value = s.csrf;
   user.value = s.user;
 }

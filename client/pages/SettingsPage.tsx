@@ -5,8 +5,10 @@ import { api, ApiError } from '../lib/api';
 import { t, type Key } from '../lib/i18n';
 import { AdminFrame } from '../components/AdminFrame';
 
-type Settings = Record<string, string | null>;
-const fields: [string, Key][] = [
+import type { BrandSettings } from '../../schemas/console-api';
+
+type Settings = BrandSettings;
+const fields: [keyof BrandSettings, Key][] = [
   ['brand_name', 'settings.brandName'],
   ['logo_url', 'settings.logo'],
   ['color', 'settings.color'],
@@ -43,7 +45,7 @@ export default function SettingsPage() {
           {fields.map(([k, label]) => (
             <label class="field" key={k}>
               <span>{t(label)}</span>
-              <input value={s.value?.[k] ?? ''} onInput={(e) => (s.value = { ...s.value, [k]: e.currentTarget.value })} />
+              <input value={s.value?.[k] ?? ''} onInput={(e) => s.value && (s.value = { ...s.value, [k]: e.currentTarget.value })} />
             </label>
           ))}
           <div class="form-actions">

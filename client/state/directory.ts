@@ -3,16 +3,9 @@ import { signal } from '@preact/signals';
 import { api } from '../lib/api';
 import type { User } from '../lib/auth-state';
 
-export interface Label {
-  name: string;
-  color: string;
-}
-export interface CannedResponse {
-  id: string;
-  shortcut: string;
-  title: string;
-  text: string;
-}
+import type { CannedResponse, Label } from '../../schemas/console-api';
+
+export type { CannedResponse, Label };
 
 export const users = signal<User[]>([]);
 export const labels = signal<Label[]>([]);

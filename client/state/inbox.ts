@@ -16,7 +16,8 @@ interface ListBody {
 
 const PAGE = 50;
 export const tab = signal<Tab>('all');
-export const statusFilter = signal<ConversationStatus>('open');
+/** '' = every status. */
+export const statusFilter = signal<ConversationStatus | ''>('open');
 export const channelFilter = signal<'' | 'rcs' | 'sms'>('');
 export const labelFilter = signal('');
 export const query = signal('');
@@ -73,7 +74,7 @@ function matchesFilters(c: ConversationSummary): boolean {
   const me = user.value?.id;
   if (tab.value === 'mine' && c.assignee !== me) return false;
   if (tab.value === 'unassigned' && c.assignee !== null) return false;
-  if (c.status !== statusFilter.value) return false;
+  if (statusFilter.value && c.status !== statusFilter.value) return false;
   if (channelFilter.value && c.channel !== channelFilter.value) return false;
   if (labelFilter.value && !c.labels.includes(labelFilter.value)) return false;
   const q = query.value.trim().toLowerCase();

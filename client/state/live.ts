@@ -22,6 +22,14 @@ let attempt = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let pinger: ReturnType<typeof setInterval> | undefined;
 let stopped = true;
+let helloOnThisSocket = false;
+
+/** Refetch what the console shows (list + open thread) from the server. */
+function catchUp(): void {
+  void reloadList();
+  const phone = threadPhone.value;
+  if (phone) void openThread(phone);
+}
 
 function send(e: ClientEvent): void {
   if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(e));
@@ -34,14 +42,16 @@ function handle(e: ServerEvent): void {
   }
   switch (e.type) {
     case 'hello': {
-      const resumed = lastSeq !== null;
-      if (resumed && e.cursor > (lastSeq ?? 0)) send({ type: 'resume', after: lastSeq ?? 0 });
-      if (resumed) {
-        void reloadList();
-        const phone = threadPhone.value;
-        if (phone) void openThread(phone);
+      if (lastSeq === null) lastSeq = e.cursor; // first connection: start from now
+      else if (!helloOnThisSocket && e.cursor > lastSeq) {
+        // Reconnected: ask for what we missed; the events fill the gap in order.
+        send({ type: 'resume', after: lastSeq });
+      } else if (helloOnThisSocket) {
+        // A second hello answers a resume whose gap the server no longer holds: start over.
+        lastSeq = e.cursor;
+        catchUp();
       }
-      if (lastSeq === null) lastSeq = e.cursor;
+      helloOnThisSocket = true;
       break;
     }
     case 'conversation': {
@@ -69,6 +79,7 @@ function connect(): void {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/ws`;
   const sock = new WebSocket(url);
   ws = sock;
+  helloOnThisSocket = false;
   sock.onopen = () => {
     attempt = 0;
     connected.value = true;

@@ -7,7 +7,7 @@ import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
 import { CardSchema, type Card, type Suggestion } from '../../../schemas/content';
 import { t } from '../../lib/i18n';
-import { smsFallbackText } from '../../lib/sms';
+import { smsFallbackText } from '../../../schemas/sms';
 import { CardView } from '../message/CardView';
 import { Icon } from '../Icon';
 import { Modal } from '../Modal';

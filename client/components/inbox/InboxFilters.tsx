@@ -24,7 +24,8 @@ export function InboxFilters() {
         <input type="search" placeholder={t('filter.search')} aria-label={t('filter.search')} value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
       </label>
       <div class="filter-row">
-        <select aria-label={t('filter.status')} value={statusFilter.value} onChange={(e) => (statusFilter.value = e.currentTarget.value as ConversationStatus)}>
+        <select aria-label={t('filter.status')} value={statusFilter.value} onChange={(e) => (statusFilter.value = e.currentTarget.value as ConversationStatus | '')}>
+          <option value="">{t('filter.anyStatus')}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
