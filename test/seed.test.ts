@@ -1,9 +1,12 @@
 // Demo data: seeded through the real Profile RPCs and signed sandbox callbacks, only on the
 // sandbox network, once, and consistent (consent states, the four scenarios' threads).
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PROFILES, demoEnabled, ensureDemoData, seedDemo } from '../worker/seed';
-import { api, enc, itWithProfile, listMessages } from './api/helpers';
+import { api, enc, listMessages, quiesce } from './api/helpers';
+
+// The seed's simulated receipts would otherwise fire while the environment is torn down.
+afterAll(() => quiesce(DEMO_PROFILES.map((p) => p.phone)));
 
 describe('demo data', () => {
   it('has about twenty profiles, French and US, RCS and SMS-only by the default rule', () => {
@@ -26,7 +29,7 @@ describe('demo data', () => {
     expect(row).toBeNull();
   });
 
-  itWithProfile('seeds profiles with consent states and the four scenarios, and a second run changes nothing', async () => {
+  it('seeds profiles with consent states and the four scenarios, and a second run changes nothing', async () => {
     const report = await seedDemo(env);
     expect(report.profiles).toBe(DEMO_PROFILES.length);
 
@@ -50,5 +53,5 @@ describe('demo data', () => {
     await seedDemo(env);
     const after = await Promise.all(DEMO_PROFILES.map(async (p) => (await listMessages(p.phone)).messages.length));
     expect(after).toEqual(before);
-  });
+  }, 60_000);
 });

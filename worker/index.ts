@@ -16,6 +16,7 @@ import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
 import { bench } from './routes/bench';
 import { ensureDemoData } from './seed';
+import { brand, simulator } from './routes/simulator';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -42,6 +43,9 @@ app.get('/api/health', async (c) => {
 });
 app.route('/api/auth', auth);
 app.route('/api/users', users);
+// The phone simulator's server side (sandbox network) and the brand shown on phones.
+app.route('/api/simulator', simulator);
+app.route('/api/brand', brand);
 
 // Public API (architecture.md "Public contract"): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);

@@ -1,6 +1,7 @@
 // Helpers for the API suites: authenticated requests through the Worker's fetch, unique
 // phone numbers per test, and signed sandbox callbacks.
-import { exports } from 'cloudflare:workers';
+import { runInDurableObject } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
 import { signSandboxPayload } from '../../worker/providers/sandbox/webhook';
 
 export const API_KEY = 'test-api-key';
@@ -15,6 +16,14 @@ const US_AREAS = ['201', '212', '213', '305', '312', '415', '617', '646', '702',
  */
 export function uniquePhone(opts: { country?: 'FR' | 'US'; rcs?: boolean } = {}): string {
   counter += 1;
+  const phone = makePhone(opts);
+  usedPhones.add(phone);
+  return phone;
+}
+
+const usedPhones = new Set<string>();
+
+function makePhone(opts: { country?: 'FR' | 'US'; rcs?: boolean }): string {
   // Random prefix (files run in parallel and share storage) + a per-file counter.
   const random = crypto.getRandomValues(new Uint32Array(1))[0]! % 100_000;
   const body = `${String(random).padStart(5, '0')}${String(counter % 100).padStart(2, '0')}`;
@@ -79,10 +88,16 @@ export async function listMessages(phone: string): Promise<{ messages: { id: str
   return res.json();
 }
 
-import { it } from 'vitest';
+
 /**
- * Tests that go through the Profile Durable Object. TODO(edge): skipped only until the
- * Profile object lands on main (its RPC stubs throw "not implemented yet"); then this
- * becomes plain `it`.
+ * Stops the simulated network's pending work (sandbox receipts, fallback deadlines) of the
+ * given phones, or of every phone this file used: call it in `afterAll`, so no alarm fires
+ * while the test environment is being torn down.
  */
-export const itWithProfile = it.skip;
+export async function quiesce(phones: Iterable<string> = usedPhones): Promise<void> {
+  for (const phone of phones) {
+    await runInDurableObject(env.PROFILE.getByName(phone), async (_obj, state) => {
+      await state.storage.deleteAlarm();
+    });
+  }
+}

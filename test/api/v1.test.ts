@@ -1,7 +1,9 @@
 // The /v1 public API's happy paths (architecture.md "Public contract"): profiles, messages,
 // events, consent refusal (422) and idempotency keys.
-import { describe, expect } from 'vitest';
-import { api, createProfile, enc, itWithProfile, listMessages, textContent, uniquePhone } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, createProfile, enc, listMessages, quiesce, textContent, uniquePhone } from './helpers';
+
+afterAll(() => quiesce());
 
 interface ProfileJson {
   phone: string;
@@ -12,7 +14,7 @@ interface ProfileJson {
 }
 
 describe('PUT and GET /v1/profiles/{phone}', () => {
-  itWithProfile('creates a profile and reads it back, with the phone URL-encoded or not', async () => {
+  it('creates a profile and reads it back, with the phone URL-encoded or not', async () => {
     const phone = uniquePhone();
     const put = await api('PUT', `/v1/profiles/${enc(phone)}`, {
       first_name: 'Camille',
@@ -37,7 +39,7 @@ describe('PUT and GET /v1/profiles/{phone}', () => {
     }
   });
 
-  itWithProfile('updates only the fields given', async () => {
+  it('updates only the fields given', async () => {
     const phone = uniquePhone();
     await createProfile(phone, { first_name: 'Jo', email: 'jo@example.test' });
     const res = await api('PUT', `/v1/profiles/${enc(phone)}`, { last_name: 'Martin' });
@@ -45,7 +47,7 @@ describe('PUT and GET /v1/profiles/{phone}', () => {
     expect(await res.json()).toMatchObject({ first_name: 'Jo', last_name: 'Martin', email: 'jo@example.test' });
   });
 
-  itWithProfile('answers 404 for a profile that does not exist', async () => {
+  it('answers 404 for a profile that does not exist', async () => {
     const res = await api('GET', `/v1/profiles/${enc(uniquePhone())}`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'not_found' });
@@ -53,7 +55,7 @@ describe('PUT and GET /v1/profiles/{phone}', () => {
 });
 
 describe('POST /v1/messages', () => {
-  itWithProfile('accepts a transactional message with 202 {id, status, channel} and lists it', async () => {
+  it('accepts a transactional message with 202 {id, status, channel} and lists it', async () => {
     const phone = uniquePhone({ rcs: true });
     await createProfile(phone);
     const res = await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: textContent('Your order #1042 is confirmed.') });
@@ -67,7 +69,7 @@ describe('POST /v1/messages', () => {
     expect(messages.find((m) => m.id === sent.id)).toMatchObject({ direction: 'out' });
   });
 
-  itWithProfile('refuses marketing to a profile that never subscribed with 422 and a code', async () => {
+  it('refuses marketing to a profile that never subscribed with 422 and a code', async () => {
     const phone = uniquePhone();
     await api('PUT', `/v1/profiles/${enc(phone)}`, { first_name: 'Never' });
     const res = await api('POST', '/v1/messages', { to: phone, purpose: 'marketing', content: textContent('Flash sale!') });
@@ -78,7 +80,7 @@ describe('POST /v1/messages', () => {
     expect((await listMessages(phone)).messages.filter((m) => m.direction === 'out')).toEqual([]);
   });
 
-  itWithProfile('sends once for the same idempotency_key and answers the same id', async () => {
+  it('sends once for the same idempotency_key and answers the same id', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     const body = { to: phone, purpose: 'transactional', content: textContent('Shipped!'), idempotency_key: `ship-${phone}` };
@@ -91,7 +93,7 @@ describe('POST /v1/messages', () => {
 });
 
 describe('GET /v1/profiles/{phone}/messages', () => {
-  itWithProfile('pages through messages newest first with next_cursor', async () => {
+  it('pages through messages newest first with next_cursor', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     const ids: string[] = [];
@@ -111,7 +113,7 @@ describe('GET /v1/profiles/{phone}/messages', () => {
 });
 
 describe('POST /v1/events', () => {
-  itWithProfile('accepts an order event with 202, once per id', async () => {
+  it('accepts an order event with 202, once per id', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     const event = { phone, name: 'Placed Order', value: 129.9, properties: { order_id: '1042' }, id: `order-1042-${phone}` };
@@ -123,7 +125,7 @@ describe('POST /v1/events', () => {
     expect(await again.json()).toMatchObject({ duplicate: true });
   });
 
-  itWithProfile('accepts Back In Stock and Viewed Product events', async () => {
+  it('accepts Back In Stock and Viewed Product events', async () => {
     const phone = uniquePhone({ country: 'US' });
     await createProfile(phone);
     for (const name of ['Viewed Product', 'Back In Stock']) {

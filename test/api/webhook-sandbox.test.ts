@@ -1,9 +1,11 @@
 // POST /webhooks/sandbox: the sandbox network's signed callbacks take the full inbound path;
 // forged or unsigned ones get 401 and change nothing; redeliveries are recorded once.
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dispatchSandbox, signSandboxPayload } from '../../worker/providers/sandbox/webhook';
-import { api, createProfile, itWithProfile, listMessages, sandboxCallback, SANDBOX_SECRET, textContent, uniquePhone } from './helpers';
+import { api, createProfile, listMessages, quiesce, sandboxCallback, SANDBOX_SECRET, textContent, uniquePhone } from './helpers';
+
+afterAll(() => quiesce());
 
 const inbound = (phone: string, text: string, id = crypto.randomUUID()) => ({ id, phone, type: 'message', text, channel: 'rcs' });
 
@@ -47,7 +49,7 @@ describe('sandbox callback signatures (no profile touched)', () => {
 });
 
 describe('sandbox callbacks through the inbound pipeline', () => {
-  itWithProfile('records a signed customer message in the thread', async () => {
+  it('records a signed customer message in the thread', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     const res = await sandboxCallback(inbound(phone, 'Is the blue one available?'));
@@ -56,7 +58,7 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     expect(messages.filter((m) => m.direction === 'in').map((m) => m.text)).toEqual(['Is the blue one available?']);
   });
 
-  itWithProfile('records nothing for a forged or missing signature', async () => {
+  it('records nothing for a forged or missing signature', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     expect((await sandboxCallback(inbound(phone, 'forged'), { secret: 'wrong' })).status).toBe(401);
@@ -64,7 +66,7 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     expect((await listMessages(phone)).messages.filter((m) => m.direction === 'in')).toEqual([]);
   });
 
-  itWithProfile('records a redelivered callback once', async () => {
+  it('records a redelivered callback once', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     const payload = inbound(phone, 'Where is my parcel?', `dup-${phone}`);
@@ -75,7 +77,7 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     expect((await listMessages(phone)).messages.filter((m) => m.direction === 'in')).toHaveLength(1);
   });
 
-  itWithProfile('records a tap as an inbound item with its postback', async () => {
+  it('records a tap as an inbound item with its postback', async () => {
     const phone = uniquePhone({ rcs: true });
     await createProfile(phone);
     const sent = await api('POST', '/v1/messages', {
@@ -90,7 +92,7 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     expect(tap).toMatchObject({ postback: 'talk_to_someone', kind: 'tap' });
   });
 
-  itWithProfile('honours STOP through the webhook: a later marketing send is refused with 422', async () => {
+  it('honours STOP through the webhook: a later marketing send is refused with 422', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     expect((await sandboxCallback(inbound(phone, 'STOP'))).status).toBe(200);
@@ -99,7 +101,7 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     expect(await res.json()).toMatchObject({ error: 'marketing_not_subscribed' });
   });
 
-  itWithProfile('dispatchSandbox signs a callback and takes the same route', async () => {
+  it('dispatchSandbox signs a callback and takes the same route', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
     const result = await dispatchSandbox(env, { phone, type: 'message', text: 'Sent from the simulator', channel: 'sms' });
