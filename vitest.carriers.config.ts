@@ -1,6 +1,6 @@
-// The carriers test project: the same Worker, but with RCS_PROVIDER=rbm and SMS_PROVIDER=twilio
-// pointed at local fakes of Google RBM and Twilio (test/fakes, started in globalSetup in Node;
-// their URLs reach the Worker's bindings through inject()).
+// The carriers test projects: the same Worker, but with RCS_PROVIDER=rbm (or twilio) and
+// SMS_PROVIDER=twilio pointed at local fakes of Google RBM and Twilio (test/fakes, started in
+// globalSetup in Node; their URLs reach the Worker's bindings through inject()).
 import { readFileSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
@@ -14,37 +14,38 @@ export const CARRIER_TEST_BINDINGS = {
   TWILIO_FROM: '+15005550006',
 };
 
-export default defineConfig(async () => {
-  const migrations = await readD1Migrations('worker/db/migrations');
-  return {
-    plugins: [
-      cloudflareTest(({ inject }) => ({
-        wrangler: { configPath: './wrangler.toml' },
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            API_KEY: 'test-api-key',
-            PUBLIC_URL: 'https://console.example.test',
-            SANDBOX_SECRET: 'test-sandbox-secret',
-            ADMIN_EMAIL: 'admin@example.test',
-            ADMIN_PASSWORD: 'test-admin-password',
-            RCS_PROVIDER: 'rbm',
-            SMS_PROVIDER: 'twilio',
-            RCS_FALLBACK_SECONDS: '300',
-            ...CARRIER_TEST_BINDINGS,
-            RBM_SERVICE_ACCOUNT: readFileSync('test/fixtures/rbm-service-account.json', 'utf8'),
-            RBM_API_BASE: inject('fakeRbmUrl'),
-            GOOGLE_TOKEN_URL: `${inject('fakeRbmUrl')}/token`,
-            TWILIO_API_BASE: inject('fakeTwilioUrl'),
+/** One carriers project: the Worker against the fakes, with per-project bindings. */
+export function carrierProject(name: string, include: string[], overrides: Record<string, string> = {}) {
+  return defineConfig(async () => {
+    const migrations = await readD1Migrations('worker/db/migrations');
+    return {
+      plugins: [
+        cloudflareTest(({ inject }) => ({
+          wrangler: { configPath: './wrangler.toml' },
+          miniflare: {
+            bindings: {
+              TEST_MIGRATIONS: migrations,
+              API_KEY: 'test-api-key',
+              PUBLIC_URL: 'https://console.example.test',
+              SANDBOX_SECRET: 'test-sandbox-secret',
+              ADMIN_EMAIL: 'admin@example.test',
+              ADMIN_PASSWORD: 'test-admin-password',
+              RCS_PROVIDER: 'rbm',
+              SMS_PROVIDER: 'twilio',
+              RCS_FALLBACK_SECONDS: '300',
+              ...CARRIER_TEST_BINDINGS,
+              RBM_SERVICE_ACCOUNT: readFileSync('test/fixtures/rbm-service-account.json', 'utf8'),
+              RBM_API_BASE: inject('fakeRbmUrl'),
+              GOOGLE_TOKEN_URL: `${inject('fakeRbmUrl')}/token`,
+              TWILIO_API_BASE: inject('fakeTwilioUrl'),
+              ...overrides,
+            },
           },
-        },
-      })),
-    ],
-    test: {
-      name: 'carriers',
-      include: ['test/carriers/**/*.test.ts'],
-      setupFiles: ['test/setup.ts'],
-      globalSetup: ['test/fakes/global-setup.ts'],
-    },
-  };
-});
+        })),
+      ],
+      test: { name, include, setupFiles: ['test/setup.ts'], globalSetup: ['test/fakes/global-setup.ts'] },
+    };
+  });
+}
+
+export default carrierProject('carriers', ['test/carriers/**/*.test.ts']);

@@ -29,9 +29,13 @@ export default defineConfig(async () => {
     test: {
       include: ['test/**/*.test.ts'],
       setupFiles: ['test/setup.ts'],
-      // The carriers suites run in their own project (vitest.carriers.config.ts) with
-      // RCS_PROVIDER=rbm / SMS_PROVIDER=twilio against local fakes.
-      projects: [{ extends: true, test: { name: 'workers', exclude: ['test/carriers/**', '**/node_modules/**'] } }, './vitest.carriers.config.ts'],
+      // The carriers suites run in their own projects (vitest.carriers*.config.ts) with
+      // RCS_PROVIDER=rbm or twilio / SMS_PROVIDER=twilio against local fakes.
+      projects: [
+        { extends: true, test: { name: 'workers', exclude: ['test/carriers/**', 'test/carriers-twilio/**', '**/node_modules/**'] } },
+        './vitest.carriers.config.ts',
+        './vitest.carriers-twilio.config.ts',
+      ],
     },
   };
 });

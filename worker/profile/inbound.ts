@@ -52,6 +52,11 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
     return;
   }
   const id = row.id;
+  // Twilio chooses RCS or SMS inside its Messaging Service: its callbacks tell which was used
+  // (`rcs:` sender), so the message shows the channel the customer actually got.
+  if (event.provider === 'twilio' && row.direction === 'out' && event.status !== 'failed' && event.channel !== row.channel) {
+    store.updateMessage(id, { channel: event.channel });
+  }
   const rank = RANK[row.status];
   const why = event.reason ?? `${event.provider} ${event.status}`;
   switch (event.status) {
