@@ -172,6 +172,35 @@ describe('Twilio RCS through the Messaging Service', () => {
     }
   });
 
+  it('turns view-location and calendar actions into links, and leaves out share-location, which Twilio cannot carry', async () => {
+    const phone = uniquePhone();
+    const fallback = `links ${phone}`;
+    await twilioRcs().send(
+      rcsReq(
+        phone,
+        {
+          type: 'text',
+          text: 'Pickup',
+          suggestions: [
+            { type: 'location', text: 'Store', latitude: 48.85, longitude: 2.35, postback: 'store' },
+            { type: 'calendar', text: 'Add', start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T11:30:00Z', title: 'Pickup', description: 'Bring ID', postback: 'cal' },
+            { type: 'share_location', text: 'Share', postback: 'share' },
+          ],
+        },
+        fallback,
+      ),
+    );
+    const [tpl] = (await requestsFor(API, fallback)).filter((x) => x.path === '/v1/Content');
+    const card = (JSON.parse(tpl!.body) as { types: { 'twilio/card': unknown } }).types['twilio/card'];
+    expect(card).toEqual({
+      body: 'Pickup',
+      actions: [
+        { type: 'URL', title: 'Store', url: 'https://www.google.com/maps/search/?api=1&query=48.85,2.35', id: 'store' },
+        { type: 'URL', title: 'Add', url: 'https://calendar.google.com/calendar/render?action=TEMPLATE&text=Pickup&dates=20261201T100000Z%2F20261201T113000Z&details=Bring+ID', id: 'cal' },
+      ],
+    });
+  });
+
   it('creates a template once per distinct content and reuses it from D1', async () => {
     const fallback = `cached ${crypto.randomUUID()}`;
     const content: Content = { type: 'card', card: { title: 'Same card', buttons: [{ type: 'reply', text: 'Ok', postback: 'ok' }] } };

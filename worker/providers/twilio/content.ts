@@ -26,12 +26,21 @@ export interface TemplateTypes {
   'twilio/carousel'?: { body: string; cards: TwilioCard[] };
 }
 
-/** RBM capability names of what a Twilio RCS template can carry (others go SMS). */
-export const TWILIO_RCS_FEATURES = ['RICHCARD_STANDALONE', 'RICHCARD_CAROUSEL', 'ACTION_OPEN_URL', 'ACTION_DIAL', 'ACTION_VIEW_LOCATION'];
+/** What a Twilio RCS template can carry, in RBM capability names (location and calendar as links). */
+export const TWILIO_RCS_FEATURES = ['RICHCARD_STANDALONE', 'RICHCARD_CAROUSEL', 'ACTION_OPEN_URL', 'ACTION_DIAL', 'ACTION_VIEW_LOCATION', 'ACTION_CREATE_CALENDAR_EVENT'];
+
+const calendarStamp = (iso: string): string => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** A Google Calendar "add event" link (works in any browser the RCS client opens). */
+export function calendarUrl(start: string, end: string, title: string, description?: string): string {
+  const q = new URLSearchParams({ action: 'TEMPLATE', text: title, dates: `${calendarStamp(start)}/${calendarStamp(end)}` });
+  if (description) q.set('details', description);
+  return `https://calendar.google.com/calendar/render?${q.toString()}`;
+}
 
 /**
  * One suggestion as a Twilio action, or null when RCS-through-Twilio has no such action
- * (calendar, share location): the capability features above keep those messages on SMS.
+ * (share location: the customer can still type or send their location themselves).
  */
 export function toAction(s: Suggestion, postback: string): TwilioAction | null {
   const id = s.postback ?? postback;
@@ -46,6 +55,8 @@ export function toAction(s: Suggestion, postback: string): TwilioAction | null {
       // No view-location action in Twilio's RCS card: open the place in Google Maps instead.
       return { type: 'URL', title: s.text, url: `https://www.google.com/maps/search/?api=1&query=${s.latitude},${s.longitude}`, id };
     case 'calendar':
+      // No calendar action in Twilio's RCS card: Google Calendar's event template link instead.
+      return { type: 'URL', title: s.text, url: calendarUrl(s.start, s.end, s.title, s.description), id };
     case 'share_location':
       return null;
   }
