@@ -16,8 +16,19 @@ export const SANDBOX_WEBHOOK_PATH = '/webhooks/sandbox';
 
 const encoder = new TextEncoder();
 
+/** Imported keys, per secret and usage: importing costs more than the HMAC of a small body. */
+const keys = new Map<string, Promise<CryptoKey>>();
+
 function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+  const cacheKey = `${usage}:${secret}`;
+  let key = keys.get(cacheKey);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+    // A rotated secret adds one entry; bound the map anyway.
+    if (keys.size > 8) keys.clear();
+    keys.set(cacheKey, key);
+  }
+  return key;
 }
 
 const asBytes = (body: string | Uint8Array): Uint8Array => (typeof body === 'string' ? encoder.encode(body) : body);
