@@ -39,16 +39,28 @@ dev.stdout.on('data', async (chunk) => {
   process.stdout.write(chunk);
   if (!announced && String(chunk).includes('Ready on')) {
     announced = true;
-    // First request seeds the admin account and the demo data (idempotent).
-    try {
-      await fetch(`http://localhost:${port}/api/health`);
-    } catch {}
+    // First request seeds the admin account and the demo data (idempotent). The server may
+    // need a moment after "Ready on" on a cold machine: retry for up to 30 s.
+    let healthy = false;
+    for (let attempt = 0; attempt < 30 && !healthy; attempt++) {
+      try {
+        healthy = (await fetch(`http://localhost:${port}/api/health`)).ok;
+      } catch {}
+      if (!healthy) await new Promise((r) => setTimeout(r, 1000));
+    }
+    if (!healthy) console.warn(`\n  /api/health did not answer 200: see the wrangler output above.`);
     console.log(`
   ┌──────────────────────────────────────────────────────────────
   │ Console   http://localhost:${port}
   │ Sign in   ${vars.ADMIN_EMAIL}  /  ${vars.ADMIN_PASSWORD}   (admin)${demoAccounts}
   │ API key   ${vars.API_KEY}   (Authorization: Bearer …)
-  │ Carriers  RCS=${vars.RCS_PROVIDER || 'sandbox'}  SMS=${vars.SMS_PROVIDER || 'sandbox'}  (sandbox = simulated phones)
+  │ Carriers  RCS=${vars.RCS_PROVIDER || 'sandbox'}  SMS=${vars.SMS_PROVIDER || 'sandbox'}  (sandbox = simulated phones)${
+      sandbox
+        ? `
+  │ Phones    http://localhost:${port}/simulator   (20 demo customers; last digit even = RCS)`
+        : ''
+    }
+  │ State     .wrangler/state   (delete it to start over)
   └──────────────────────────────────────────────────────────────
 `);
   }
