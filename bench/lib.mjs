@@ -2,7 +2,7 @@
 // sandbox callbacks, and a small closed-loop load generator.
 //
 // ctx = {
-//   baseUrl, port, stateDir, apiKey, sandboxSecret,
+//   baseUrl, port, stateDir, apiKey, sandboxSecret, rbmClientToken, twilioAuthToken,
 //   sign(body) → base64 HMAC for X-Sandbox-Signature,
 //   load({ requests, concurrency, make(i) → {path, init} }) → { ok, failed, seconds, rps },
 //   run(cmd, args) → { status, stdout, stderr } (sync, in the repo root),
@@ -47,7 +47,10 @@ export async function startWorker() {
   const m = run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir]);
   if (m.status !== 0) throw new Error(`migrations failed:\n${m.stdout}\n${m.stderr}`);
 
-  const vars = { BENCH: '1', API_KEY: apiKey, SANDBOX_SECRET: sandboxSecret, PUBLIC_URL: `http://127.0.0.1:${port}` };
+  // Carrier webhook secrets only (providers stay sandbox): lets suites post signed RBM/Twilio callbacks.
+  const rbmClientToken = 'bench-rbm-client-token';
+  const twilioAuthToken = 'bench-twilio-auth-token';
+  const vars = { BENCH: '1', API_KEY: apiKey, SANDBOX_SECRET: sandboxSecret, PUBLIC_URL: `http://127.0.0.1:${port}`, RBM_CLIENT_TOKEN: rbmClientToken, TWILIO_AUTH_TOKEN: twilioAuthToken };
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir, '--log-level', 'warn', '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -77,6 +80,8 @@ export async function startWorker() {
     stateDir,
     apiKey,
     sandboxSecret,
+    rbmClientToken,
+    twilioAuthToken,
     root,
     run,
     output: () => output,

@@ -6,18 +6,26 @@
  */
 import type { InboundEvent } from '../../../schemas/events';
 import { HttpError } from '../../errors';
-import { base64ToBytes, timingSafeEqual, tryBase64ToBytes, utf8 } from '../http';
+import { timingSafeEqual, tryBase64ToBytes, utf8 } from '../http';
+
+/** The signed string: the URL, then every parameter sorted by name as name+value. */
+function signedData(url: string, params: URLSearchParams): string {
+  let data = url;
+  // Repeated names: each value, in value order, as twilio-node does for arrays.
+  for (const k of [...new Set(params.keys())].sort()) for (const value of params.getAll(k).sort()) data += k + value;
+  return data;
+}
+
+const hmacKey = (authToken: string) => crypto.subtle.importKey('raw', utf8(authToken), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+
+async function sign(key: CryptoKey, data: string): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data)));
+}
 
 /** base64(HMAC-SHA1(authToken, url + sorted name+value pairs)). */
 export async function twilioSignature(authToken: string, url: string, params: URLSearchParams): Promise<string> {
-  const keys = [...new Set(params.keys())].sort();
-  let data = url;
-  // Repeated names: each value in order of value, as twilio-node does for arrays.
-  for (const k of keys) for (const value of params.getAll(k).sort()) data += k + value;
-  const key = await crypto.subtle.importKey('raw', utf8(authToken), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data)));
   let s = '';
-  for (const b of mac) s += String.fromCharCode(b);
+  for (const b of await sign(await hmacKey(authToken), signedData(url, params))) s += String.fromCharCode(b);
   return btoa(s);
 }
 
@@ -38,11 +46,11 @@ export async function twilioSignatureValid(authToken: string, url: string, param
   if (!header || !authToken) return false;
   const given = tryBase64ToBytes(header);
   if (!given) return false;
+  const key = await hmacKey(authToken);
   let ok = false;
   // Every variant is computed and compared so timing does not reveal which one matched.
   for (const variant of urlVariants(url)) {
-    const expected = base64ToBytes(await twilioSignature(authToken, variant, params));
-    if (timingSafeEqual(expected, given)) ok = true;
+    if (timingSafeEqual(await sign(key, signedData(variant, params)), given)) ok = true;
   }
   return ok;
 }
