@@ -15,6 +15,8 @@ export const TEST_VARS = {
   RCS_PROVIDER: 'sandbox',
   SMS_PROVIDER: 'sandbox',
   RCS_FALLBACK_SECONDS: '300',
+  // Tests start from an empty inbox; the screenshot script turns the demo data on.
+  DEMO_DATA: '0',
 };
 
 function freePort() {

@@ -2,6 +2,9 @@
  * Customer and message text is only ever rendered as text nodes. These helpers decide what
  * may become a link or an image: http(s) only, so `javascript:`/`data:` stay inert text.
  */
+import * as v from 'valibot';
+import { HttpsUrlSchema } from '../../schemas/content';
+
 export function isHttpUrl(s: string): boolean {
   if (!/^https?:\/\//i.test(s)) return false;
   try {
@@ -14,6 +17,11 @@ export function isHttpUrl(s: string): boolean {
 
 export function isHttpsUrl(s: string): boolean {
   return /^https:\/\//i.test(s) && isHttpUrl(s);
+}
+
+/** Media the console may load: the content model's own rule (https, or the local demo's loopback http). */
+export function isMediaUrl(s: string): boolean {
+  return v.is(HttpsUrlSchema, s);
 }
 
 /** Splits text into plain parts and http(s) URLs (anything else, e.g. `javascript:`, stays text). */

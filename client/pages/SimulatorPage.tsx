@@ -17,8 +17,8 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
   const brand = useSignal<Brand | null>(null);
   const error = useSignal<string | null>(null);
   const load = () =>
-    api<SimPhone[]>('GET', '/api/simulator/phones')
-      .then((p) => (phones.value = p))
+    api<SimPhone[] | { phones: SimPhone[] }>('GET', '/api/simulator/phones')
+      .then((p) => (phones.value = Array.isArray(p) ? p : p.phones))
       .catch((e: unknown) => (error.value = e instanceof ApiError ? e.message : t('common.error')));
   useEffect(() => {
     void load();

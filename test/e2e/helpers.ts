@@ -52,7 +52,40 @@ export async function v1(method: string, path: string, body?: unknown): Promise<
   return { status: r.status, json: text ? (JSON.parse(text) as unknown) : null };
 }
 
-/** A French mobile number no other test uses. */
-export function uniquePhone(): string {
-  return '+3367' + String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+/**
+ * A French mobile number no other test uses. The sandbox's default rule makes numbers ending
+ * in an even digit RCS-capable and odd ones SMS-only.
+ */
+export function uniquePhone(kind: 'rcs' | 'sms' = 'rcs'): string {
+  const body = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+  const last = Math.floor(Math.random() * 5) * 2 + (kind === 'rcs' ? 0 : 1);
+  return `+3367${body}${last}`;
+}
+
+/** Polls `check` until it returns true (or throws with `what` after `ms`). */
+export async function eventually(what: string, check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A customer with marketing consent, known to the Profile object (server-to-server API). */
+export async function createCustomer(phone: string, firstName: string): Promise<void> {
+  const r = await v1('PUT', `/v1/profiles/${encodeURIComponent(phone)}`, {
+    first_name: firstName,
+    last_name: 'Test',
+    locale: 'en',
+    timezone: 'Europe/Paris',
+    consent: { marketing: 'subscribed', source: 'e2e checkout checkbox' },
+  });
+  if (r.status !== 200) throw new Error(`PUT profile answered ${r.status}: ${JSON.stringify(r.json)}`);
+}
+
+/** The simulated customer acts from their phone (reply, tap), through the simulator API. */
+export async function customerSays(page: Page, phone: string, text: string): Promise<void> {
+  const r = await consoleApi(page, 'POST', `/api/simulator/phones/${encodeURIComponent(phone)}/actions`, { type: 'reply', text });
+  if (r.status !== 200) throw new Error(`simulator reply answered ${r.status}: ${JSON.stringify(r.json)}`);
 }

@@ -7,6 +7,7 @@ import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
 import { CardSchema, type Card, type Suggestion } from '../../../schemas/content';
 import { t } from '../../lib/i18n';
+import { lintContent } from '../../../schemas/lint';
 import { smsFallbackText } from '../../../schemas/sms';
 import { CardView } from '../message/CardView';
 import { Icon } from '../Icon';
@@ -47,6 +48,8 @@ export default function CardBuilder({ initial, onDone, onClose }: { initial: Car
   const generated = smsFallbackText({ type: 'card', card });
   const fallback = fallbackEdited.value ?? generated;
   const check = v.safeParse(CardSchema, card);
+  // Editorial advice from the shared lint (one action per message, image checks…): shown, never blocking.
+  const advice = check.success ? lintContent({ type: 'card', card }) : [];
   const problem = check.success ? null : check.issues.map((i) => `${v.getDotPath(i) ?? 'card'}: ${i.message}`)[0];
   const setButton = (i: number, patch: Partial<ButtonDraft>) => (buttons.value = buttons.value.map((b, j) => (j === i ? { ...b, ...patch } : b)));
 
@@ -104,11 +107,20 @@ export default function CardBuilder({ initial, onDone, onClose }: { initial: Car
             <h3 class="preview-title">{t('card.previewRcs')}</h3>
             <div class="preview-phone">{check.success ? <CardView card={card} /> : <div class="muted">—</div>}</div>
           </section>
+          {advice.length > 0 && (
+            <ul class="lint" aria-label={t('card.advice')}>
+              {advice.map((i) => (
+                <li key={i.code + i.path} class={`lint-${i.level}`}>
+                  {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
           <section aria-label={t('card.previewSms')}>
             <h3 class="preview-title">{t('card.previewSms')}</h3>
             <textarea
               class="fallback-text"
-              aria-label={t('card.previewSms')}
+              aria-label={t('card.fallbackText')}
               rows={5}
               value={fallback}
               onInput={(e) => (fallbackEdited.value = e.currentTarget.value)}

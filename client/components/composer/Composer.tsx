@@ -4,7 +4,7 @@
  * the care window…) is shown word for word and the draft is kept.
  */
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Content } from '../../../schemas/content';
 import type { MessageView } from '../../../schemas/messages';
 import { api, ApiError, enc } from '../../lib/api';
@@ -38,6 +38,10 @@ export function Composer({ phone }: { phone: string }) {
   useSignalEffect(() => {
     if (focusComposer.value) box.current?.focus();
   });
+  // Each conversation opens in reply mode; a note is a deliberate choice (the `n` key or the tab).
+  useEffect(() => {
+    composerMode.value = 'reply';
+  }, []);
 
   const slashWord = /(?:^|\s)(\/\S*)$/.exec(text.value)?.[1] ?? null;
   const matches = slashWord !== null ? cannedMatches(canned.value, slashWord) : [];

@@ -5,7 +5,7 @@
  */
 import type { MessageView } from '../../../schemas/messages';
 import { fullTime, t } from '../../lib/i18n';
-import { isHttpsUrl } from '../../lib/safe';
+import { isMediaUrl } from '../../lib/safe';
 import { userName } from '../../state/directory';
 import { Icon } from '../Icon';
 import { Linkified } from './Linkified';
@@ -27,7 +27,7 @@ function Inbound({ m }: { m: MessageView }) {
   return (
     <>
       {m.media?.map((f, i) =>
-        isHttpsUrl(f.url) && (f.content_type ?? 'image/').startsWith('image/') ? (
+        isMediaUrl(f.url) && (f.content_type ?? 'image/').startsWith('image/') ? (
           <img key={i} class="media media-medium media-standalone" src={f.url} alt="" loading="lazy" referrerpolicy="no-referrer" />
         ) : (
           <div key={i} class="bubble bubble-in">

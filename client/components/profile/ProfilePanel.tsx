@@ -23,6 +23,7 @@ function eventLine(e: ProfileEvent): string {
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v))) return fullTime(v);
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
@@ -131,7 +132,9 @@ export function ProfilePanel({ d }: { d: ConversationDetail }) {
           <dl class="kv">
             {Object.entries(p.properties).map(([k, v]) => (
               <>
-                <dt key={k}>{k}</dt>
+                <dt key={k} title={k}>
+                  {k.replace(/_/g, ' ')}
+                </dt>
                 <dd>{show(v)}</dd>
               </>
             ))}

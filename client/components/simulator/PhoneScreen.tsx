@@ -9,7 +9,7 @@ import type { Suggestion } from '../../../schemas/content';
 import type { MessageView } from '../../../schemas/messages';
 import { api, ApiError, enc } from '../../lib/api';
 import { t } from '../../lib/i18n';
-import { isHttpsUrl } from '../../lib/safe';
+import { isMediaUrl } from '../../lib/safe';
 import { Icon } from '../Icon';
 import { Linkified } from '../message/Linkified';
 import { RichContent } from '../message/RichContent';
@@ -71,16 +71,24 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
       error.value = e instanceof ApiError ? e.message : t('common.error');
     }
   };
-  const onTap = (m: MessageView, s: Suggestion) => void act({ type: 'tap', message_id: m.id, postback: s.postback ?? s.text, text: s.text });
+  // A reply chip comes back as a suggested-reply callback; any other button is an action (open URL, dial…).
+  const onTap = (m: MessageView, s: Suggestion) =>
+    void act({ type: 'tap', message_id: m.id, postback: s.postback ?? s.text, text: s.text, kind: s.type === 'reply' ? 'reply' : 'action' });
+  const lastTyping = useRef(0);
+  const typing = () => {
+    if (!rcs || Date.now() - lastTyping.current < 4000) return;
+    lastTyping.current = Date.now();
+    void api('POST', `/api/simulator/phones/${enc(phone)}/actions`, { type: 'typing' }).catch(() => {});
+  };
   const color = brand?.color && /^#[0-9a-f]{3,8}$/i.test(brand.color) ? brand.color : '#4f46e5';
 
   return (
-    <div class="phone" aria-label={`${name ?? phone}`} style={{ '--brand': color }}>
+    <div class="phone" role="region" aria-label={`${name ?? phone}`} style={{ '--brand': color }}>
       <div class="phone-notch" aria-hidden="true" />
       <header class={rcs ? 'phone-head phone-head-rcs' : 'phone-head'}>
         {rcs && brand ? (
           <>
-            {brand.logo_url && isHttpsUrl(brand.logo_url) ? <img class="brand-logo" src={brand.logo_url} alt="" /> : <span class="brand-logo brand-logo-letter">{brand.name.slice(0, 1)}</span>}
+            {brand.logo_url && (/^\/(?!\/)/.test(brand.logo_url) || isMediaUrl(brand.logo_url)) ? <img class="brand-logo" src={brand.logo_url} alt="" /> : <span class="brand-logo brand-logo-letter">{brand.name.slice(0, 1)}</span>}
             <span class="phone-brand">
               <strong>{brand.name}</strong>
               <span class="verified">
@@ -118,7 +126,11 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
           void act({ type: 'reply', text });
         }}
       >
-        <input aria-label={t('sim.reply')} placeholder={rcs ? 'RCS message' : t('sim.reply')} value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />
+        <input aria-label={t('sim.reply')} placeholder={rcs ? 'RCS message' : t('sim.reply')} value={draft.value} onInput={(e) => {
+            draft.value = e.currentTarget.value;
+            typing();
+          }}
+        />
         <button class="phone-send" type="submit" aria-label={t('sim.send')}>
           <Icon name="send" size={16} />
         </button>

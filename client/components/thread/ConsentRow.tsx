@@ -13,7 +13,9 @@ export function ConsentRow({ e }: { e: ConsentLogEntry }) {
         {t('thread.via', { source: e.source })}
         {e.text ? ` · “${e.text}”` : ''}
       </span>
-      <time dateTime={e.at}>{fullTime(e.at)}</time>
+      <time dateTime={e.at} title={fullTime(e.at)}>
+        {new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+      </time>
     </div>
   );
 }

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm run screenshots`: regenerates docs/screenshots/*.png from the demo data. Builds the
+// console, starts the real Worker on fresh local state with the sandbox demo seeded, signs
+// in as the demo agent in headless Chromium and captures the inbox, a thread with a
+// carousel, and the phone simulator.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startDevServer } from './dev-server.mjs';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'];
+const OUT = 'docs/screenshots';
+
+const b = spawnSync('node', ['scripts/build-client.mjs'], { stdio: 'inherit' });
+if (b.status !== 0) process.exit(1);
+mkdirSync(OUT, { recursive: true });
+
+const server = await startDevServer({ vars: { DEMO_DATA: '1' } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+try {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill('agent@example.com');
+  await page.getByLabel('Password').fill('agent-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await page.getByRole('tab', { name: /All/ }).click();
+  await page.getByLabel('Status').selectOption('');
+
+  // The demo's conversations, newest first; find one whose thread holds a carousel.
+  const list = await (await page.request.get('/api/conversations?tab=all&limit=100')).json();
+  const rows = list.conversations;
+  if (!rows.length) throw new Error('the demo seed produced no conversations');
+  let carousel = null;
+  let card = null;
+  for (const c of rows) {
+    const m = await (await page.request.get(`/api/conversations/${encodeURIComponent(c.phone)}/messages?limit=50`)).json();
+    const rcs = m.messages.filter((x) => x.channel === 'rcs' && x.direction === 'out');
+    if (!carousel && rcs.some((x) => x.content?.type === 'carousel')) carousel = c.phone;
+    // For the inbox shot: a card conversation where the customer also wrote.
+    if (!card && rcs.some((x) => x.content?.type === 'card') && m.messages.some((x) => x.direction === 'in' && x.kind !== 'tap')) card = c.phone;
+  }
+  const first = rows.find((c) => c.phone === card) ?? rows.find((c) => c.unread > 0) ?? rows[0];
+
+  const settle = async () => {
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.evaluate(() => Promise.all([...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => (i.onload = i.onerror = r)))));
+    await page.waitForTimeout(400);
+  };
+
+  await page.locator(`a[data-phone="${first.phone}"]`).click();
+  await page.locator('.msg').first().waitFor();
+  await settle();
+  await page.screenshot({ path: `${OUT}/inbox.png` });
+  console.log(`saved ${OUT}/inbox.png (${first.phone})`);
+
+  if (carousel) {
+    await page.locator(`a[data-phone="${carousel}"]`).click();
+    await page.locator('.carousel').first().waitFor();
+    await settle();
+    await page.locator('.carousel').last().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${OUT}/thread-carousel.png` });
+    console.log(`saved ${OUT}/thread-carousel.png (${carousel})`);
+  } else console.warn('no RCS carousel in the demo threads: thread-carousel.png not updated');
+
+  const phone = carousel ?? first.phone;
+  await page.goto(`/simulator/${encodeURIComponent(phone)}`);
+  await page.locator('.phone-screen .sim-row').first().waitFor();
+  await settle();
+  await page.locator('.phone-screen').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${OUT}/simulator.png` });
+  console.log(`saved ${OUT}/simulator.png (${phone})`);
+  await context.close();
+} finally {
+  await browser.close();
+  server.stop();
+}
