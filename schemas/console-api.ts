@@ -126,21 +126,32 @@ export const CannedResponseCreateSchema = v.strictObject({
   text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(3072, 'must be at most 3072 characters')),
 });
 
-/** Brand settings (`GET/PUT /api/settings`), also read by the send pipeline and `/api/brand`. */
-export interface BrandSettings {
+/**
+ * Brand settings as the console edits them (`GET/PUT /api/settings`). Stored in the D1
+ * `settings` key/value table the send pipeline reads (keys brand_name, opt_out_mention,
+ * help_text, logo_url, brand_color).
+ */
+export interface ConsoleSettings {
   brand_name: string;
   /** Appended to marketing SMS fallbacks that lack one (compliance.md). */
   opt_out_mention: string;
   /** The answer to HELP/INFO/AIDE. */
   help_text: string;
-  logo_url: string | null;
+  /** An https URL or a path served by the console (e.g. /logo.svg). */
+  logo_url: string;
   color: string;
 }
 export const SettingsSchema = v.strictObject({
   brand_name: v.optional(Name),
   opt_out_mention: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(60))),
   help_text: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(320))),
-  logo_url: v.optional(v.nullable(v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL')))),
+  logo_url: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(2000),
+      v.check((u) => /^\/[^/\\]/.test(u) || (URL.canParse(u) && u.startsWith('https://')), 'must be an https URL or a path such as /logo.svg'),
+    ),
+  ),
   color: v.optional(Color),
 });
 

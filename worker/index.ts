@@ -17,6 +17,12 @@ import { twilioWebhooks } from './routes/webhooks-twilio';
 import { bench } from './routes/bench';
 import { ensureDemoData } from './seed';
 import { brand, simulator } from './routes/simulator';
+import { apiKeys } from './routes/api/api-keys';
+import { cannedResponses } from './routes/api/canned-responses';
+import { conversations } from './routes/api/conversations';
+import { labels } from './routes/api/labels';
+import { settings } from './routes/api/settings';
+import { ws } from './routes/api/ws';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -46,6 +52,12 @@ app.route('/api/users', users);
 // The phone simulator's server side (sandbox network) and the brand shown on phones.
 app.route('/api/simulator', simulator);
 app.route('/api/brand', brand);
+app.route('/api/conversations', conversations);
+app.route('/api/canned-responses', cannedResponses);
+app.route('/api/labels', labels);
+app.route('/api/settings', settings);
+app.route('/api/api-keys', apiKeys);
+app.route('/api/ws', ws);
 
 // Public API (architecture.md "Public contract"): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);

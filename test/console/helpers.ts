@@ -73,3 +73,53 @@ export function api(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
 }
+
+let phoneCounter = 0;
+/** A valid French mobile number no other test uses. */
+export function uniquePhone(): string {
+  phoneCounter = (phoneCounter + 1) % 1000;
+  const rand = Math.floor(Math.random() * 100_000)
+    .toString()
+    .padStart(5, '0');
+  return `+336${rand}${phoneCounter.toString().padStart(3, '0')}`;
+}
+
+/** A WebSocket client that queues what it receives and waits for a matching message. */
+export class WsClient {
+  readonly received: unknown[] = [];
+  private waiters: { match: (m: unknown) => boolean; resolve: (m: unknown) => void }[] = [];
+  constructor(readonly ws: WebSocket) {
+    ws.accept();
+    ws.addEventListener('message', (e) => {
+      const data: unknown = JSON.parse(String(e.data));
+      this.received.push(data);
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.match(data)) return true;
+        w.resolve(data);
+        return false;
+      });
+    });
+  }
+  send(data: unknown): void {
+    this.ws.send(JSON.stringify(data));
+  }
+  /** The first message (already received or next) that matches, or a timeout error. */
+  next<T = Record<string, unknown>>(match: (m: Record<string, unknown>) => boolean, timeoutMs = 3000): Promise<T> {
+    const test = (m: unknown) => typeof m === 'object' && m !== null && match(m as Record<string, unknown>);
+    const already = this.received.find(test);
+    if (already) return Promise.resolve(already as T);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a WebSocket message')), timeoutMs);
+      this.waiters.push({
+        match: test,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m as T);
+        },
+      });
+    });
+  }
+  close(): void {
+    this.ws.close(1000, 'done');
+  }
+}

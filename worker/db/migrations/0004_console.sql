@@ -47,10 +47,9 @@ CREATE TABLE IF NOT EXISTS labels (
   created_at TEXT NOT NULL
 );
 
--- Brand settings as one JSON value per key (today only 'brand'); read with defaults.
+-- Brand settings, key/value. Same shape as in 0002_core.sql (profile helper's migration),
+-- repeated here so the console's settings page works whichever lands first.
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT
+  value TEXT NOT NULL
 );

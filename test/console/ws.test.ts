@@ -1,0 +1,146 @@
+// The console's live channel: a WebSocket upgraded through the Worker's fetch with the session
+// cookie, forwarded to the Inbox object (hibernation API), which broadcasts conversation,
+// message and typing events and replays what a reconnecting console missed.
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { MessageView } from '../../schemas/messages';
+import { inboxStub } from '../../worker/inbox.do';
+import { BASE, signIn, uniquePhone, WsClient, type Session } from './helpers';
+
+async function connect(s: Session | null, headers: Record<string, string> = {}): Promise<Response> {
+  return exports.default.fetch(`${BASE}/api/ws`, {
+    headers: { upgrade: 'websocket', origin: BASE, ...(s ? { cookie: s.cookie } : {}), ...headers },
+  });
+}
+
+async function open(s: Session): Promise<{ client: WsClient; cursor: number }> {
+  const res = await connect(s);
+  expect(res.status).toBe(101);
+  const client = new WsClient(res.webSocket!);
+  const hello = await client.next<{ cursor: number }>((m) => m.type === 'hello');
+  return { client, cursor: hello.cursor };
+}
+
+const activity = (phone: string, preview = 'Bonjour') =>
+  inboxStub(env).conversationActivity({ phone, name: 'Live', direction: 'in', channel: 'rcs', preview, at: new Date().toISOString(), kind: 'message' });
+
+describe('the console WebSocket', () => {
+  it('refuses an upgrade without a session', async () => {
+    const res = await connect(null);
+    expect(res.status).toBe(401);
+    expect(res.webSocket).toBeNull();
+  });
+
+  it('refuses an upgrade from another site, even with the cookie', async () => {
+    const s = await signIn('agent');
+    const res = await connect(s, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('ignores identity headers a client tries to send', async () => {
+    const marketer = await signIn('marketer');
+    const res = await connect(marketer, { 'x-inbox-user-id': 'u_admin', 'x-inbox-user-role': 'admin' });
+    expect(res.status).toBe(101);
+    const client = new WsClient(res.webSocket!);
+    await client.next((m) => m.type === 'hello');
+    const sockets = await (await import('cloudflare:test')).runInDurableObject(inboxStub(env), (_i, state) =>
+      state.getWebSockets(`user:${marketer.user.id}`).map((w) => w.deserializeAttachment() as { userId: string; role: string }),
+    );
+    expect(sockets).toEqual([{ userId: marketer.user.id, role: 'marketer' }]);
+    client.close();
+  });
+
+  it('says hello with the current cursor and answers ping with pong', async () => {
+    const s = await signIn('agent');
+    const { client, cursor } = await open(s);
+    expect(cursor).toBeGreaterThanOrEqual(0);
+    client.send({ type: 'ping' });
+    await client.next((m) => m.type === 'pong');
+    client.close();
+  });
+
+  it('receives a conversation event after Profile activity', async () => {
+    const s = await signIn('agent');
+    const { client, cursor } = await open(s);
+    const phone = uniquePhone();
+    await activity(phone, 'Is my order shipped?');
+    const event = await client.next<{ seq: number; conversation: { phone: string; preview: string; unread: number } }>(
+      (m) => m.type === 'conversation' && (m.conversation as { phone?: string }).phone === phone,
+    );
+    expect(event.seq).toBeGreaterThan(cursor);
+    expect(event.conversation).toMatchObject({ phone, preview: 'Is my order shipped?', unread: 1 });
+    client.close();
+  });
+
+  it('reaches every connected console, marketers included, with assignment changes', async () => {
+    const a = await signIn('agent');
+    const m = await signIn('marketer');
+    const [ca, cm] = [await open(a), await open(m)];
+    const phone = uniquePhone();
+    await activity(phone);
+    await inboxStub(env).update(phone, { assignee: a.user.id });
+    for (const { client } of [ca, cm]) {
+      const event = await client.next<{ conversation: { assignee: string } }>(
+        (e) => e.type === 'conversation' && (e.conversation as { phone?: string; assignee?: string }).phone === phone && (e.conversation as { assignee?: string }).assignee === a.user.id,
+      );
+      expect(event.conversation.assignee).toBe(a.user.id);
+      client.close();
+    }
+  });
+
+  it('broadcasts thread messages and customer typing', async () => {
+    const s = await signIn('agent');
+    const { client } = await open(s);
+    const phone = uniquePhone();
+    const message: MessageView = {
+      id: crypto.randomUUID(),
+      direction: 'in',
+      channel: 'rcs',
+      status: 'received',
+      kind: 'tap',
+      text: 'Track my parcel',
+      postback: 'track',
+      history: [],
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    };
+    await inboxStub(env).threadEvent(phone, { type: 'typing', at: new Date().toISOString() });
+    await inboxStub(env).threadEvent(phone, { type: 'message', message });
+    const typing = await client.next((m) => m.type === 'typing' && m.phone === phone);
+    const got = await client.next<{ seq: number; message: MessageView }>((m) => m.type === 'message' && m.phone === phone);
+    expect(got.message).toEqual(message);
+    expect(got.seq).toBeGreaterThan(typing.seq as number);
+    client.close();
+  });
+
+  it('replays what a reconnecting console missed after its last seq', async () => {
+    const s = await signIn('agent');
+    const first = await open(s);
+    first.client.close();
+    const phone = uniquePhone();
+    await activity(phone, 'first');
+    await activity(phone, 'second');
+    const { client } = await open(s);
+    client.send({ type: 'resume', after: first.cursor });
+    const missed = await client.next<{ seq: number; conversation: { preview: string } }>(
+      (m) => m.type === 'conversation' && (m.conversation as { phone?: string; preview?: string }).phone === phone && (m.conversation as { preview?: string }).preview === 'second',
+    );
+    const earlier = await client.next<{ seq: number }>(
+      (m) => m.type === 'conversation' && (m.conversation as { phone?: string; preview?: string }).phone === phone && (m.conversation as { preview?: string }).preview === 'first',
+    );
+    expect(earlier.seq).toBeGreaterThan(first.cursor);
+    expect(missed.seq).toBeGreaterThan(earlier.seq);
+    client.close();
+  });
+
+  it('ignores malformed client events and stays open', async () => {
+    const s = await signIn('agent');
+    const { client } = await open(s);
+    client.ws.send('not json');
+    client.send({ type: 'resume', after: 'yesterday' });
+    client.send({ type: 'launch' });
+    client.send({ type: 'ping' });
+    await client.next((m) => m.type === 'pong');
+    client.close();
+  });
+});

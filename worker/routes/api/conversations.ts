@@ -1,0 +1,163 @@
+/**
+ * `/api/conversations`: the agents' inbox. Glues the Inbox object (the list projection:
+ * status, assignee, labels, unread, snooze) to each customer's Profile object (the thread,
+ * replies, notes, consent). Every signed-in role reads; only agents and admins write
+ * (marketers get a read-only inbox).
+ */
+import { Hono } from 'hono';
+import type { ConversationSummary } from '../../../schemas/console';
+import {
+  AgentConsentSchema,
+  ConversationListQuerySchema,
+  ConversationPatchSchema,
+  MessagePageQuerySchema,
+  NoteSchema,
+  ReplySchema,
+} from '../../../schemas/console-api';
+import type { ConsentLogEntry, ProfileView } from '../../../schemas/profile';
+import { canWriteInbox, type ConsoleEnv } from '../../auth/session';
+import { HttpError } from '../../errors';
+import { decodeCursor, inboxStub } from '../../inbox.do';
+import { body, phoneParam, query } from './validate';
+
+/** A profile event as the panel shows it (orders with amounts, product views). */
+interface PanelEvent {
+  id: string;
+  name: string;
+  properties: Record<string, unknown>;
+  value: number | null;
+  time: string;
+}
+
+const profileOf = (env: Env, phone: string) => env.PROFILE.getByName(phone);
+
+/** How many recent profile events the panel shows. */
+const PANEL_EVENTS = 20;
+/** Colour given to a label created on the fly by a PATCH. */
+export const DEFAULT_LABEL_COLOR = '#6b7280';
+
+/** A row for a customer the inbox has not surfaced yet (e.g. reached only by campaigns). */
+function placeholderSummary(profile: ProfileView): ConversationSummary {
+  const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ') || null;
+  return {
+    phone: profile.phone,
+    name,
+    status: 'open',
+    assignee: null,
+    labels: [],
+    channel: profile.rcs.capable ? 'rcs' : 'sms',
+    preview: '',
+    last_direction: 'out',
+    last_activity_at: profile.updated_at,
+    unread: 0,
+    snoozed_until: null,
+    flagged: false,
+  };
+}
+
+const write = canWriteInbox();
+
+export const conversations = new Hono<ConsoleEnv>()
+  .get('/', async (c) => {
+    const q = query(c, ConversationListQuerySchema);
+    if (q.cursor && !decodeCursor(q.cursor)) {
+      throw new HttpError(400, 'invalid_request', 'cursor: is not a cursor this server returned', [{ path: 'cursor', message: 'unknown cursor' }]);
+    }
+    const page = await inboxStub(c.env).list({
+      tab: q.tab,
+      userId: c.var.user.id,
+      status: q.status,
+      channel: q.channel,
+      label: q.label,
+      q: q.q,
+      cursor: q.cursor,
+      limit: q.limit ?? 50,
+    });
+    return c.json(page);
+  })
+  .get('/:phone', async (c) => {
+    const phone = phoneParam(c);
+    const profileStub = profileOf(c.env, phone);
+    const [conversation, profile] = await Promise.all([inboxStub(c.env).get(phone), profileStub.get(phone)]);
+    if (!profile) throw new HttpError(404, 'not_found', `No customer ${phone}.`);
+    // TODO(profile helper): the panel needs two read methods on Profile: `consentLog(phone)` →
+    // ConsentLogEntry[] (newest first) and `recentEvents(phone, limit)` → [{id, name, properties,
+    // value, time}] (orders with amounts, product views). Wired here as soon as they land on main.
+    const consentLog: ConsentLogEntry[] = [];
+    const events: PanelEvent[] = [];
+    void PANEL_EVENTS;
+    const summary = conversation ?? placeholderSummary(profile);
+    return c.json({ conversation: summary, profile, consent_log: consentLog, events, labels: summary.labels });
+  })
+  .get('/:phone/messages', async (c) => {
+    const phone = phoneParam(c);
+    const q = query(c, MessagePageQuerySchema);
+    const page = await profileOf(c.env, phone).listMessages(phone, { cursor: q.cursor ?? null, limit: q.limit ?? 50 });
+    return c.json(page);
+  })
+  .post('/:phone/messages', write, async (c) => {
+    const phone = phoneParam(c);
+    const input = await body(c, ReplySchema);
+    const outcome = await profileOf(c.env, phone).send(phone, {
+      purpose: 'support',
+      content: input.content,
+      fallback_text: input.fallback_text,
+      author: c.var.user.id,
+    });
+    if (!outcome.ok) throw new HttpError(422, outcome.error, outcome.message);
+    return c.json({ id: outcome.id, status: outcome.status, channel: outcome.channel }, 202);
+  })
+  .post('/:phone/notes', write, async (c) => {
+    const phone = phoneParam(c);
+    const { text } = await body(c, NoteSchema);
+    const note = await profileOf(c.env, phone).addNote(phone, text, c.var.user.id);
+    return c.json(note, 201);
+  })
+  .patch('/:phone', write, async (c) => {
+    const phone = phoneParam(c);
+    const patch = await body(c, ConversationPatchSchema);
+    if (patch.snooze && 'until' in patch.snooze && Date.parse(patch.snooze.until) <= Date.now()) {
+      throw new HttpError(400, 'invalid_request', 'snooze.until: must be in the future', [{ path: 'snooze.until', message: 'must be in the future' }]);
+    }
+    if (patch.assignee) {
+      const user = await c.env.DB.prepare("SELECT 1 AS one FROM users WHERE id = ? AND disabled = 0 AND role IN ('admin', 'agent')")
+        .bind(patch.assignee)
+        .first();
+      if (!user) {
+        throw new HttpError(400, 'invalid_request', 'assignee: must be an active agent or admin', [{ path: 'assignee', message: 'unknown user' }]);
+      }
+    }
+    if (patch.labels?.length) {
+      // Labels typed by an agent become part of the label list (with a neutral colour).
+      const now = new Date().toISOString();
+      await c.env.DB.batch(
+        patch.labels.map((name) => c.env.DB.prepare('INSERT OR IGNORE INTO labels (name, color, created_at) VALUES (?, ?, ?)').bind(name, DEFAULT_LABEL_COLOR, now)),
+      );
+    }
+    const updated = await inboxStub(c.env).update(phone, patch);
+    if (!updated) throw new HttpError(404, 'not_found', `No conversation with ${phone} yet.`);
+    return c.json(updated);
+  })
+  .post('/:phone/read', write, async (c) => {
+    const phone = phoneParam(c);
+    await inboxStub(c.env).markRead(phone);
+    await profileOf(c.env, phone).agentEvent(phone, 'read');
+    return c.body(null, 204);
+  })
+  .post('/:phone/typing', write, async (c) => {
+    const phone = phoneParam(c);
+    await profileOf(c.env, phone).agentEvent(phone, 'typing');
+    return c.body(null, 204);
+  })
+  .post('/:phone/consent', write, async (c) => {
+    const phone = phoneParam(c);
+    const input = await body(c, AgentConsentSchema);
+    const profile = await profileOf(c.env, phone).setConsent(phone, {
+      purpose: input.purpose,
+      status: input.status,
+      source: 'agent',
+      text: input.reason,
+      actor: c.var.user.id,
+    });
+    return c.json(profile);
+  });

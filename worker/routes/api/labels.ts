@@ -1,0 +1,30 @@
+/**
+ * `/api/labels`: the label list (name and colour) used to tag conversations. Everyone reads;
+ * agents and admins add labels, admins remove them (conversations keep the tag text).
+ */
+import { Hono } from 'hono';
+import { LabelCreateSchema, type Label } from '../../../schemas/console-api';
+import { canWriteInbox, requireRole, type ConsoleEnv } from '../../auth/session';
+import { HttpError } from '../../errors';
+import { DEFAULT_LABEL_COLOR } from './conversations';
+import { body } from './validate';
+
+export const labels = new Hono<ConsoleEnv>()
+  .get('/', async (c) => {
+    const { results } = await c.env.DB.prepare('SELECT name, color FROM labels ORDER BY name COLLATE NOCASE').all<Label>();
+    return c.json(results satisfies Label[]);
+  })
+  .post('/', canWriteInbox(), async (c) => {
+    const input = await body(c, LabelCreateSchema);
+    const label: Label = { name: input.name, color: input.color ?? DEFAULT_LABEL_COLOR };
+    const res = await c.env.DB.prepare('INSERT OR IGNORE INTO labels (name, color, created_at) VALUES (?, ?, ?)')
+      .bind(label.name, label.color, new Date().toISOString())
+      .run();
+    if (!res.meta.changes) throw new HttpError(409, 'label_exists', `The label "${label.name}" already exists.`);
+    return c.json(label, 201);
+  })
+  .delete('/:name', requireRole('admin'), async (c) => {
+    const res = await c.env.DB.prepare('DELETE FROM labels WHERE name = ?').bind(c.req.param('name')).run();
+    if (!res.meta.changes) throw new HttpError(404, 'not_found', `No label "${c.req.param('name')}".`);
+    return c.body(null, 204);
+  });
