@@ -80,10 +80,10 @@ export const conversations = new Hono<ConsoleEnv>()
     const profileStub = profileOf(c.env, phone);
     const [conversation, profile] = await Promise.all([inboxStub(c.env).get(phone), profileStub.get(phone)]);
     if (!profile) throw new HttpError(404, 'not_found', `No customer ${phone}.`);
-    // TODO(profile helper): the panel needs two read methods on Profile: `consentLog(phone)` →
-    // ConsentLogEntry[] (newest first) and `recentEvents(phone, limit)` → [{id, name, properties,
-    // value, time}] (orders with amounts, product views). Wired here as soon as they land on main.
-    const consentLog: ConsentLogEntry[] = [];
+    // TODO(profile helper): recent events (orders with amounts, product views) need a read method on
+    // Profile, e.g. `recentEvents(phone, limit)` → [{id, name, properties, value, time}] from its
+    // `events` table. Until it lands the panel gets [].
+    const consentLog: ConsentLogEntry[] = await profileStub.consentLog(phone);
     const events: PanelEvent[] = [];
     void PANEL_EVENTS;
     const summary = conversation ?? placeholderSummary(profile);
