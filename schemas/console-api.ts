@@ -141,6 +141,8 @@ export interface ConsoleSettings {
   logo_url: string;
   color: string;
 }
+/** Earlier name of `ConsoleSettings` (the console's settings page imports it). */
+export type BrandSettings = ConsoleSettings;
 export const SettingsSchema = v.strictObject({
   brand_name: v.optional(Name),
   opt_out_mention: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(60))),
