@@ -50,7 +50,16 @@ export async function startWorker() {
   // Carrier webhook secrets only (providers stay sandbox): lets suites post signed RBM/Twilio callbacks.
   const rbmClientToken = 'bench-rbm-client-token';
   const twilioAuthToken = 'bench-twilio-auth-token';
-  const vars = { BENCH: '1', API_KEY: apiKey, SANDBOX_SECRET: sandboxSecret, PUBLIC_URL: `http://127.0.0.1:${port}`, RBM_CLIENT_TOKEN: rbmClientToken, TWILIO_AUTH_TOKEN: twilioAuthToken };
+  // DEMO_DATA=0: the demo seed (and its simulated receipts) would run during the measurement.
+  const vars = {
+    BENCH: '1',
+    DEMO_DATA: '0',
+    API_KEY: apiKey,
+    SANDBOX_SECRET: sandboxSecret,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    RBM_CLIENT_TOKEN: rbmClientToken,
+    TWILIO_AUTH_TOKEN: twilioAuthToken,
+  };
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir, '--log-level', 'warn', '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
