@@ -49,6 +49,8 @@ describe('a marketer', () => {
     const admin = users.find((u) => u.role === 'admin')!;
     expect((await consoleApi(page, 'PATCH', `/api/users/${admin.id}`, { role: 'marketer' })).status).toBe(403);
     expect((await consoleApi(page, 'DELETE', `/api/users/${admin.id}`)).status).toBe(403);
+    expect((await consoleApi(page, 'GET', '/api/settings')).status).toBe(403);
+    expect((await consoleApi(page, 'GET', '/api/api-keys')).status).toBe(403);
     await page.goto('/users');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('don’t have access');
     await context.close();
