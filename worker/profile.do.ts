@@ -23,16 +23,16 @@ export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 200;
 
 const encodeCursor = (seq: number) => btoa(`s:${seq}`).replace(/=+$/, '');
-function decodeCursor(cursor: string): number {
+/** The seq a cursor points before, or null when it is not one we issued. */
+function decodeCursor(cursor: string): number | null {
   let raw = '';
   try {
     raw = atob(cursor);
   } catch {
-    // fall through to the error below
+    return null;
   }
   const m = /^s:(\d+)$/.exec(raw);
-  if (!m) throw new RangeError('invalid_cursor: cursor is not one this API returned');
-  return Number(m[1]);
+  return m ? Number(m[1]) : null;
 }
 
 export class Profile extends DurableObject<Env> implements ProfileRpc {
@@ -93,6 +93,8 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   async listMessages(_phone: string, opts: { cursor?: string | null; limit?: number } = {}): Promise<MessagePage> {
     const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(opts.limit ?? DEFAULT_PAGE) || DEFAULT_PAGE));
     const before = opts.cursor ? decodeCursor(opts.cursor) : null;
+    // An error value, not a throw: RPC callers map it to a 400 without try/catch.
+    if (opts.cursor && before === null) return { messages: [], next_cursor: null, error: 'invalid_cursor' };
     const store = this.core.store;
     const { rows, more } = store.page(before, limit);
     const histories = store.histories(rows.map((r) => r.id));

@@ -42,6 +42,8 @@ export interface ConsentChange {
 export interface MessagePage {
   messages: MessageView[];
   next_cursor: string | null;
+  /** Set (with an empty page) when `cursor` is not one this API returned: answer 400. */
+  error?: 'invalid_cursor';
 }
 
 export interface IngestResult {

@@ -301,12 +301,31 @@ export class Store {
     return { rows: more ? rows.slice(0, limit) : rows, more };
   }
 
+  /** Status histories of the given messages (a page: bounded by its seq range, fixed bindings). */
   histories(ids: readonly string[]): Map<string, StatusChange[]> {
     const out = new Map<string, StatusChange[]>();
     if (ids.length === 0) return out;
-    const marks = ids.map(() => '?').join(', ');
-    const rows = this.sql.exec<HistoryRow>(`SELECT message_id, status, at, reason FROM status_history WHERE message_id IN (${marks}) ORDER BY id`, ...ids);
+    const wanted = new Set(ids);
+    let rows: Iterable<HistoryRow>;
+    if (ids.length === 1) {
+      rows = this.sql.exec<HistoryRow>('SELECT message_id, status, at, reason FROM status_history WHERE message_id = ? ORDER BY id', ids[0]);
+    } else {
+      // SQLite in Durable Objects allows 100 bindings: select by the page's seq range instead.
+      const range = this.sql
+        .exec<{ lo: number | null; hi: number | null }>(
+          `SELECT MIN(seq) AS lo, MAX(seq) AS hi FROM messages WHERE id IN (SELECT value FROM json_each(?))`,
+          JSON.stringify(ids),
+        )
+        .one();
+      rows = this.sql.exec<HistoryRow>(
+        `SELECT h.message_id, h.status, h.at, h.reason FROM status_history h JOIN messages m ON m.id = h.message_id
+         WHERE m.seq BETWEEN ? AND ? ORDER BY h.id`,
+        range.lo ?? 0,
+        range.hi ?? -1,
+      );
+    }
     for (const r of rows) {
+      if (!wanted.has(r.message_id)) continue;
       const list = out.get(r.message_id) ?? [];
       list.push({ status: r.status as MessageStatus, at: iso(r.at), reason: r.reason });
       out.set(r.message_id, list);

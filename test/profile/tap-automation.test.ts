@@ -1,0 +1,46 @@
+// A tap is recorded as an inbound item with its postback, traced to the message that offered
+// it, and a postback rule answers it automatically (e.g. "track" → tracking link).
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { messages, profile, setClock, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
+
+describe('a tap on a suggestion', () => {
+  it('is traced to its message and triggers the postback automation', async () => {
+    const phone = uniquePhone('rcs');
+    const rule = `track-${crypto.randomUUID()}`;
+    await env.DB.prepare('INSERT INTO postback_rules (postback, reply, purpose) VALUES (?, ?, ?)')
+      .bind(rule, JSON.stringify({ type: 'text', text: 'Suivez votre colis : https://example.com/t/XYZ' }), 'support')
+      .run();
+    await setClock(phone, TUESDAY_10H_PARIS);
+    const out = await profile(phone).send(phone, {
+      purpose: 'transactional',
+      content: {
+        type: 'text',
+        text: 'Your parcel left our warehouse',
+        suggestions: [
+          { type: 'reply', text: 'Track it', postback: rule },
+          { type: 'reply', text: 'Thanks' },
+        ],
+      },
+    });
+    if (!out.ok) throw new Error('send refused');
+    const [sent] = await messages(phone);
+    const chips = sent?.content?.suggestions ?? [];
+    // The given postback is kept; the missing one is generated, unique to message and chip.
+    expect(chips.map((c) => c.postback)).toEqual([rule, `m.${out.id}.1`]);
+
+    const tap = { provider: 'sandbox' as const, type: 'tap' as const, phone, at: new Date().toISOString(), channel: 'rcs' as const, kind: 'reply' as const };
+    await profile(phone).ingest({ ...tap, id: 't1', postback: `m.${out.id}.1`, text: 'Thanks' });
+    await profile(phone).ingest({ ...tap, id: 't2', postback: rule, text: 'Track it' });
+
+    const all = await messages(phone);
+    const taps = all.filter((m) => m.kind === 'tap');
+    expect(taps).toHaveLength(2);
+    expect(taps.every((t) => t.direction === 'in' && t.in_reply_to === out.id)).toBe(true);
+    expect(taps.map((t) => t.postback).sort()).toEqual([`m.${out.id}.1`, rule].sort());
+
+    const [reply] = all;
+    expect(reply).toMatchObject({ direction: 'out', purpose: 'support', author: 'automation', status: 'sent' });
+    expect(reply?.content).toEqual({ type: 'text', text: 'Suivez votre colis : https://example.com/t/XYZ' });
+  });
+});
