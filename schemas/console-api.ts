@@ -113,6 +113,15 @@ export const AgentConsentSchema = v.strictObject({
   reason: v.pipe(v.string('must say why'), v.trim(), v.minLength(1, 'must say why'), v.maxLength(500)),
 });
 
+/** A tracked event (order, product view) as the profile panel shows it, newest first. */
+export interface ProfileEventView {
+  id: string;
+  name: string;
+  properties: Record<string, unknown>;
+  value: number | null;
+  time: string;
+}
+
 /** `GET /api/canned-responses` rows; inserted in the composer with `/shortcut`. */
 export interface CannedResponse {
   id: string;

@@ -11,6 +11,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { InboundEvent } from '../schemas/events';
 import type { MessageView, TrackEvent } from '../schemas/messages';
 import type { ConsentLogEntry, ProfileUpsert, ProfileView } from '../schemas/profile';
+import type { ProfileEventView } from '../schemas/console-api';
 import { Core } from './profile/core';
 import { ingest } from './profile/inbound';
 import { migrate } from './profile/migrations';
@@ -159,6 +160,29 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   /** The consent log, newest first (the console's profile panel). */
   async consentLog(_phone: string): Promise<ConsentLogEntry[]> {
     return this.core.store.consentLog();
+  }
+
+  /**
+   * The customer's latest tracked events (orders with amounts, product views), newest first,
+   * for the console's profile panel. Read-only; added by the console backend (additive).
+   */
+  async recentEvents(_phone: string, limit = 20): Promise<ProfileEventView[]> {
+    return this.core.store.sql
+      .exec<{ id: string; name: string; properties: string; value: number | null; at: number }>(
+        'SELECT id, name, properties, value, at FROM events ORDER BY at DESC, id DESC LIMIT ?',
+        Math.max(1, Math.min(100, Math.floor(limit))),
+      )
+      .toArray()
+      .map((r) => {
+        let properties: Record<string, unknown> = {};
+        try {
+          const parsed: unknown = JSON.parse(r.properties);
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) properties = parsed as Record<string, unknown>;
+        } catch {
+          properties = {};
+        }
+        return { id: r.id, name: r.name, properties, value: r.value, time: new Date(r.at).toISOString() };
+      });
   }
 
   async addNote(phone: string, text: string, author: string): Promise<MessageView> {

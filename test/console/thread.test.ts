@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../schemas/console';
 import type { MessageView } from '../../schemas/messages';
 import type { ConsentLogEntry, ProfileView } from '../../schemas/profile';
+import type { ProfileEventView } from '../../schemas/console-api';
 import { inboxStub } from '../../worker/inbox.do';
 import { BASE, api, signIn, uniquePhone, WsClient } from './helpers';
 import { exports } from 'cloudflare:workers';
@@ -100,6 +101,8 @@ describe('a customer conversation', () => {
     const agent = await signIn('agent');
     const phone = uniquePhone();
     await customerSays(phone, 'Je veux vos offres');
+    await env.PROFILE.getByName(phone).track({ phone, name: 'Viewed Product', properties: { sku: 'LAMP-1' }, time: '2026-03-01T10:00:00.000Z' });
+    await env.PROFILE.getByName(phone).track({ phone, name: 'Placed Order', value: 89.5, properties: { order_id: 'A-1' }, time: '2026-03-02T10:00:00.000Z' });
     const res = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/consent`, {
       method: 'POST',
       body: { purpose: 'marketing', status: 'subscribed', reason: 'Asked for offers in chat' },
@@ -108,7 +111,13 @@ describe('a customer conversation', () => {
     expect((await res.json<ProfileView>()).consent.marketing).toMatchObject({ status: 'subscribed' });
     const panel = await api(agent, `/api/conversations/${encodeURIComponent(phone)}`);
     expect(panel.status).toBe(200);
-    const body = await panel.json<{ conversation: ConversationSummary; profile: ProfileView; consent_log: ConsentLogEntry[]; labels: string[] }>();
+    const body = await panel.json<{ conversation: ConversationSummary; profile: ProfileView; consent_log: ConsentLogEntry[]; events: ProfileEventView[]; labels: string[] }>();
+    // Recent events, newest first, orders with their amount.
+    expect(body.events.map((e) => [e.name, e.value, e.time])).toEqual([
+      ['Placed Order', 89.5, '2026-03-02T10:00:00.000Z'],
+      ['Viewed Product', null, '2026-03-01T10:00:00.000Z'],
+    ]);
+    expect(body.events[0]!.properties).toEqual({ order_id: 'A-1' });
     expect(body.conversation.phone).toBe(phone);
     expect(body.profile.phone).toBe(phone);
     expect(body.consent_log).toContainEqual(

@@ -55,7 +55,11 @@ export const auth = new Hono<ConsoleEnv>()
       ]);
       throw new HttpError(401, 'invalid_credentials', 'Wrong email or password.');
     }
-    await c.env.DB.prepare('DELETE FROM login_attempts WHERE key = ?').bind(emailKey).run();
+    await c.env.DB.batch([
+      c.env.DB.prepare('DELETE FROM login_attempts WHERE key = ?').bind(emailKey),
+      // Sessions past their absolute expiry are dead anyway; sign-in is a rare, cheap moment to drop them.
+      c.env.DB.prepare('DELETE FROM sessions WHERE expires_at <= ?').bind(now),
+    ]);
     const session = await startSession(c, row.id);
     const { disabled: _disabled, ...user } = toConsoleUser(row);
     return c.json({ user, csrf: session.csrf } satisfies SessionInfo);

@@ -14,20 +14,11 @@ import {
   NoteSchema,
   ReplySchema,
 } from '../../../schemas/console-api';
-import type { ConsentLogEntry, ProfileView } from '../../../schemas/profile';
+import type { ProfileView } from '../../../schemas/profile';
 import { canWriteInbox, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
 import { decodeCursor, inboxStub } from '../../inbox.do';
 import { body, phoneParam, query } from './validate';
-
-/** A profile event as the panel shows it (orders with amounts, product views). */
-interface PanelEvent {
-  id: string;
-  name: string;
-  properties: Record<string, unknown>;
-  value: number | null;
-  time: string;
-}
 
 const profileOf = (env: Env, phone: string) => env.PROFILE.getByName(phone);
 
@@ -80,12 +71,7 @@ export const conversations = new Hono<ConsoleEnv>()
     const profileStub = profileOf(c.env, phone);
     const [conversation, profile] = await Promise.all([inboxStub(c.env).get(phone), profileStub.get(phone)]);
     if (!profile) throw new HttpError(404, 'not_found', `No customer ${phone}.`);
-    // TODO(profile helper): recent events (orders with amounts, product views) need a read method on
-    // Profile, e.g. `recentEvents(phone, limit)` → [{id, name, properties, value, time}] from its
-    // `events` table. Until it lands the panel gets [].
-    const consentLog: ConsentLogEntry[] = await profileStub.consentLog(phone);
-    const events: PanelEvent[] = [];
-    void PANEL_EVENTS;
+    const [consentLog, events] = await Promise.all([profileStub.consentLog(phone), profileStub.recentEvents(phone, PANEL_EVENTS)]);
     const summary = conversation ?? placeholderSummary(profile);
     return c.json({ conversation: summary, profile, consent_log: consentLog, events, labels: summary.labels });
   })
