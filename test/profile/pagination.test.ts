@@ -1,5 +1,7 @@
-// A 10,000-message history pages newest first with an opaque cursor, never loaded whole.
+// A 10,000-message history pages newest first with an opaque cursor, never loaded whole;
+// a cursor the API did not issue is refused.
 import { runInDurableObject } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../worker/profile.do';
 import { profile, uniquePhone } from './helpers';
@@ -44,5 +46,16 @@ describe('listMessages', () => {
   it('refuses a cursor it did not issue', async () => {
     const phone = uniquePhone('sms');
     expect(await profile(phone).listMessages(phone, { cursor: 'bm9wZQ' })).toEqual({ messages: [], next_cursor: null, error: 'invalid_cursor' });
+  });
+});
+
+describe('GET /v1/profiles/{phone}/messages', () => {
+  it('answers 400 naming the cursor when it was not issued by the API', async () => {
+    const phone = uniquePhone('sms');
+    const res = await exports.default.fetch(`http://localhost/v1/profiles/${encodeURIComponent(phone)}/messages?cursor=bm9wZQ`, {
+      headers: { authorization: 'Bearer test-api-key' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request', details: [{ path: 'cursor' }] });
   });
 });

@@ -40,5 +40,9 @@ export const profiles = new Hono<ApiEnv>()
     const phone = phoneParam(c.req.param('phone'));
     const query = parseQuery(MessagesQuerySchema, c.req.query());
     const page = await c.env.PROFILE.getByName(phone).listMessages(phone, { cursor: query.cursor ?? null, limit: query.limit });
+    if (page.error === 'invalid_cursor') {
+      const message = 'must be a cursor returned as next_cursor';
+      throw new HttpError(400, 'invalid_request', `cursor: ${message}`, [{ path: 'cursor', message }]);
+    }
     return c.json({ messages: page.messages, next_cursor: page.next_cursor }, 200);
   });
