@@ -2,7 +2,8 @@
 // the customer sees it, and customer actions that take the signed /webhooks/sandbox path.
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api as consoleApi, signIn, type Session } from '../console/helpers';
+import { app } from '../../worker/index';
+import { api as consoleApi, BASE, signIn, type Session } from '../console/helpers';
 import { api, createProfile, enc, listMessages, quiesce, uniquePhone } from './helpers';
 
 afterAll(() => quiesce());
@@ -23,6 +24,16 @@ describe('/api/simulator', () => {
   it('needs a console session', async () => {
     const res = await consoleApi(null, '/api/simulator/phones');
     expect(res.status).toBe(401);
+  });
+
+  it('is off (404) when no provider is the sandbox', async () => {
+    const res = await app.request(
+      '/api/simulator/phones',
+      { headers: { cookie: agent.cookie, origin: BASE } },
+      { ...env, RCS_PROVIDER: 'rbm', SMS_PROVIDER: 'twilio' },
+    );
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'sandbox_off' });
   });
 
   it('lists directory profiles with their sandbox mode by the default rule (last digit even = RCS)', async () => {

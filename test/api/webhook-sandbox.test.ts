@@ -2,6 +2,7 @@
 // forged or unsigned ones get 401 and change nothing; redeliveries are recorded once.
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
+import { app } from '../../worker/index';
 import { dispatchSandbox, signSandboxPayload } from '../../worker/providers/sandbox/webhook';
 import { api, createProfile, listMessages, quiesce, sandboxCallback, SANDBOX_SECRET, textContent, uniquePhone } from './helpers';
 
@@ -107,6 +108,22 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     const result = await dispatchSandbox(env, { phone, type: 'message', text: 'Sent from the simulator', channel: 'sms' });
     expect(result.status).toBe(200);
     expect((await listMessages(phone)).messages.map((m) => m.text)).toContain('Sent from the simulator');
+  });
+
+  it('refuses sandbox callbacks with 404 when both providers are real carriers, recording nothing', async () => {
+    const phone = uniquePhone();
+    await createProfile(phone);
+    const body = JSON.stringify(inbound(phone, 'STOP'));
+    const carriersOnly = { ...env, RCS_PROVIDER: 'rbm', SMS_PROVIDER: 'twilio' };
+    const res = await app.request(
+      '/webhooks/sandbox',
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': await signSandboxPayload(SANDBOX_SECRET, body) }, body },
+      carriersOnly,
+    );
+    expect(res.status).toBe(404);
+    expect((await listMessages(phone)).messages).toEqual([]);
+    const profile = await (await api('GET', `/v1/profiles/${encodeURIComponent(phone)}`)).json<{ consent: { marketing: { status: string } } }>();
+    expect(profile.consent.marketing.status).toBe('subscribed');
   });
 
   it('dispatchSandbox reports a refusal when the payload is invalid, recording nothing', async () => {

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import type { MessageStatus, MessageView } from '../../schemas/messages';
 import { HttpError } from '../errors';
 import { defaultSandboxMode, sandboxMode, type SandboxMode } from '../providers/sandbox/provider';
-import { dispatchSandbox } from '../providers/sandbox/webhook';
+import { dispatchSandbox, sandboxEnabled } from '../providers/sandbox/webhook';
 import { getBrandSettings } from '../settings';
 import { jsonBody, limitBody, parseQuery, phoneParam } from './validate';
 
@@ -83,6 +83,10 @@ function isoOrNull(value: string | number | null): string | null {
 }
 
 export const simulator = new Hono<{ Bindings: Env }>()
+  .use(async (c, next) => {
+    if (!sandboxEnabled(c.env)) throw new HttpError(404, 'sandbox_off', 'The phone simulator needs the sandbox network (RCS_PROVIDER or SMS_PROVIDER = sandbox).');
+    await next();
+  })
   .use(limitBody(64 * 1024))
   .get('/phones', async (c) => {
     const query = parseQuery(ListQuery, c.req.query());

@@ -33,6 +33,15 @@ function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
 
 const asBytes = (body: string | Uint8Array): Uint8Array => (typeof body === 'string' ? encoder.encode(body) : body);
 
+/**
+ * Whether this deployment runs the sandbox network (either provider is `sandbox`, the
+ * default). With real carriers only, sandbox callbacks and the simulator would let anyone
+ * holding SANDBOX_SECRET (or a console session) put words in real customers' mouths.
+ */
+export function sandboxEnabled(env: Env): boolean {
+  return (env.RCS_PROVIDER || 'sandbox') === 'sandbox' || (env.SMS_PROVIDER || 'sandbox') === 'sandbox';
+}
+
 /** base64(HMAC-SHA256(secret, body)), the value of `X-Sandbox-Signature`. */
 export async function signSandboxPayload(secret: string, body: string | Uint8Array): Promise<string> {
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), asBytes(body)));
