@@ -432,6 +432,36 @@ export class Inbox extends DurableObject<Env> {
     return rows.map((r) => ({ ...(JSON.parse(r.payload) as StoredEvent), seq: r.seq }) as ServerEvent);
   }
 
+  /**
+   * Benchmark fixture: grows this object to `total` synthetic conversations in one transaction
+   * (spread over tabs, statuses, channels and labels). Reachable only through `/bench/inbox`,
+   * which answers 404 unless BENCH=1; never called on the deployment's real inbox.
+   */
+  async fillForBench(total: number): Promise<number> {
+    const have = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM conversations').one().n;
+    const start = Date.parse('2026-01-01T00:00:00.000Z');
+    this.ctx.storage.transactionSync(() => {
+      for (let i = have; i < total; i++) {
+        const phone = `+3369${String(i).padStart(7, '0')}`;
+        this.sql.exec(
+          `INSERT OR IGNORE INTO conversations (phone, name, name_lc, status, assignee, labels, channel, preview, last_direction, last_activity_at, unread)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'Bonjour, où en est ma commande ?', 'in', ?, ?)`,
+          phone,
+          `Client ${i}`,
+          `client ${i}`,
+          (['open', 'open', 'pending', 'resolved', 'snoozed'] as const)[i % 5]!,
+          i % 3 === 0 ? 'bench-agent' : null,
+          i % 10 === 0 ? '["vip"]' : '[]',
+          i % 2 === 0 ? 'rcs' : 'sms',
+          new Date(start + i * 60_000).toISOString(),
+          i % 4,
+        );
+        if (i % 10 === 0) this.sql.exec('INSERT OR IGNORE INTO conversation_labels (label, phone) VALUES (?, ?)', 'vip', phone);
+      }
+    });
+    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM conversations').one().n;
+  }
+
   // ---------------------------------------------------------------- WebSockets (hibernation API)
 
   /** Accepts a WebSocket forwarded by the Worker (which has already checked the session). */

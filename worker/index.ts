@@ -15,6 +15,7 @@ import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
 import { bench } from './routes/bench';
+import { benchInbox } from './routes/bench-inbox';
 import { ensureDemoData } from './seed';
 import { brand, simulator } from './routes/simulator';
 import { apiKeys } from './routes/api/api-keys';
@@ -70,6 +71,7 @@ app.route('/webhooks/rbm', rbmWebhooks);
 app.route('/webhooks/twilio', twilioWebhooks);
 
 // Benchmark-only routes (404 unless BENCH=1).
+app.route('/bench/inbox', benchInbox);
 app.route('/bench', bench);
 
 export default {
