@@ -239,7 +239,8 @@ export async function optIn(core: Core, text: string | null): Promise<void> {
 async function help(core: Core): Promise<void> {
   const brand = await core.brand();
   const phone = core.phone();
-  const parts = [`${brand.brandName} : ${brand.helpText}`];
+  // The help text usually names the brand already (the default does): prefix it only when not.
+  const parts = [brand.helpText.includes(brand.brandName) ? brand.helpText : `${brand.brandName} : ${brand.helpText}`];
   if (isUsNumber(phone)) parts.push('Msg & data rates may apply. Reply STOP to opt out.');
   else if (!/stop/i.test(brand.helpText)) parts.push(french(core) ? 'Répondez STOP pour vous désinscrire.' : 'Reply STOP to opt out.');
   await accept(core, phone, { purpose: 'transactional', content: { type: 'text', text: parts.join(' ') } }, { system: { traffic: 'TRANSACTION' } });

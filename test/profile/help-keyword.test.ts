@@ -1,0 +1,30 @@
+// HELP (and the French AIDE) gets exactly one answer naming the brand and saying how to stop;
+// it never changes consent.
+import { describe, expect, it } from 'vitest';
+import { messages, profile, setClock, subscribe, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
+
+describe('a HELP keyword', () => {
+  for (const keyword of ['HELP', 'aide']) {
+    it(`(${keyword}) gets one answer with the brand name and how to stop, and leaves consent as it was`, async () => {
+      const phone = uniquePhone('sms');
+      await setClock(phone, TUESDAY_10H_PARIS);
+      await subscribe(phone);
+      const before = await profile(phone).get(phone);
+      const result = await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'h1', at: new Date().toISOString(), channel: 'sms', text: keyword });
+      expect(result).toMatchObject({ duplicate: false, keyword: 'help' });
+
+      const out = (await messages(phone)).filter((m) => m.direction === 'out');
+      expect(out).toHaveLength(1);
+      expect(out[0]).toMatchObject({ channel: 'sms', status: 'sent' });
+      const answer = out[0]?.text ?? '';
+      expect(answer).toContain('Maison Lumière');
+      expect(answer).toMatch(/STOP/);
+      // The brand is named once, not stuttered.
+      expect(answer.split('Maison Lumière').length - 1).toBe(1);
+
+      const after = await profile(phone).get(phone);
+      expect(after?.consent).toEqual(before?.consent);
+      expect((await profile(phone).consentLog(phone)).filter((l) => l.source === 'keyword')).toEqual([]);
+    });
+  }
+});
