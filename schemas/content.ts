@@ -119,6 +119,10 @@ export const MediaContentSchema = v.object({
 export const CardContentSchema = v.object({
   type: v.literal('card'),
   card: CardSchema,
+  /** Standalone card layout (RBM `cardOrientation`); vertical when absent. Optional extension of the contract. */
+  orientation: v.optional(v.picklist(['vertical', 'horizontal'], 'must be "vertical" or "horizontal"')),
+  /** Where the image sits in a horizontal card (RBM `thumbnailImageAlignment`); left when absent. */
+  image_alignment: v.optional(v.picklist(['left', 'right'], 'must be "left" or "right"')),
   suggestions: Suggestions,
 });
 export const CarouselContentSchema = v.pipe(

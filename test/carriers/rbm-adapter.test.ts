@@ -136,6 +136,27 @@ describe('RBM send', () => {
     });
   });
 
+  it('sends the horizontal layout a card message asks for, over the default', async () => {
+    const phone = uniquePhone();
+    const r = req(phone, {
+      type: 'card',
+      orientation: 'horizontal',
+      image_alignment: 'right',
+      card: { title: 'Hi', media: { url: 'https://cdn.example/x.png', height: 'short' } },
+    });
+    expect((await rbm().send(r)).ok).toBe(true);
+    const [one] = await requestsFor(API, `/v1/phones/${phone}/agentMessages`);
+    expect((JSON.parse(one!.body) as { contentMessage: unknown }).contentMessage).toEqual({
+      richCard: {
+        standaloneCard: {
+          cardOrientation: 'HORIZONTAL',
+          thumbnailImageAlignment: 'RIGHT',
+          cardContent: { title: 'Hi', media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/x.png', forceRefresh: false } } },
+        },
+      },
+    });
+  });
+
   it('sends a carousel with its width and every card', async () => {
     const { r, body } = await sendAndCapture({
       type: 'carousel',

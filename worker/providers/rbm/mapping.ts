@@ -44,7 +44,7 @@ export type RbmContentMessage = (
     }
 ) & { suggestions?: RbmSuggestion[] };
 
-/** Layout of a standalone card; the content model leaves it to the channel (default vertical). */
+/** Default layout of a standalone card when the message sets none (vertical). */
 export interface CardLayout {
   orientation?: 'vertical' | 'horizontal';
   /** Where the image sits in a horizontal card. */
@@ -134,13 +134,15 @@ export function toContentMessage(content: Content, messageId: string, layout: Ca
       }
       return { contentInfo: { fileUrl: content.media.url, forceRefresh: false }, ...chips(content.suggestions, messageId) };
     case 'card': {
-      const horizontal = layout.orientation === 'horizontal';
+      // The message's own layout wins over the deployment's default.
+      const horizontal = (content.orientation ?? layout.orientation) === 'horizontal';
+      const alignment = content.image_alignment ?? layout.imageAlignment;
       return {
         richCard: {
           standaloneCard: {
             cardOrientation: horizontal ? 'HORIZONTAL' : 'VERTICAL',
             // The alignment only means something for a horizontal card with an image.
-            ...(horizontal ? { thumbnailImageAlignment: layout.imageAlignment === 'right' ? 'RIGHT' : 'LEFT' } : {}),
+            ...(horizontal ? { thumbnailImageAlignment: alignment === 'right' ? 'RIGHT' : 'LEFT' } : {}),
             cardContent: mapCard(content.card, messageId, 'c0'),
           },
         },
