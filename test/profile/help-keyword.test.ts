@@ -27,4 +27,17 @@ describe('a HELP keyword', () => {
       expect((await profile(phone).consentLog(phone)).filter((l) => l.source === 'keyword')).toEqual([]);
     });
   }
+
+  it('gives a US customer the CTIA items: frequency, rates notice and how to stop', async () => {
+    // 555-01xx is the US range for fiction; an odd last digit is SMS-only on the sandbox.
+    const phone = `+141555501${String(2 * Math.floor(Math.random() * 50) + 1).padStart(2, '0')}`;
+    await setClock(phone, TUESDAY_10H_PARIS);
+    await subscribe(phone);
+    await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'h-us', at: new Date().toISOString(), channel: 'sms', text: 'HELP' });
+    const answer = (await messages(phone)).find((m) => m.direction === 'out')?.text ?? '';
+    expect(answer).toContain('Maison Lumière');
+    expect(answer).toContain('Msg frequency varies');
+    expect(answer).toContain('Msg & data rates may apply');
+    expect(answer).toMatch(/Reply STOP/);
+  });
 });

@@ -241,7 +241,8 @@ async function help(core: Core): Promise<void> {
   const phone = core.phone();
   // The help text usually names the brand already (the default does): prefix it only when not.
   const parts = [brand.helpText.includes(brand.brandName) ? brand.helpText : `${brand.brandName} : ${brand.helpText}`];
-  if (isUsNumber(phone)) parts.push('Msg & data rates may apply. Reply STOP to opt out.');
+  // CTIA handbook: program name, message frequency, rates notice and how to stop.
+  if (isUsNumber(phone)) parts.push('Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out.');
   else if (!/stop/i.test(brand.helpText)) parts.push(french(core) ? 'Répondez STOP pour vous désinscrire.' : 'Reply STOP to opt out.');
   await accept(core, phone, { purpose: 'transactional', content: { type: 'text', text: parts.join(' ') } }, { system: { traffic: 'TRANSACTION' } });
 }
