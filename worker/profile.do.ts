@@ -15,6 +15,7 @@ import type { ProfileEventView } from '../schemas/console-api';
 import { Core } from './profile/core';
 import { ingest } from './profile/inbound';
 import { migrate } from './profile/migrations';
+import { fillThreadForBench } from './profile/bench-fill';
 import { accept } from './profile/send';
 import { iso, type ProfileRow } from './profile/store';
 import { runDueTimers } from './profile/timers';
@@ -223,6 +224,25 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       // Typing and read marks are cosmetic: never fail the agent's action for them.
       console.error('agent event failed', err);
     }
+  }
+
+  /**
+   * Benchmark fixture (worker/profile/bench-fill.ts): grows this customer's thread to `count`
+   * realistic messages in chunked bulk inserts, names the customer and surfaces the
+   * conversation in the Inbox like a customer message would. Refuses unless BENCH=1, so a
+   * normal deployment can never be filled with synthetic messages, whoever calls it.
+   */
+  async fillForBench(phone: string, count: number): Promise<{ messages: number; latest: { id: string; text: string } | null }> {
+    // Widened on purpose: wrangler types the var as its wrangler.toml literal ("0").
+    const enabled: string = this.env.BENCH;
+    if (enabled !== '1') throw new Error('fillForBench is only available when BENCH=1');
+    const core = this.core;
+    const result = fillThreadForBench(core, phone, count, core.now());
+    const latest = core.store.page(null, 1).rows[0];
+    core.store.updateProfile({ first_name: 'Bench', last_name: `${count} messages`, last_inbound_at: latest?.created_at ?? null, updated_at: core.now() });
+    await core.activity({ direction: 'in', channel: latest?.channel ?? 'rcs', preview: (latest?.text ?? '').slice(0, 140), kind: 'message' });
+    await core.mirror();
+    return result;
   }
 
   override async alarm(): Promise<void> {

@@ -2,12 +2,18 @@
  * `/bench/*`: routes only the benchmark uses, enabled when the `BENCH` var is "1" (never in
  * a normal deployment, where they answer 404). `POST /bench/baseline` reads a JSON body and
  * does one Durable Object SQLite insert: the yardstick for the inbound path's throughput.
+ * `POST /bench/thread {phone, count}` fills that customer's Profile with `count` realistic
+ * messages (bulk insert) and surfaces the conversation in the Inbox: the console benchmark
+ * then opens it through the real console.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { PhoneSchema } from '../../schemas/phone';
 import { HttpError } from '../errors';
+import { body } from './api/validate';
 
 const BaselineBody = v.object({ id: v.string(), phone: v.string() });
+const ThreadBody = v.object({ phone: PhoneSchema, count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) });
 
 export const bench = new Hono<{ Bindings: Env }>()
   .use(async (c, next) => {
@@ -29,4 +35,9 @@ export const bench = new Hono<{ Bindings: Env }>()
     // One object per phone, like the Profile objects the inbound path writes to.
     const rows = await c.env.BENCH_BASELINE.getByName(parsed.output.phone).insert(parsed.output.id, text);
     return c.json({ ok: true, rows }, 200);
+  })
+  .post('/thread', async (c) => {
+    const { phone, count } = await body(c, ThreadBody);
+    const result = await c.env.PROFILE.getByName(phone).fillForBench(phone, count);
+    return c.json({ phone, ...result }, 200);
   });
