@@ -3,6 +3,7 @@
 //
 // ctx = {
 //   baseUrl, port, stateDir, apiKey, sandboxSecret, rbmClientToken, twilioAuthToken,
+//   admin: { email, password } (the console's first admin, to sign in through the real form),
 //   sign(body) → base64 HMAC for X-Sandbox-Signature,
 //   load({ requests, concurrency, make(i) → {path, init} }) → { ok, failed, seconds, rps },
 //   run(cmd, args) → { status, stdout, stderr } (sync, in the repo root),
@@ -50,6 +51,8 @@ export async function startWorker() {
   // Carrier webhook secrets only (providers stay sandbox): lets suites post signed RBM/Twilio callbacks.
   const rbmClientToken = 'bench-rbm-client-token';
   const twilioAuthToken = 'bench-twilio-auth-token';
+  // The first console admin (created on the first /api/health): suites sign in as them.
+  const admin = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
   // DEMO_DATA=0: the demo seed (and its simulated receipts) would run during the measurement.
   const vars = {
     BENCH: '1',
@@ -59,6 +62,8 @@ export async function startWorker() {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     RBM_CLIENT_TOKEN: rbmClientToken,
     TWILIO_AUTH_TOKEN: twilioAuthToken,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
   };
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir, '--log-level', 'warn', '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
@@ -91,6 +96,7 @@ export async function startWorker() {
     sandboxSecret,
     rbmClientToken,
     twilioAuthToken,
+    admin,
     root,
     run,
     output: () => output,
