@@ -323,6 +323,16 @@ export class Inbox extends DurableObject<Env> {
     this.emitConversation(this.row(activity.phone)!);
   }
 
+  /**
+   * One inbound (or agent) event as a single call: the conversation change, then the thread
+   * message that caused it, in that order, so a console sees the row move and the bubble
+   * appear together. Halves the Profile → Inbox round trips on the ingest hot path.
+   */
+  async conversationEvent(activity: ConversationActivity, message: MessageView | null): Promise<void> {
+    await this.conversationActivity(activity);
+    if (message) this.emit({ type: 'message', phone: activity.phone, message }, activity.phone);
+  }
+
   /** Broadcast a thread change (new message, tap, status tick, typing) to connected consoles. */
   async threadEvent(phone: string, event: ThreadEvent): Promise<void> {
     if (event.type === 'message') this.emit({ type: 'message', phone, message: event.message }, phone);

@@ -71,7 +71,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       if (consent.marketing) store.setConsent('marketing', consent.marketing, source, consent.source, actor, consent.source);
       if (consent.transactional) store.setConsent('transactional', consent.transactional, source, consent.source, actor, consent.source);
     }
-    await this.core.mirror();
+    await this.core.mirrorNow();
     return store.profileView() as ProfileView;
   }
 
@@ -86,8 +86,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       const row = this.core.store.message(outcome.id);
       const content = req.content;
       const preview = content.type === 'text' ? content.text : content.type === 'card' ? (content.card.title ?? '') : (row?.text ?? '');
-      await this.core.activity({ direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' });
-      await this.core.notifyMessage(outcome.id);
+      await this.core.activity({ direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' }, outcome.id);
     }
     return outcome;
   }
@@ -137,7 +136,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       props.average_basket = Math.round((total / count) * 100) / 100;
       props.last_order_at = iso(at);
       store.updateProfile({ properties: JSON.stringify(props), updated_at: now });
-      await this.core.mirror();
+      await this.core.mirrorNow();
     }
     return { duplicate: false };
   }
@@ -153,7 +152,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
         preview: `${change.purpose}: ${change.status}`,
         kind: 'consent',
       });
-      await this.core.mirror();
+      await this.core.mirrorNow();
     }
     return store.profileView() as ProfileView;
   }
@@ -201,8 +200,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       text,
       author,
     });
-    await this.core.activity({ direction: 'out', channel: row.channel, preview: text.slice(0, 140), kind: 'note' });
-    await this.core.notifyMessage(row.id);
+    await this.core.activity({ direction: 'out', channel: row.channel, preview: text.slice(0, 140), kind: 'note' }, row.id);
     return store.view(row);
   }
 

@@ -1,7 +1,9 @@
 /**
  * What every Profile module shares: storage, the clock, providers, brand settings, the one
  * alarm, and the side channels (Inbox, D1 directory mirror). Side channels never throw: an
- * Inbox or D1 hiccup must not lose the customer's message, which is already stored.
+ * Inbox or D1 hiccup must not lose the customer's message, which is already stored. The ingest
+ * hot path makes one Inbox call per event and never awaits D1 (the directory row is written
+ * from the alarm, see `mirrorSoon`).
  */
 import type { ConversationActivity } from '../../schemas/console';
 import type { MessageView } from '../../schemas/messages';
@@ -10,6 +12,13 @@ import { rcsProvider, smsProvider } from '../providers';
 import type { RcsProvider, SmsProvider } from '../providers/types';
 import { getBrandSettings, type BrandSettings } from '../settings';
 import { Store, iso } from './store';
+
+/** How long directory changes coalesce before the alarm writes the D1 row. */
+export const MIRROR_DELAY_MS = 1000;
+/** A failed directory write is retried this much later (the mark stays until it succeeds). */
+const MIRROR_RETRY_MS = 30_000;
+/** Brand settings change rarely (an admin's edit); a short cache keeps D1 off each keyword. */
+const BRAND_TTL_MS = 10_000;
 
 export class Core {
   readonly store: Store;
@@ -34,8 +43,16 @@ export class Core {
     return this.smsOverride ?? smsProvider(this.env);
   }
 
+  private brandCache: { at: number; value: Promise<BrandSettings> } | null = null;
+
+  /** Brand settings, cached per object for BRAND_TTL_MS (real time: test clocks are frozen). */
   brand(): Promise<BrandSettings> {
-    return getBrandSettings(this.env);
+    const t = Date.now();
+    if (!this.brandCache || t - this.brandCache.at > BRAND_TTL_MS || t < this.brandCache.at) {
+      // getBrandSettings never rejects (defaults on error), so the cached promise is safe to share.
+      this.brandCache = { at: t, value: getBrandSettings(this.env) };
+    }
+    return this.brandCache.value;
   }
 
   phone(): string {
@@ -55,16 +72,22 @@ export class Core {
     await this.ctx.storage.setAlarm(Date.now() + Math.max(0, earliest - this.now()));
   }
 
-  /** A conversation-level change: surfaces the conversation and tells the Inbox. */
-  async activity(a: Omit<ConversationActivity, 'phone' | 'name' | 'at'>): Promise<void> {
+  /**
+   * A conversation-level change: surfaces the conversation and tells the Inbox. With
+   * `messageId`, the message that caused it travels in the same Inbox call (one round trip
+   * per event instead of activity + notifyMessage).
+   */
+  async activity(a: Omit<ConversationActivity, 'phone' | 'name' | 'at'>, messageId?: string): Promise<void> {
     const p = this.store.profile();
     if (!p) return;
     this.store.updateProfile({ surfaced: 1, last_activity_at: this.now() });
     const name = [p.first_name, p.last_name].filter(Boolean).join(' ') || null;
+    const row = messageId ? this.store.message(messageId) : null;
+    const message: MessageView | null = row ? this.store.view(row) : null;
     try {
-      await inboxStub(this.env).conversationActivity({ ...a, phone: p.phone, name, at: iso(this.now()) });
+      await inboxStub(this.env).conversationEvent({ ...a, phone: p.phone, name, at: iso(this.now()) }, message);
     } catch (err) {
-      console.error('inbox conversationActivity failed', err);
+      console.error('inbox conversationEvent failed', err);
     }
   }
 
@@ -91,11 +114,42 @@ export class Core {
     }
   }
 
-  /** Writes the D1 directory row (eventually consistent; the object stays the truth). */
-  async mirror(): Promise<void> {
+  /**
+   * Schedules the D1 directory write instead of awaiting it: the mark is stored with the
+   * change (durable), and the alarm writes the row once per burst. Only a new mark may need
+   * the alarm moved; a pending one already has it armed at or before its due time.
+   */
+  async mirrorSoon(): Promise<void> {
+    if (this.store.markDirectoryDirty(this.now() + MIRROR_DELAY_MS)) await this.scheduleAlarm();
+  }
+
+  /**
+   * Writes a pending directory row (from the alarm). Runs whenever the alarm does, due or not:
+   * writing the current state early is harmless. A failed write stays marked and is retried.
+   */
+  async flushDirectory(): Promise<void> {
+    const pending = this.store.directorySync();
+    if (!pending) return;
+    if (await this.mirror()) this.store.clearDirectorySync(pending.gen);
+    else this.store.retryDirectorySync(this.now() + MIRROR_RETRY_MS);
+  }
+
+  /**
+   * For direct API writes (upsert, track, consent), whose callers expect the directory to
+   * follow at once: writes now, and leaves a durable mark for the alarm when D1 fails.
+   */
+  async mirrorNow(): Promise<void> {
+    if (!(await this.mirror())) await this.mirrorSoon();
+  }
+
+  /**
+   * Writes the D1 directory row now (eventually consistent; the object stays the truth).
+   * False when D1 failed. Hot paths use `mirrorSoon()`.
+   */
+  async mirror(): Promise<boolean> {
     const view = this.store.profileView();
     const p = this.store.profile();
-    if (!view || !p) return;
+    if (!view || !p) return true;
     try {
       await this.env.DB.prepare(
         `INSERT INTO profiles (phone, first_name, last_name, email, locale, timezone, properties, marketing, transactional, rcs_capable, last_activity, created_at, updated_at)
@@ -121,8 +175,10 @@ export class Core {
           iso(this.now()),
         )
         .run();
+      return true;
     } catch (err) {
       console.error('profiles directory mirror failed', err);
+      return false;
     }
   }
 }

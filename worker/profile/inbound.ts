@@ -83,7 +83,7 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
       if (event.error_code === '21610') {
         const a = store.setConsent('marketing', 'unsubscribed', 'carrier', `carrier error 21610`, null);
         const b = store.setConsent('transactional', 'unsubscribed', 'carrier', `carrier error 21610`, null);
-        if (a || b) await core.mirror();
+        if (a || b) await core.mirrorSoon();
       }
       if (row.status !== 'delivered' && row.status !== 'read' && row.status !== 'fell_back') {
         store.setStatus(id, 'failed', event.error_code ? `${why} (code ${event.error_code})` : why);
@@ -131,12 +131,11 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     preview: (text ?? (kind === 'file' ? '📎' : '')).slice(0, 140),
     kind: 'message',
     flagged: match?.flagged ?? false,
-  });
-  await core.notifyMessage(row.id);
+  }, row.id);
   if (match?.kind === 'opt_out') await optOut(core, event.text ?? null);
   else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null);
   else if (match?.kind === 'help') await help(core);
-  else await core.mirror();
+  else await core.mirrorSoon();
   return { duplicate: false, keyword: match?.kind ?? null };
 }
 
@@ -158,15 +157,14 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
   touchInbound(core);
-  await core.activity({ direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' });
-  await core.notifyMessage(row.id);
+  await core.activity({ direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' }, row.id);
 
   if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
     await optOut(core, event.text);
     return;
   }
   await runAutomation(core, event.postback);
-  await core.mirror();
+  await core.mirrorSoon();
 }
 
 /** Postback automations (D1 `postback_rules`): e.g. "track" → a tracking link reply. */
@@ -217,7 +215,7 @@ export async function optOut(core: Core, text: string | null): Promise<void> {
     ? `${brand.brandName} : vous êtes désinscrit(e) et ne recevrez plus de messages. Envoyez START pour vous réinscrire.`
     : `${brand.brandName}: you are unsubscribed and will receive no more messages. Reply START to resubscribe.`;
   await accept(core, core.phone(), { purpose: 'transactional', content: { type: 'text', text: confirmation } }, { system: { traffic: 'ACKNOWLEDGEMENT' } });
-  await core.mirror();
+  await core.mirrorSoon();
 }
 
 /** Opt back in (START, SUBSCRIBE): one confirmation when something changed. */
@@ -232,7 +230,7 @@ export async function optIn(core: Core, text: string | null): Promise<void> {
     ? `${brand.brandName} : vous êtes de nouveau inscrit(e). Envoyez STOP pour vous désinscrire.`
     : `${brand.brandName}: you are subscribed again. Reply STOP to unsubscribe.`;
   await accept(core, core.phone(), { purpose: 'transactional', content: { type: 'text', text: confirmation } }, { system: { traffic: 'TRANSACTION' } });
-  await core.mirror();
+  await core.mirrorSoon();
 }
 
 /** HELP / INFO / AIDE: brand name, what the program is, how to stop (+ US rates notice). */

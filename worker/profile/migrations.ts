@@ -116,6 +116,15 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX timers_due ON timers (due_at);
   `,
+  // 2: the D1 directory row is written from the alarm, once per burst, not awaited per event.
+  // A row here means "the directory is behind": it survives a crash, so no update is lost.
+  `
+  CREATE TABLE directory_sync (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    due_at INTEGER NOT NULL,
+    gen INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -210,7 +210,7 @@ async function capabilityFits(core: Core, content: Content): Promise<boolean> {
     try {
       const cap = await core.rcs().checkCapability(p.phone);
       store.updateProfile({ rcs_capable: cap.capable ? 1 : 0, rcs_features: JSON.stringify(cap.features), rcs_checked_at: core.now() });
-      await core.mirror();
+      await core.mirrorSoon();
     } catch (err) {
       // Unknown stays unknown; a stale positive answer is still the best guess.
       console.error('capability check failed', err);
@@ -267,7 +267,7 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
   if (result.kind === 'not_reachable') {
     store.updateProfile({ rcs_capable: 0, rcs_checked_at: core.now() });
     await fallback(core, id, 'not_reachable', `RCS send answered not reachable: ${result.message}`);
-    await core.mirror();
+    await core.mirrorSoon();
     return;
   }
   await sendFailed(core, id, result);
@@ -324,7 +324,7 @@ async function sendFailed(core: Core, id: string, result: Extract<SendResult, { 
     // Twilio 21610: the recipient replied STOP at the carrier; honour it everywhere.
     const a = store.setConsent('marketing', 'unsubscribed', 'carrier', `carrier error 21610: ${result.message}`, null);
     const b = store.setConsent('transactional', 'unsubscribed', 'carrier', `carrier error 21610: ${result.message}`, null);
-    if (a || b) await core.mirror();
+    if (a || b) await core.mirrorSoon();
   }
   const reason = result.kind === 'unavailable' ? `provider unavailable after ${row.attempts} attempts: ${result.message}` : `rejected: ${result.message}`;
   store.setStatus(id, 'failed', result.kind === 'rejected' && result.code ? `${reason} (code ${result.code})` : reason);

@@ -381,14 +381,52 @@ export class Store {
 
   // ---- dedupe ----
 
+  /** When this instance last pruned old dedupe keys (in memory: pruning is housekeeping only). */
+  private prunedAt: number | null = null;
+
   /** Records a callback key; false when it was seen before. Keys older than 30 days are pruned. */
   dedupe(key: string): boolean {
     const t = this.now();
-    if (this.sql.exec('SELECT 1 FROM dedupe WHERE key = ?', key).toArray().length > 0) return false;
-    this.sql.exec('INSERT INTO dedupe (key, at) VALUES (?, ?)', key, t);
-    // Providers retry for up to 7 days (RBM); 30 days is comfortably longer.
-    this.sql.exec('DELETE FROM dedupe WHERE at < ?', t - 30 * 86_400_000);
+    // One statement for check and insert: a new key inserts one row, a known one none.
+    const inserted = this.sql.exec('INSERT INTO dedupe (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING 1', key, t).toArray().length > 0;
+    if (!inserted) return false;
+    // Providers retry for up to 7 days (RBM); 30 days is comfortably longer. Pruning at most
+    // hourly keeps a DELETE off every callback of the ingest hot path.
+    if (this.prunedAt === null || t - this.prunedAt >= 3_600_000 || t < this.prunedAt) {
+      this.sql.exec('DELETE FROM dedupe WHERE at < ?', t - 30 * 86_400_000);
+      this.prunedAt = t;
+    }
     return true;
+  }
+
+  // ---- directory sync (the D1 `profiles` mirror, written from the alarm) ----
+
+  /**
+   * Marks the D1 directory row as behind, due at `dueAt` unless already pending (bursts
+   * coalesce into one write). Returns true when it was not pending before (the alarm may need
+   * to move earlier).
+   */
+  markDirectoryDirty(dueAt: number): boolean {
+    const { gen } = this.sql
+      .exec<{ gen: number }>(
+        'INSERT INTO directory_sync (one, due_at, gen) VALUES (1, ?, 1) ON CONFLICT (one) DO UPDATE SET gen = gen + 1 RETURNING gen',
+        dueAt,
+      )
+      .one();
+    return gen === 1;
+  }
+
+  directorySync(): { due_at: number; gen: number } | null {
+    return this.sql.exec<{ due_at: number; gen: number }>('SELECT due_at, gen FROM directory_sync WHERE one = 1').toArray()[0] ?? null;
+  }
+
+  /** Clears the mark, unless a change marked it again while the write was in flight. */
+  clearDirectorySync(gen: number): void {
+    this.sql.exec('DELETE FROM directory_sync WHERE one = 1 AND gen = ?', gen);
+  }
+
+  retryDirectorySync(dueAt: number): void {
+    this.sql.exec('UPDATE directory_sync SET due_at = ? WHERE one = 1', dueAt);
   }
 
   // ---- timers ----
@@ -406,8 +444,11 @@ export class Store {
     return this.sql.exec<TimerRow>('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT 100', at).toArray();
   }
 
+  /** The earliest due time of any timer or of a pending directory write. */
   earliestTimer(): number | null {
-    return this.sql.exec<{ due: number | null }>('SELECT MIN(due_at) AS due FROM timers').one().due;
+    return this.sql
+      .exec<{ due: number | null }>('SELECT MIN(due) AS due FROM (SELECT MIN(due_at) AS due FROM timers UNION ALL SELECT due_at FROM directory_sync)')
+      .one().due;
   }
 
   timers(): TimerRow[] {

@@ -1,6 +1,7 @@
 /**
  * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
- * send retry, simulated sandbox receipt), then points the alarm at the next one.
+ * send retry, simulated sandbox receipt), writes a pending D1 directory row, then points the
+ * alarm at the next one.
  */
 import * as v from 'valibot';
 import { InboundEventSchema } from '../../schemas/events';
@@ -34,5 +35,8 @@ export async function runDueTimers(core: Core): Promise<void> {
       }
     }
   }
+  // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
+  // above just marked.
+  await core.flushDirectory();
   await core.scheduleAlarm();
 }
