@@ -268,10 +268,13 @@ export class Inbox extends DurableObject<Env> {
       if (existing) this.emitConversation(existing);
       return;
     }
+    // RETURNING: the row to broadcast comes back from the write itself (one statement per
+    // event on this single, shared object).
+    let row: ConversationRow;
     if (!existing) {
-      this.sql.exec(
+      row = this.sql.exec<ConversationRow>(
         `INSERT INTO conversations (phone, name, name_lc, status, channel, preview, last_direction, last_activity_at, unread, flagged)
-         VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
         activity.phone,
         activity.name,
         (activity.name ?? '').toLowerCase(),
@@ -281,12 +284,12 @@ export class Inbox extends DurableObject<Env> {
         at,
         inbound ? 1 : 0,
         activity.flagged ? 1 : 0,
-      );
+      ).one();
     } else {
       // Out-of-order activity (an older event arriving late) never moves the preview back.
       const newer = at >= existing.last_activity_at;
       const wake = inbound && (existing.status === 'resolved' || existing.status === 'snoozed');
-      this.sql.exec(
+      row = this.sql.exec<ConversationRow>(
         `UPDATE conversations SET
            name = COALESCE(?, name), name_lc = COALESCE(?, name_lc),
            channel = CASE WHEN ? THEN ? ELSE channel END,
@@ -298,7 +301,7 @@ export class Inbox extends DurableObject<Env> {
            snoozed_until = CASE WHEN ? THEN NULL ELSE snoozed_until END,
            snooze_until_reply = CASE WHEN ? THEN 0 ELSE snooze_until_reply END,
            flagged = CASE WHEN ? THEN 1 ELSE flagged END
-         WHERE phone = ?`,
+         WHERE phone = ? RETURNING ${COLUMNS}`,
         activity.name,
         activity.name === null ? null : activity.name.toLowerCase(),
         Number(newer),
@@ -317,10 +320,10 @@ export class Inbox extends DurableObject<Env> {
         Number(wake),
         Number(activity.flagged === true),
         activity.phone,
-      );
+      ).one();
       if (wake && existing.snoozed_until) await this.scheduleAlarm();
     }
-    this.emitConversation(this.row(activity.phone)!);
+    this.emitConversation(row);
   }
 
   /**
@@ -588,17 +591,20 @@ export class Inbox extends DurableObject<Env> {
 
   /** Appends to the event log (for `resume`) and sends to every connected console. */
   private emit(payload: StoredEvent, phone: string): void {
+    const json = JSON.stringify(payload);
     const seq = this.sql
       .exec<{ seq: number }>(
         'INSERT INTO events (type, phone, at, payload) VALUES (?, ?, ?, ?) RETURNING seq',
         payload.type,
         phone,
         new Date().toISOString(),
-        JSON.stringify(payload),
+        json,
       )
       .one().seq;
     if (seq % 500 === 0) this.sql.exec('DELETE FROM events WHERE seq <= ?', seq - KEEP_EVENTS);
-    const text = JSON.stringify({ ...payload, seq });
+    // Same text as JSON.stringify({ ...payload, seq }) without serializing the payload twice
+    // (a message event carries the whole MessageView).
+    const text = `${json.slice(0, -1)},"seq":${seq}}`;
     for (const ws of this.ctx.getWebSockets()) {
       try {
         ws.send(text);
