@@ -13,8 +13,8 @@ import type { RcsProvider, SmsProvider } from '../providers/types';
 import { getBrandSettings, type BrandSettings } from '../settings';
 import { Store, iso } from './store';
 
-/** How long directory changes coalesce before the alarm writes the D1 row. */
-export const MIRROR_DELAY_MS = 1000;
+/** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
+export const MIRROR_DELAY_MS = 5000;
 /** A failed directory write is retried this much later (the mark stays until it succeeds). */
 const MIRROR_RETRY_MS = 30_000;
 /** Brand settings change rarely (an admin's edit); a short cache keeps D1 off each keyword. */
