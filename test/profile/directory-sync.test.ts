@@ -9,7 +9,7 @@ import type { ServerEvent } from '../../schemas/console';
 import { inboxStub } from '../../worker/inbox.do';
 import type { Profile } from '../../worker/profile.do';
 import { MIRROR_DELAY_MS } from '../../worker/profile/core';
-import { profile, setClock, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
+import { profile, runProfileAlarm, setClock, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
 
 const inbound = (phone: string, id: string, text: string) => ({
   provider: 'sandbox' as const,
@@ -78,6 +78,7 @@ describe('the inbox', () => {
     const phone = uniquePhone('rcs');
     const cursor = await inboxStub(env).cursor();
     await profile(phone).ingest({ ...inbound(phone, 'inbox-1', 'Where is my parcel?'), channel: 'rcs' });
+    await runProfileAlarm(phone);
     const all: ServerEvent[] = (await inboxStub(env).eventsAfter(cursor)) ?? [];
     const events = all.filter((e) => (e.type === 'conversation' && e.conversation.phone === phone) || (e.type === 'message' && e.phone === phone));
     expect(events.map((e) => e.type)).toEqual(['conversation', 'message']);

@@ -30,6 +30,15 @@ export async function advanceTo(phone: string, ms: number): Promise<void> {
   await runDurableObjectAlarm(profile(phone));
 }
 
+/**
+ * Runs the Profile alarm, which delivers its Inbox outbox (live, the alarm fires at once by
+ * itself). If that real alarm is already mid-delivery, waits for it to finish.
+ */
+export async function runProfileAlarm(phone: string): Promise<void> {
+  await runDurableObjectAlarm(profile(phone));
+  await runInDurableObject(profile(phone), (p: Profile) => p.core.flushInbox());
+}
+
 export async function setSandboxMode(phone: string, mode: 'rcs' | 'sms' | 'rcs_offline'): Promise<void> {
   await env.DB.prepare('INSERT OR REPLACE INTO sandbox_phones (phone, mode) VALUES (?, ?)').bind(phone, mode).run();
 }
