@@ -251,7 +251,6 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   }
 
   override async alarm(): Promise<void> {
-    this.core.alarmFired();
-    await runDueTimers(this.core);
+    await this.core.runAlarm(() => runDueTimers(this.core));
   }
 }

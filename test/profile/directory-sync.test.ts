@@ -2,7 +2,7 @@
 // "directory behind" mark in the Profile's SQLite, bursts coalesce into one mark, the alarm
 // writes the row and clears the mark, and a failed write stays marked for a retry. Also: the
 // Inbox hears about an inbound message as the conversation row, then the message.
-import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServerEvent } from '../../schemas/console';
@@ -44,7 +44,7 @@ describe('the directory mirror', () => {
     expect(await profile(phone).ingest(inbound(phone, 'dir-1', 'Bonjour'))).toEqual({ duplicate: false, keyword: null });
     expect(await profile(phone).ingest(inbound(phone, 'dir-2', 'Is it in stock?'))).toEqual({ duplicate: false, keyword: null });
     // The alarm is due about a second later; run it now (false if it already ran by itself).
-    await runDurableObjectAlarm(profile(phone));
+    await runProfileAlarm(phone);
     await vi.waitFor(async () => {
       const row = await env.DB.prepare('SELECT phone, last_activity, marketing FROM profiles WHERE phone = ?').bind(phone).first();
       expect(row).toEqual({ phone, last_activity: new Date(TUESDAY_10H_PARIS).toISOString(), marketing: 'never' });

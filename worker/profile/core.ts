@@ -117,9 +117,22 @@ export class Core {
    */
   private alarmAt: number | null = null;
 
-  /** The alarm handler started: the alarm it was armed with is spent. */
-  alarmFired(): void {
+  /** The alarm run in progress, if any (its work is awaited by `settle`). */
+  private alarmRun: Promise<void> | null = null;
+
+  /** Runs one alarm: the alarm it was armed with is spent, and its run is tracked. */
+  async runAlarm(body: () => Promise<void>): Promise<void> {
     this.alarmAt = null;
+    const run = body().finally(() => {
+      if (this.alarmRun === run) this.alarmRun = null;
+    });
+    this.alarmRun = run;
+    await run;
+  }
+
+  /** Resolves once no alarm run is in progress (tests assert after the live alarm's work). */
+  async settle(): Promise<void> {
+    while (this.alarmRun) await this.alarmRun.catch(() => undefined);
   }
 
   private async setAlarmAt(at: number): Promise<void> {
