@@ -9,7 +9,7 @@ import type { ServerEvent } from '../../schemas/console';
 import { inboxStub } from '../../worker/inbox.do';
 import type { Profile } from '../../worker/profile.do';
 import { MIRROR_DELAY_MS } from '../../worker/profile/core';
-import { profile, runProfileAlarm, setClock, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
+import { advanceTo, profile, runProfileAlarm, setClock, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
 
 const inbound = (phone: string, id: string, text: string) => ({
   provider: 'sandbox' as const,
@@ -43,8 +43,8 @@ describe('the directory mirror', () => {
     await setClock(phone, TUESDAY_10H_PARIS);
     expect(await profile(phone).ingest(inbound(phone, 'dir-1', 'Bonjour'))).toEqual({ duplicate: false, keyword: null });
     expect(await profile(phone).ingest(inbound(phone, 'dir-2', 'Is it in stock?'))).toEqual({ duplicate: false, keyword: null });
-    // The alarm is due about a second later; run it now (false if it already ran by itself).
-    await runProfileAlarm(phone);
+    // The row is written by the alarm once the burst's coalescing delay is over.
+    await advanceTo(phone, TUESDAY_10H_PARIS + MIRROR_DELAY_MS);
     await vi.waitFor(async () => {
       const row = await env.DB.prepare('SELECT phone, last_activity, marketing FROM profiles WHERE phone = ?').bind(phone).first();
       expect(row).toEqual({ phone, last_activity: new Date(TUESDAY_10H_PARIS).toISOString(), marketing: 'never' });

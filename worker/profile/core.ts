@@ -223,12 +223,15 @@ export class Core {
   }
 
   /**
-   * Writes a pending directory row (from the alarm). Runs whenever the alarm does, due or not:
-   * writing the current state early is harmless. A failed write stays marked and is retried.
+   * Writes a pending directory row. From the alarm, only once it is due (`dueBy`): the alarm
+   * now also fires at once for every Inbox notification, and writing the row on each of those
+   * would undo the burst coalescing. Without `dueBy`, writes whatever is pending. A failed
+   * write stays marked and is retried.
    */
-  async flushDirectory(): Promise<void> {
+  async flushDirectory(dueBy?: number): Promise<void> {
     const pending = this.store.directorySync();
     if (!pending) return;
+    if (dueBy !== undefined && pending.due_at > dueBy) return;
     if (await this.mirror()) this.store.clearDirectorySync(pending.gen);
     else this.store.retryDirectorySync(this.now() + MIRROR_RETRY_MS);
   }

@@ -38,8 +38,8 @@ export async function runDueTimers(core: Core): Promise<void> {
   }
   // Inbox notifications queued since the last alarm (in order), including the timers' own.
   await core.flushInbox();
-  // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
-  // above just marked.
-  await core.flushDirectory();
+  // The directory write coalesced since the last alarm (mirrorSoon), once due, including any
+  // the timers above just marked.
+  await core.flushDirectory(core.now());
   await core.scheduleAlarm();
 }
