@@ -18,14 +18,6 @@ import { toE164 } from '../schemas/phone';
 /** Per-message changes a Profile forwards for a conversation already surfaced in the inbox. */
 export type ThreadEvent = { type: 'message'; message: MessageView } | { type: 'typing'; at: string };
 
-/**
- * One notification from a Profile's outbox: a conversation change (with the message that
- * caused it), or a thread event. `deliver` takes a batch of them, in the Profile's order.
- */
-export type InboxNotification =
-  | { type: 'conversation'; activity: ConversationActivity; message: MessageView | null }
-  | { type: 'thread'; phone: string; event: ThreadEvent };
-
 /** Headers the Worker sets on a forwarded WebSocket upgrade, after checking the session. */
 export const WS_USER_HEADER = 'x-inbox-user-id';
 export const WS_ROLE_HEADER = 'x-inbox-user-role';
@@ -342,18 +334,6 @@ export class Inbox extends DurableObject<Env> {
   async conversationEvent(activity: ConversationActivity, message: MessageView | null): Promise<void> {
     await this.conversationActivity(activity);
     if (message) this.emit({ type: 'message', phone: activity.phone, message }, activity.phone);
-  }
-
-  /**
-   * A Profile's outbox batch, applied in order (conversation row before its message) in one
-   * call. Delivery is at least once: a batch whose answer was lost is sent again, and applying
-   * an activity twice only re-surfaces the same row.
-   */
-  async deliver(batch: InboxNotification[]): Promise<void> {
-    for (const n of batch) {
-      if (n.type === 'conversation') await this.conversationEvent(n.activity, n.message);
-      else await this.threadEvent(n.phone, n.event);
-    }
   }
 
   /** Broadcast a thread change (new message, tap, status tick, typing) to connected consoles. */

@@ -88,9 +88,6 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       const preview = content.type === 'text' ? content.text : content.type === 'card' ? (content.card.title ?? '') : (row?.text ?? '');
       await this.core.activity({ direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' }, outcome.id);
     }
-    // Console and API callers expect the Inbox to show the send on return: deliver the outbox
-    // now (in order, behind anything already queued) instead of waiting for the alarm.
-    await this.core.flushInbox();
     return outcome;
   }
 
@@ -155,7 +152,6 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
         preview: `${change.purpose}: ${change.status}`,
         kind: 'consent',
       });
-      await this.core.flushInbox();
       await this.core.mirrorNow();
     }
     return store.profileView() as ProfileView;
@@ -205,8 +201,6 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       author,
     });
     await this.core.activity({ direction: 'out', channel: row.channel, preview: text.slice(0, 140), kind: 'note' }, row.id);
-    // The agent who wrote the note sees it in the thread on return.
-    await this.core.flushInbox();
     return store.view(row);
   }
 
@@ -245,12 +239,11 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     const latest = core.store.page(null, 1).rows[0];
     core.store.updateProfile({ first_name: 'Bench', last_name: `${count} messages`, last_inbound_at: latest?.created_at ?? null, updated_at: core.now() });
     await core.activity({ direction: 'in', channel: latest?.channel ?? 'rcs', preview: (latest?.text ?? '').slice(0, 140), kind: 'message' });
-    await core.flushInbox();
     await core.mirror();
     return result;
   }
 
   override async alarm(): Promise<void> {
-    await this.core.runAlarm(() => runDueTimers(this.core));
+    await runDueTimers(this.core);
   }
 }

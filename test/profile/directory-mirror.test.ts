@@ -1,9 +1,9 @@
 // The D1 `profiles` directory (segments read it) mirrors each Profile: names and properties
 // after an upsert, and marketing = unsubscribed after a STOP.
+import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { MIRROR_DELAY_MS } from '../../worker/profile/core';
-import { advanceTo, profile, setClock, TUESDAY_10H_PARIS, text, uniquePhone } from './helpers';
+import { profile, setClock, TUESDAY_10H_PARIS, text, uniquePhone } from './helpers';
 
 async function directoryRow(phone: string) {
   return env.DB.prepare('SELECT first_name, last_name, email, properties, marketing, transactional FROM profiles WHERE phone = ?')
@@ -40,8 +40,7 @@ describe('the D1 directory mirror', () => {
     expect(await profile(phone).send(phone, { purpose: 'transactional', content: text('Welcome') })).toMatchObject({ ok: true });
     await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'stop-1', at: new Date().toISOString(), channel: 'sms', text: 'STOP' });
     // Inbound events mark the directory behind; the Profile's alarm writes the row (off the ingest path).
-    // The row is written by the alarm once the burst's coalescing delay is over.
-    await advanceTo(phone, TUESDAY_10H_PARIS + MIRROR_DELAY_MS);
+    await runDurableObjectAlarm(profile(phone));
     expect(await directoryRow(phone)).toMatchObject({ first_name: 'Camila', marketing: 'unsubscribed', transactional: 'unsubscribed' });
   });
 });

@@ -27,21 +27,7 @@ export async function setClock(phone: string, ms: number): Promise<void> {
 /** Moves the clock to `ms` and runs the alarm (every timer due by then). */
 export async function advanceTo(phone: string, ms: number): Promise<void> {
   await setClock(phone, ms);
-  await runProfileAlarm(phone);
-}
-
-/**
- * Runs the Profile alarm (timers, Inbox outbox, directory row). An event queued for the Inbox
- * makes the real alarm due at once, so it may already be running by itself: then
- * runDurableObjectAlarm finds none, and this waits for that run to finish instead, and for
- * any outbox delivery still in flight.
- */
-export async function runProfileAlarm(phone: string): Promise<void> {
   await runDurableObjectAlarm(profile(phone));
-  await runInDurableObject(profile(phone), async (p: Profile) => {
-    await p.core.settle();
-    await p.core.flushInbox();
-  });
 }
 
 export async function setSandboxMode(phone: string, mode: 'rcs' | 'sms' | 'rcs_offline'): Promise<void> {

@@ -5,7 +5,7 @@ import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../schemas/messages';
-import { advanceTo, profile, runProfileAlarm, setClock, subscribe, TUESDAY_10H_PARIS, text, uniquePhone } from './helpers';
+import { advanceTo, profile, setClock, subscribe, TUESDAY_10H_PARIS, text, uniquePhone } from './helpers';
 
 interface InboxEvent {
   type: string;
@@ -36,7 +36,6 @@ describe('the Inbox', () => {
 
     await setClock(phone, TUESDAY_10H_PARIS + 120_000);
     await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'in-1', at: new Date().toISOString(), channel: 'sms', text: 'Do you ship to Lyon?' });
-    await runProfileAlarm(phone);
     expect(await env.INBOX.getByName('main').get(phone)).toMatchObject({ phone, preview: 'Do you ship to Lyon?' });
 
     const reply = await profile(phone).send(phone, { purpose: 'transactional', content: text('Yes, in 2 days') });

@@ -125,18 +125,6 @@ const MIGRATIONS: readonly string[] = [
     gen INTEGER NOT NULL
   );
   `,
-  // 3: Inbox notifications are a transactional outbox: written in the same synchronous step as
-  // the change they describe, delivered in `seq` order from the alarm, deleted only once the
-  // Inbox accepted them. The webhook no longer waits for the Inbox, and a crash or an Inbox
-  // hiccup delays a notification instead of losing it. `due_at` is the retry backoff.
-  `
-  CREATE TABLE inbox_outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    payload TEXT NOT NULL,
-    due_at INTEGER NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0
-  );
-  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

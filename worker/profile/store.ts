@@ -429,41 +429,6 @@ export class Store {
     this.sql.exec('UPDATE directory_sync SET due_at = ? WHERE one = 1', dueAt);
   }
 
-  // ---- Inbox outbox (notifications delivered from the alarm, in order) ----
-
-  /**
-   * Queues one Inbox notification. Due now, unless earlier rows are backing off: then it waits
-   * with them (order is kept, and a failing Inbox is not hammered once per event). Returns the
-   * due time.
-   */
-  enqueueInbox(payload: string): number {
-    const t = this.now();
-    return this.sql
-      .exec<{ due_at: number }>(
-        'INSERT INTO inbox_outbox (payload, due_at) VALUES (?, MAX(?, COALESCE((SELECT MAX(due_at) FROM inbox_outbox), 0))) RETURNING due_at',
-        payload,
-        t,
-      )
-      .one().due_at;
-  }
-
-  /** The oldest queued notifications, in the order they were written. */
-  inboxOutbox(limit: number): { seq: number; payload: string; attempts: number }[] {
-    return this.sql
-      .exec<{ seq: number; payload: string; attempts: number }>('SELECT seq, payload, attempts FROM inbox_outbox ORDER BY seq LIMIT ?', limit)
-      .toArray();
-  }
-
-  /** Drops the notifications the Inbox accepted (everything up to `seq`). */
-  ackInboxOutbox(seq: number): void {
-    this.sql.exec('DELETE FROM inbox_outbox WHERE seq <= ?', seq);
-  }
-
-  /** The Inbox refused: every queued row waits until `dueAt` (the head's attempts count the backoff). */
-  retryInboxOutbox(dueAt: number): void {
-    this.sql.exec('UPDATE inbox_outbox SET due_at = ?, attempts = attempts + 1', dueAt);
-  }
-
   // ---- timers ----
 
   addTimer(kind: string, dueAt: number, payload: unknown, id: string = crypto.randomUUID()): string {
@@ -479,12 +444,10 @@ export class Store {
     return this.sql.exec<TimerRow>('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT 100', at).toArray();
   }
 
-  /** The earliest due time of any timer, of a pending directory write or of a queued Inbox notification. */
+  /** The earliest due time of any timer or of a pending directory write. */
   earliestTimer(): number | null {
     return this.sql
-      .exec<{ due: number | null }>(
-        'SELECT MIN(due) AS due FROM (SELECT MIN(due_at) AS due FROM timers UNION ALL SELECT due_at FROM directory_sync UNION ALL SELECT MIN(due_at) FROM inbox_outbox)',
-      )
+      .exec<{ due: number | null }>('SELECT MIN(due) AS due FROM (SELECT MIN(due_at) AS due FROM timers UNION ALL SELECT due_at FROM directory_sync)')
       .one().due;
   }
 

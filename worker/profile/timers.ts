@@ -1,7 +1,6 @@
 /**
  * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
- * send retry, simulated sandbox receipt), delivers the Inbox outbox, writes a pending D1
- * directory row, then points the
+ * send retry, simulated sandbox receipt), writes a pending D1 directory row, then points the
  * alarm at the next one.
  */
 import * as v from 'valibot';
@@ -36,10 +35,8 @@ export async function runDueTimers(core: Core): Promise<void> {
       }
     }
   }
-  // Inbox notifications queued since the last alarm (in order), including the timers' own.
-  await core.flushInbox();
-  // The directory write coalesced since the last alarm (mirrorSoon), once due, including any
-  // the timers above just marked.
-  await core.flushDirectory(core.now());
+  // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
+  // above just marked.
+  await core.flushDirectory();
   await core.scheduleAlarm();
 }
