@@ -7,21 +7,10 @@ import { twilioSettings } from '../../worker/providers/twilio';
 import { TwilioRcsProvider, TwilioSmsProvider } from '../../worker/providers/twilio/provider';
 import type { RetryPolicy } from '../../worker/providers/http';
 
-export interface Recorded {
-  method: string;
-  path: string;
-  query: [string, string][];
-  headers: Record<string, string>;
-  body: string;
-  at: number;
-}
+// The fakes' record and reply shapes: a type-only import, erased before the code runs in workerd.
+import type { Recorded, Reply } from '../fakes/server';
 
-export interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  drop?: boolean;
-}
+export type { Recorded, Reply };
 
 export const FAST_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
