@@ -1,15 +1,17 @@
 /** A small accessible dialog: labelled, closes on Escape or backdrop click, focus moves inside. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { Icon } from './Icon';
 
 export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ComponentChildren; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Layout effect: focus moves in before the first paint, so nothing typed right after the
+  // dialog appears lands in another field; and never away from a field already chosen.
+  useLayoutEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('input, textarea, select, button:not(.modal-close)');
-    (first ?? ref.current)?.focus();
+    if (!ref.current?.contains(document.activeElement)) (first ?? ref.current)?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
