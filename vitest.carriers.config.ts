@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { TEST_BINDINGS } from './test/bindings';
 
 export const CARRIER_TEST_BINDINGS = {
   RBM_AGENT_ID: 'test-agent@rbm.goog',
@@ -25,14 +26,9 @@ export function carrierProject(name: string, include: string[], overrides: Recor
           miniflare: {
             bindings: {
               TEST_MIGRATIONS: migrations,
-              API_KEY: 'test-api-key',
-              PUBLIC_URL: 'https://console.example.test',
-              SANDBOX_SECRET: 'test-sandbox-secret',
-              ADMIN_EMAIL: 'admin@example.test',
-              ADMIN_PASSWORD: 'test-admin-password',
+              ...TEST_BINDINGS,
               RCS_PROVIDER: 'rbm',
               SMS_PROVIDER: 'twilio',
-              RCS_FALLBACK_SECONDS: '300',
               ...CARRIER_TEST_BINDINGS,
               RBM_SERVICE_ACCOUNT: readFileSync('test/fixtures/rbm-service-account.json', 'utf8'),
               RBM_API_BASE: inject('fakeRbmUrl'),

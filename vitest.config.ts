@@ -2,6 +2,7 @@
 // real bindings from wrangler.toml (Durable Objects with SQLite, D1, Queues, assets).
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { TEST_BINDINGS } from './test/bindings';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/db/migrations');
@@ -12,16 +13,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
-            API_KEY: 'test-api-key',
-            PUBLIC_URL: 'https://console.example.test',
-            SANDBOX_SECRET: 'test-sandbox-secret',
-            ADMIN_EMAIL: 'admin@example.test',
-            ADMIN_PASSWORD: 'test-admin-password',
-            RCS_PROVIDER: 'sandbox',
-            SMS_PROVIDER: 'sandbox',
-            RCS_FALLBACK_SECONDS: '300',
-            // Suites create their own data; the demo seed has its own suite (test/seed.test.ts).
-            DEMO_DATA: '0',
+            ...TEST_BINDINGS,
           },
         },
       }),
