@@ -42,5 +42,6 @@ try {
 }
 
 console.log('\nSummary');
-for (const r of all) console.log(`  ${(r.ok === false ? '✗' : '•')} ${r.name}: ${r.value} ${r.unit}${r.target ? ` (target ${r.target})` : ''}`);
+for (const r of all)
+  console.log(`  ${r.ok === false ? '✗' : '•'} ${r.name}: ${r.value} ${r.unit}${r.target ? ` (target ${r.target})` : ''}`);
 process.exit(failed ? 1 : 0);

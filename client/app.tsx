@@ -19,11 +19,12 @@ const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 
 function Routes() {
   const p = path.value;
-  let m: Record<string, string> | null;
   if (p === '/' || p === '/inbox') return <InboxPage phone={null} />;
-  if ((m = match('/inbox/:phone', p))) return <InboxPage phone={m.phone!} />;
+  const inbox = match('/inbox/:phone', p);
+  if (inbox) return <InboxPage phone={inbox.phone!} />;
   if (p === '/simulator') return <SimulatorPage phone={null} />;
-  if ((m = match('/simulator/:phone', p))) return <SimulatorPage phone={m.phone!} />;
+  const sim = match('/simulator/:phone', p);
+  if (sim) return <SimulatorPage phone={sim.phone!} />;
   if (p === '/users') return <UsersPage />;
   if (p === '/settings') return <SettingsPage />;
   if (p === '/api-keys') return <ApiKeysPage />;
@@ -34,7 +35,7 @@ function Gate() {
   const u = user.value;
   const onLogin = path.value === '/login';
   useEffect(() => {
-    if (u === null && !onLogin) navigate('/login?next=' + encodeURIComponent(location.pathname), true);
+    if (u === null && !onLogin) navigate(`/login?next=${encodeURIComponent(location.pathname)}`, true);
     if (u && onLogin) navigate(new URLSearchParams(location.search).get('next') || '/inbox', true);
   }, [u, onLogin]);
   if (u === undefined) return <div class="page-loading" aria-busy="true" />;

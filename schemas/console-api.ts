@@ -28,8 +28,17 @@ export interface SessionInfo {
 }
 
 const Email = v.pipe(v.string('must be a string'), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(254));
-const Password = v.pipe(v.string('must be a string'), v.minLength(10, 'must be at least 10 characters'), v.maxLength(200, 'must be at most 200 characters'));
-const Name = v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters'));
+const Password = v.pipe(
+  v.string('must be a string'),
+  v.minLength(10, 'must be at least 10 characters'),
+  v.maxLength(200, 'must be at most 200 characters'),
+);
+const Name = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(100, 'must be at most 100 characters'),
+);
 
 export const LoginSchema = v.strictObject({
   email: v.pipe(v.string('must be a string'), v.trim(), v.toLowerCase(), v.minLength(1, 'must not be empty'), v.maxLength(254)),
@@ -68,7 +77,13 @@ export const ConversationListQuerySchema = v.strictObject({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'must be at most 100 characters'))),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number), v.minValue(1, 'must be at least 1'), v.maxValue(100, 'must be at most 100')),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number'),
+      v.transform(Number),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(100, 'must be at most 100'),
+    ),
   ),
 });
 export type ConversationListQuery = v.InferOutput<typeof ConversationListQuerySchema>;
@@ -76,7 +91,13 @@ export type ConversationListQuery = v.InferOutput<typeof ConversationListQuerySc
 export const MessagePageQuerySchema = v.strictObject({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number), v.minValue(1, 'must be at least 1'), v.maxValue(200, 'must be at most 200')),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number'),
+      v.transform(Number),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(200, 'must be at most 200'),
+    ),
   ),
 });
 
@@ -105,7 +126,12 @@ export const ReplySchema = v.strictObject({
   fallback_text: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1600, 'must be at most 1600 characters'))),
 });
 export const NoteSchema = v.strictObject({
-  text: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(5000, 'must be at most 5000 characters')),
+  text: v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(5000, 'must be at most 5000 characters'),
+  ),
 });
 export const AgentConsentSchema = v.strictObject({
   purpose: PurposeSchema,
@@ -160,7 +186,10 @@ export const SettingsSchema = v.strictObject({
     v.pipe(
       v.string(),
       v.maxLength(2000),
-      v.check((u) => /^\/[^/\\]/.test(u) || (URL.canParse(u) && u.startsWith('https://')), 'must be an https URL or a path such as /logo.svg'),
+      v.check(
+        (u) => /^\/[^/\\]/.test(u) || (URL.canParse(u) && u.startsWith('https://')),
+        'must be an https URL or a path such as /logo.svg',
+      ),
     ),
   ),
   color: v.optional(Color),

@@ -62,15 +62,13 @@ export function urlExtension(url: string): string | null {
 /** Lints one content; issues come in document order. Never throws. */
 export function lintContent(content: Content, opts: LintOptions = {}): LintIssue[] {
   const issues: LintIssue[] = [];
-  const add = (level: LintIssue['level'], code: string, path: string, message: string) =>
-    issues.push({ level, code, message, path });
+  const add = (level: LintIssue['level'], code: string, path: string, message: string) => issues.push({ level, code, message, path });
 
   const lintLength = (value: string | undefined, max: number, path: string, what: string) => {
     if (!value) return;
     const n = value.length;
     if (n > max) add('error', 'too_long', path, `${what} has ${n} characters; the limit is ${max}.`);
-    else if (n >= Math.ceil(max * NEAR))
-      add('warning', 'near_limit', path, `${what} has ${n} of ${max} characters; phones may cut it.`);
+    else if (n >= Math.ceil(max * NEAR)) add('warning', 'near_limit', path, `${what} has ${n} of ${max} characters; phones may cut it.`);
   };
 
   const lintMedia = (url: string, path: string) => {
@@ -78,7 +76,12 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
     const ext = urlExtension(url);
     if (ext === null) add('error', 'media_bad_url', path, 'The media URL is not a valid URL.');
     else if (ext === '')
-      add('warning', 'media_type_unknown', path, 'The media URL has no file extension: make sure it serves image/jpeg, image/png, image/gif or a video type.');
+      add(
+        'warning',
+        'media_type_unknown',
+        path,
+        'The media URL has no file extension: make sure it serves image/jpeg, image/png, image/gif or a video type.',
+      );
     else if (!ALLOWED_MEDIA.has(ext))
       add('warning', 'media_type', path, `".${ext}" may not play on phones: use jpeg, png or gif images, or mp4/webm video.`);
   };
@@ -89,21 +92,28 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
     const seen = new Set<string>();
     list.forEach((s, i) => {
       const at = `${path}.${i}`;
-      if (s.text.length > LIMITS.label) add('error', 'too_long', `${at}.text`, `The label "${s.text}" has ${s.text.length} characters; the limit is ${LIMITS.label}.`);
+      if (s.text.length > LIMITS.label)
+        add('error', 'too_long', `${at}.text`, `The label "${s.text}" has ${s.text.length} characters; the limit is ${LIMITS.label}.`);
       const key = s.text.trim().toLowerCase();
       if (seen.has(key)) add('warning', 'duplicate_suggestion', `${at}.text`, `"${s.text}" appears twice.`);
       seen.add(key);
       if (s.type === 'url' && /^http:\/\//i.test(s.url)) add('warning', 'insecure_link', `${at}.url`, 'This link is not https.');
       if (s.type === 'calendar') {
         lintLength(s.title, LIMITS.calendarTitle, `${at}.title`, 'The event title');
-        if (Date.parse(s.end) <= Date.parse(s.start)) add('error', 'calendar_end_before_start', `${at}.end`, 'The event ends before it starts.');
+        if (Date.parse(s.end) <= Date.parse(s.start))
+          add('error', 'calendar_end_before_start', `${at}.end`, 'The event ends before it starts.');
       }
     });
   };
 
   const oneAction = (count: number, path: string, where: string) => {
     if (count > 1)
-      add('warning', 'multiple_actions', path, `${where} has ${count} calls to action: one message = one action, keep the one that matters.`);
+      add(
+        'warning',
+        'multiple_actions',
+        path,
+        `${where} has ${count} calls to action: one message = one action, keep the one that matters.`,
+      );
   };
 
   const lintCard = (card: Card, path: string) => {
@@ -127,7 +137,8 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
       break;
     case 'card':
       lintCard(content.card, 'card');
-      if (!content.card.media) add('warning', 'card_without_image', 'card.media', 'A card without an image gets fewer taps: add a product photo.');
+      if (!content.card.media)
+        add('warning', 'card_without_image', 'card.media', 'A card without an image gets fewer taps: add a product photo.');
       oneAction(actions(content.card.buttons) + actions(content.suggestions), '', 'This message');
       break;
     case 'carousel': {
@@ -141,11 +152,16 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
         // A carousel shows one action per card: each card is its own "message".
         oneAction(actions(card.buttons), `cards.${i}`, `Card ${i + 1}`);
       });
-      oneAction(actions(content.suggestions), 'suggestions', 'The carousel\'s suggestions');
+      oneAction(actions(content.suggestions), 'suggestions', "The carousel's suggestions");
       const uneven = (has: (c: Card) => boolean, what: string) => {
         const n = cards.filter(has).length;
         if (n > 0 && n < cards.length)
-          add('warning', 'carousel_uneven', 'cards', `${n} of ${cards.length} cards have ${what}: cards of one carousel should look alike.`);
+          add(
+            'warning',
+            'carousel_uneven',
+            'cards',
+            `${n} of ${cards.length} cards have ${what}: cards of one carousel should look alike.`,
+          );
       };
       uneven((c) => Boolean(c.media), 'media');
       uneven((c) => Boolean(c.title?.trim()), 'a title');

@@ -7,7 +7,7 @@ export function toE164(raw: string): string | null {
   const trimmed = raw.trim();
   if (!trimmed.startsWith('+')) return null;
   const parsed = parsePhoneNumberFromString(trimmed);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed?.isValid()) return null;
   return parsed.number;
 }
 

@@ -97,7 +97,12 @@ export function countSegments(text: string): SegmentCount {
 const OPT_OUT_MENTION = /(^|[^\p{L}\p{N}])(STOP|STOPALL|ARR[EÊ]T|UNSUBSCRIBE|OPTOUT|OPT[ -]OUT|D[EÉ]SABONNER)(?=$|[^\p{L}\p{N}])/u;
 
 const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** True when `text` already carries an opt-out instruction (or the brand's own mention). */
 export function hasOptOutMention(text: string, mention?: string | null): boolean {
@@ -228,6 +233,11 @@ export function smsFallbackText(content: Content, opts: { optOutMention?: string
       break;
   }
   blocks.push(...suggestionLines(content.suggestions));
-  const text = tidy(blocks.map((b) => b.trim()).filter(Boolean).join('\n'));
+  const text = tidy(
+    blocks
+      .map((b) => b.trim())
+      .filter(Boolean)
+      .join('\n'),
+  );
   return opts.optOutMention ? withOptOutMention(text, opts.optOutMention) : text;
 }

@@ -36,12 +36,22 @@ export async function startDevServer({ vars = {}, quiet = true } = {}) {
   const mig = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], { env, encoding: 'utf8' });
   if (mig.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error('D1 migrations failed:\n' + mig.stdout + mig.stderr);
+    throw new Error(`D1 migrations failed:\n${mig.stdout}${mig.stderr}`);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const all = { ...TEST_VARS, PUBLIC_URL: url, ...vars };
-  const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', dir, '--show-interactive-dev-session=false'];
+  const args = [
+    'wrangler',
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    dir,
+    '--show-interactive-dev-session=false',
+  ];
   for (const [k, v] of Object.entries(all)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -71,15 +81,15 @@ export async function startDevServer({ vars = {}, quiet = true } = {}) {
   for (;;) {
     if (child.exitCode !== null) {
       stop();
-      throw new Error('wrangler dev exited early:\n' + output);
+      throw new Error(`wrangler dev exited early:\n${output}`);
     }
     try {
-      const r = await fetch(url + '/api/health');
+      const r = await fetch(`${url}/api/health`);
       if (r.status < 500) break;
     } catch {}
     if (Date.now() > deadline) {
       stop();
-      throw new Error('wrangler dev did not become ready in 120 s:\n' + output);
+      throw new Error(`wrangler dev did not become ready in 120 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -8,7 +8,16 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startDevServer } from './dev-server.mjs';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--font-render-hinting=none',
+];
 const OUT = 'docs/screenshots';
 
 const b = spawnSync('node', ['scripts/build-client.mjs'], { stdio: 'inherit' });
@@ -18,7 +27,13 @@ mkdirSync(OUT, { recursive: true });
 const server = await startDevServer({ vars: { DEMO_DATA: '1' } });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 try {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('Email').fill('agent@example.com');
@@ -39,13 +54,16 @@ try {
     const rcs = m.messages.filter((x) => x.channel === 'rcs' && x.direction === 'out');
     if (!carousel && rcs.some((x) => x.content?.type === 'carousel')) carousel = c.phone;
     // For the inbox shot: a card conversation where the customer also wrote.
-    if (!card && rcs.some((x) => x.content?.type === 'card') && m.messages.some((x) => x.direction === 'in' && x.kind !== 'tap')) card = c.phone;
+    if (!card && rcs.some((x) => x.content?.type === 'card') && m.messages.some((x) => x.direction === 'in' && x.kind !== 'tap'))
+      card = c.phone;
   }
   const first = rows.find((c) => c.phone === card) ?? rows.find((c) => c.unread > 0) ?? rows[0];
 
   const settle = async () => {
     await page.waitForLoadState('networkidle').catch(() => {});
-    await page.evaluate(() => Promise.all([...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => (i.onload = i.onerror = r)))));
+    await page.evaluate(() =>
+      Promise.all([...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => (i.onload = i.onerror = r)))),
+    );
     await page.waitForTimeout(400);
   };
 

@@ -26,7 +26,9 @@ run('node', ['scripts/build-client.mjs']);
 run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 
 const publicUrl = vars.PUBLIC_URL && !vars.PUBLIC_URL.includes('localhost:8787') ? vars.PUBLIC_URL : `http://localhost:${port}`;
-const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', `PUBLIC_URL:${publicUrl}`], { stdio: ['inherit', 'pipe', 'inherit'] });
+const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', `PUBLIC_URL:${publicUrl}`], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
 // Demo accounts exist only on the sandbox network (worker/auth/users.ts DEMO_USERS).
 const sandbox = (vars.RCS_PROVIDER || 'sandbox') === 'sandbox' && (vars.SMS_PROVIDER || 'sandbox') === 'sandbox';
 const demoAccounts = sandbox
@@ -55,11 +57,11 @@ dev.stdout.on('data', async (chunk) => {
   │ Sign in   ${vars.ADMIN_EMAIL}  /  ${vars.ADMIN_PASSWORD}   (admin)${demoAccounts}
   │ API key   ${vars.API_KEY}   (Authorization: Bearer …)
   │ Carriers  RCS=${vars.RCS_PROVIDER || 'sandbox'}  SMS=${vars.SMS_PROVIDER || 'sandbox'}  (sandbox = simulated phones)${
-      sandbox
-        ? `
+    sandbox
+      ? `
   │ Phones    http://localhost:${port}/simulator   (20 demo customers; last digit even = RCS)`
-        : ''
-    }
+      : ''
+  }
   │ State     .wrangler/state   (delete it to start over)
   └──────────────────────────────────────────────────────────────
 `);

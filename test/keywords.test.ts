@@ -4,7 +4,23 @@
 import { describe, expect, it } from 'vitest';
 import { classifyKeyword, DEFAULT_KEYWORDS, keywordTokens } from '../worker/compliance/keywords';
 
-const OPT_OUT_WORDS = ['STOP', 'STOPALL', 'ARRET', 'ARRÊT', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT', 'DESABONNER', 'DÉSABONNER', 'BAJA', 'PARAR'];
+const OPT_OUT_WORDS = [
+  'STOP',
+  'STOPALL',
+  'ARRET',
+  'ARRÊT',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'REVOKE',
+  'OPTOUT',
+  'OPT OUT',
+  'DESABONNER',
+  'DÉSABONNER',
+  'BAJA',
+  'PARAR',
+];
 
 describe('classifyKeyword: opt-out', () => {
   it.each(OPT_OUT_WORDS)('reads "%s" alone as an opt-out, in upper and lower case', (word) => {

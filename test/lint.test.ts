@@ -25,7 +25,11 @@ describe('lintContent', () => {
     const content: Content = {
       type: 'text',
       text: 'Hi',
-      suggestions: [{ type: 'url', text: 'Shop', url: 'https://shop.example.com' }, { type: 'reply', text: 'Yes' }, { type: 'reply', text: 'No' }],
+      suggestions: [
+        { type: 'url', text: 'Shop', url: 'https://shop.example.com' },
+        { type: 'reply', text: 'Yes' },
+        { type: 'reply', text: 'No' },
+      ],
     };
     expect(codes(content)).toEqual([]);
   });
@@ -36,7 +40,10 @@ describe('lintContent', () => {
       type: 'carousel',
       cards: [
         card([{ type: 'url', text: 'Buy', url: 'https://shop.example.com/1' }]),
-        card([{ type: 'url', text: 'Buy', url: 'https://shop.example.com/2' }, { type: 'dial', text: 'Call', phone: '+33123456789' }]),
+        card([
+          { type: 'url', text: 'Buy', url: 'https://shop.example.com/2' },
+          { type: 'dial', text: 'Call', phone: '+33123456789' },
+        ]),
       ],
     };
     expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'multiple_actions', path: 'cards.1' })]);
@@ -73,10 +80,7 @@ describe('lintContent', () => {
   it('warns about a carousel whose cards do not all have media', () => {
     const content: Content = {
       type: 'carousel',
-      cards: [
-        { title: 'A', media: photo },
-        { title: 'B' },
-      ],
+      cards: [{ title: 'A', media: photo }, { title: 'B' }],
     };
     expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'carousel_uneven', message: expect.stringContaining('media') })]);
   });
@@ -88,9 +92,16 @@ describe('lintContent', () => {
   });
 
   it('warns about a duplicate chip label', () => {
-    expect(codes({ type: 'text', text: 'Pick', suggestions: [{ type: 'reply', text: 'Yes' }, { type: 'reply', text: 'yes' }] })).toEqual([
-      'duplicate_suggestion',
-    ]);
+    expect(
+      codes({
+        type: 'text',
+        text: 'Pick',
+        suggestions: [
+          { type: 'reply', text: 'Yes' },
+          { type: 'reply', text: 'yes' },
+        ],
+      }),
+    ).toEqual(['duplicate_suggestion']);
   });
 
   it('errors on a calendar event that ends before it starts', () => {

@@ -98,7 +98,7 @@ describe('nextAllowedSendTime elsewhere', () => {
 });
 
 describe('zoneForPhone', () => {
-  it("uses a valid profile time zone", () => {
+  it('uses a valid profile time zone', () => {
     expect(zoneForPhone(FR, 'America/Martinique')).toBe('America/Martinique');
   });
   it('ignores an invalid profile time zone and uses the country', () => {

@@ -33,7 +33,11 @@ describe('demo data', () => {
     const report = await seedDemo(env);
     expect(report.profiles).toBe(DEMO_PROFILES.length);
 
-    const camille = await (await api('GET', `/v1/profiles/${enc('+33639980102')}`)).json<{ first_name: string; properties: { vip: boolean }; consent: { marketing: { status: string } } }>();
+    const camille = await (await api('GET', `/v1/profiles/${enc('+33639980102')}`)).json<{
+      first_name: string;
+      properties: { vip: boolean };
+      consent: { marketing: { status: string } };
+    }>();
     expect(camille).toMatchObject({ first_name: 'Camille', properties: { vip: true }, consent: { marketing: { status: 'subscribed' } } });
 
     // Jules replied STOP to the launch message: unsubscribed through the keyword path.

@@ -23,13 +23,13 @@ describe('countSegments', () => {
 
   it('counts the euro sign as two septets of GSM-7', () => {
     expect(countSegments('€')).toMatchObject({ encoding: 'GSM-7', characters: 2, remaining: 158 });
-    expect(countSegments('a'.repeat(158) + '€').segments).toBe(1);
-    expect(countSegments('a'.repeat(159) + '€').segments).toBe(2);
+    expect(countSegments(`${'a'.repeat(158)}€`).segments).toBe(1);
+    expect(countSegments(`${'a'.repeat(159)}€`).segments).toBe(2);
   });
 
   it('never splits an extension character across two parts', () => {
     // 152 septets then "€" (2 septets) would straddle the 153 boundary: it moves to part 2.
-    const text = 'a'.repeat(152) + '€' + 'a'.repeat(10);
+    const text = `${'a'.repeat(152)}€${'a'.repeat(10)}`;
     const count = countSegments(text);
     expect(count.characters).toBe(164);
     expect(count.segments).toBe(2);
@@ -43,7 +43,8 @@ describe('countSegments', () => {
   });
 
   it('treats every basic GSM character as one septet', () => {
-    const all = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+    const all =
+      '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
     expect(all.length).toBe(127);
     expect(countSegments(all)).toMatchObject({ encoding: 'GSM-7', characters: 127 });
     expect(countSegments('^{}\\[~]|€\f')).toMatchObject({ encoding: 'GSM-7', characters: 20 });
@@ -56,13 +57,13 @@ describe('countSegments', () => {
 
   it('counts an emoji as two UCS-2 code units', () => {
     expect(countSegments('Hi 👋')).toMatchObject({ encoding: 'UCS-2', characters: 5, segments: 1, remaining: 65 });
-    expect(countSegments('a'.repeat(68) + '👋').segments).toBe(1);
-    expect(countSegments('a'.repeat(69) + '👋').segments).toBe(2);
+    expect(countSegments(`${'a'.repeat(68)}👋`).segments).toBe(1);
+    expect(countSegments(`${'a'.repeat(69)}👋`).segments).toBe(2);
   });
 
   it('never splits a surrogate pair across two parts', () => {
     // 66 units then an emoji would straddle the 67 boundary: the emoji moves to part 2.
-    const count = countSegments('a'.repeat(66) + '👋' + 'a'.repeat(5));
+    const count = countSegments(`${'a'.repeat(66)}👋${'a'.repeat(5)}`);
     expect(count.characters).toBe(73);
     expect(count.segments).toBe(2);
     expect(count.remaining).toBe(67 - 7);

@@ -59,15 +59,28 @@ describe('smsFallbackText', () => {
   });
 
   it('falls back to the image URL for a card that has no words', () => {
-    expect(smsFallbackText({ type: 'card', card: { media: { url: 'https://cdn.example.com/x.png' } } })).toBe('https://cdn.example.com/x.png');
+    expect(smsFallbackText({ type: 'card', card: { media: { url: 'https://cdn.example.com/x.png' } } })).toBe(
+      'https://cdn.example.com/x.png',
+    );
   });
 
   it('writes a carousel as one line per card with its first link, then the suggestions', () => {
     const content: Content = {
       type: 'carousel',
       cards: [
-        { title: 'Red dress', description: '49 €', buttons: [{ type: 'reply', text: 'Like' }, { type: 'url', text: 'Buy', url: 'https://shop.example.com/red' }] },
-        { title: 'Blue dress', description: 'Only\n  a few left', buttons: [{ type: 'url', text: 'Buy', url: 'https://shop.example.com/blue' }] },
+        {
+          title: 'Red dress',
+          description: '49 €',
+          buttons: [
+            { type: 'reply', text: 'Like' },
+            { type: 'url', text: 'Buy', url: 'https://shop.example.com/red' },
+          ],
+        },
+        {
+          title: 'Blue dress',
+          description: 'Only\n  a few left',
+          buttons: [{ type: 'url', text: 'Buy', url: 'https://shop.example.com/blue' }],
+        },
       ],
       suggestions: [{ type: 'url', text: 'See all', url: 'https://shop.example.com/dresses' }],
     };
@@ -82,7 +95,9 @@ describe('smsFallbackText', () => {
   });
 
   it('drops a share-location chip, which SMS cannot carry', () => {
-    expect(smsFallbackText({ type: 'text', text: 'Where are you?', suggestions: [{ type: 'share_location', text: 'Share' }] })).toBe('Where are you?');
+    expect(smsFallbackText({ type: 'text', text: 'Where are you?', suggestions: [{ type: 'share_location', text: 'Share' }] })).toBe(
+      'Where are you?',
+    );
   });
 
   it('appends the opt-out mention on its own line when the text lacks one', () => {

@@ -10,7 +10,13 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import * as v from 'valibot';
-import { ClientEventSchema, type ConversationActivity, type ConversationStatus, type ConversationSummary, type ServerEvent } from '../schemas/console';
+import {
+  ClientEventSchema,
+  type ConversationActivity,
+  type ConversationStatus,
+  type ConversationSummary,
+  type ServerEvent,
+} from '../schemas/console';
 import type { ConversationPatch, Role } from '../schemas/console-api';
 import type { MessageView } from '../schemas/messages';
 import { toE164 } from '../schemas/phone';
@@ -272,25 +278,28 @@ export class Inbox extends DurableObject<Env> {
     // event on this single, shared object).
     let row: ConversationRow;
     if (!existing) {
-      row = this.sql.exec<ConversationRow>(
-        `INSERT INTO conversations (phone, name, name_lc, status, channel, preview, last_direction, last_activity_at, unread, flagged)
+      row = this.sql
+        .exec<ConversationRow>(
+          `INSERT INTO conversations (phone, name, name_lc, status, channel, preview, last_direction, last_activity_at, unread, flagged)
          VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
-        activity.phone,
-        activity.name,
-        (activity.name ?? '').toLowerCase(),
-        activity.channel,
-        activity.preview,
-        activity.direction,
-        at,
-        inbound ? 1 : 0,
-        activity.flagged ? 1 : 0,
-      ).one();
+          activity.phone,
+          activity.name,
+          (activity.name ?? '').toLowerCase(),
+          activity.channel,
+          activity.preview,
+          activity.direction,
+          at,
+          inbound ? 1 : 0,
+          activity.flagged ? 1 : 0,
+        )
+        .one();
     } else {
       // Out-of-order activity (an older event arriving late) never moves the preview back.
       const newer = at >= existing.last_activity_at;
       const wake = inbound && (existing.status === 'resolved' || existing.status === 'snoozed');
-      row = this.sql.exec<ConversationRow>(
-        `UPDATE conversations SET
+      row = this.sql
+        .exec<ConversationRow>(
+          `UPDATE conversations SET
            name = COALESCE(?, name), name_lc = COALESCE(?, name_lc),
            channel = CASE WHEN ? THEN ? ELSE channel END,
            preview = CASE WHEN ? THEN ? ELSE preview END,
@@ -302,25 +311,26 @@ export class Inbox extends DurableObject<Env> {
            snooze_until_reply = CASE WHEN ? THEN 0 ELSE snooze_until_reply END,
            flagged = CASE WHEN ? THEN 1 ELSE flagged END
          WHERE phone = ? RETURNING ${COLUMNS}`,
-        activity.name,
-        activity.name === null ? null : activity.name.toLowerCase(),
-        Number(newer),
-        activity.channel,
-        Number(newer),
-        activity.preview,
-        Number(newer),
-        activity.direction,
-        Number(newer),
-        at,
-        Number(inbound),
-        // An agent's reply means the conversation was read.
-        Number(activity.kind === 'agent_reply'),
-        Number(wake),
-        Number(wake),
-        Number(wake),
-        Number(activity.flagged === true),
-        activity.phone,
-      ).one();
+          activity.name,
+          activity.name === null ? null : activity.name.toLowerCase(),
+          Number(newer),
+          activity.channel,
+          Number(newer),
+          activity.preview,
+          Number(newer),
+          activity.direction,
+          Number(newer),
+          at,
+          Number(inbound),
+          // An agent's reply means the conversation was read.
+          Number(activity.kind === 'agent_reply'),
+          Number(wake),
+          Number(wake),
+          Number(wake),
+          Number(activity.flagged === true),
+          activity.phone,
+        )
+        .one();
       if (wake && existing.snoozed_until) await this.scheduleAlarm();
     }
     this.emitConversation(row);
@@ -556,7 +566,10 @@ export class Inbox extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const now = new Date().toISOString();
     const due = this.sql
-      .exec<{ phone: string }>("SELECT phone FROM conversations WHERE snoozed_until IS NOT NULL AND snoozed_until <= ? AND status = 'snoozed'", now)
+      .exec<{ phone: string }>(
+        "SELECT phone FROM conversations WHERE snoozed_until IS NOT NULL AND snoozed_until <= ? AND status = 'snoozed'",
+        now,
+      )
       .toArray();
     for (const { phone } of due) {
       this.sql.exec("UPDATE conversations SET status = 'open', snoozed_until = NULL, snooze_until_reply = 0 WHERE phone = ?", phone);
@@ -567,7 +580,9 @@ export class Inbox extends DurableObject<Env> {
 
   private async scheduleAlarm(): Promise<void> {
     const next = this.sql
-      .exec<{ at: string | null }>("SELECT MIN(snoozed_until) AS at FROM conversations WHERE snoozed_until IS NOT NULL AND status = 'snoozed'")
+      .exec<{ at: string | null }>(
+        "SELECT MIN(snoozed_until) AS at FROM conversations WHERE snoozed_until IS NOT NULL AND status = 'snoozed'",
+      )
       .one().at;
     if (next) await this.ctx.storage.setAlarm(new Date(next).getTime());
     else await this.ctx.storage.deleteAlarm();

@@ -86,7 +86,10 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       const row = this.core.store.message(outcome.id);
       const content = req.content;
       const preview = content.type === 'text' ? content.text : content.type === 'card' ? (content.card.title ?? '') : (row?.text ?? '');
-      await this.core.activity({ direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' }, outcome.id);
+      await this.core.activity(
+        { direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' },
+        outcome.id,
+      );
     }
     return outcome;
   }
@@ -213,7 +216,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       )
       .toArray()[0];
     store.addInteraction(type === 'typing' ? 'agent_typing' : 'agent_read', lastIn?.id ?? null, null, null, null);
-    if (!lastIn || lastIn.channel !== 'rcs') return;
+    if (lastIn?.channel !== 'rcs') return;
     try {
       const rcs = this.core.rcs();
       if (type === 'typing') await rcs.sendAgentEvent(phone, { type: 'typing' });
@@ -237,8 +240,18 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     const core = this.core;
     const result = fillThreadForBench(core, phone, count, core.now());
     const latest = core.store.page(null, 1).rows[0];
-    core.store.updateProfile({ first_name: 'Bench', last_name: `${count} messages`, last_inbound_at: latest?.created_at ?? null, updated_at: core.now() });
-    await core.activity({ direction: 'in', channel: latest?.channel ?? 'rcs', preview: (latest?.text ?? '').slice(0, 140), kind: 'message' });
+    core.store.updateProfile({
+      first_name: 'Bench',
+      last_name: `${count} messages`,
+      last_inbound_at: latest?.created_at ?? null,
+      updated_at: core.now(),
+    });
+    await core.activity({
+      direction: 'in',
+      channel: latest?.channel ?? 'rcs',
+      preview: (latest?.text ?? '').slice(0, 140),
+      kind: 'message',
+    });
     await core.mirror();
     return result;
   }

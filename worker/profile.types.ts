@@ -21,11 +21,7 @@ export interface SendRequest {
 }
 
 /** Consent refusals and the like: the API answers 422 with `error`. */
-export type SendRefusal =
-  | 'marketing_not_subscribed'
-  | 'transactional_opted_out'
-  | 'outside_care_window'
-  | 'invalid_content';
+export type SendRefusal = 'marketing_not_subscribed' | 'transactional_opted_out' | 'outside_care_window' | 'invalid_content';
 
 export type SendOutcome =
   | { ok: true; id: string; status: MessageStatus; channel: Channel; duplicate: boolean; reason?: string }

@@ -41,51 +41,110 @@ type Story =
 
 // Numbers from the ranges reserved for fiction: ARCEP's 06 39 98 xx xx and the US 555-01xx.
 export const DEMO_PROFILES: DemoProfile[] = [
-  fr('+33639980102', 'Camille', 'Durand', { vip: true, average_basket: 182, preferred_category: 'dresses' }, 'subscribed', [{ kind: 'vip_promo', tap: true }]),
-  fr('+33639980113', 'Lucas', 'Martin', { vip: false, average_basket: 64, preferred_category: 'shirts' }, 'subscribed', [{ kind: 'launch' }]),
+  fr('+33639980102', 'Camille', 'Durand', { vip: true, average_basket: 182, preferred_category: 'dresses' }, 'subscribed', [
+    { kind: 'vip_promo', tap: true },
+  ]),
+  fr('+33639980113', 'Lucas', 'Martin', { vip: false, average_basket: 64, preferred_category: 'shirts' }, 'subscribed', [
+    { kind: 'launch' },
+  ]),
   fr('+33639980124', 'Léa', 'Bernard', { vip: true, average_basket: 240, preferred_category: 'bags' }, 'subscribed', [
     { kind: 'vip_promo', reply: 'Il existe aussi en camel ?' },
   ]),
-  fr('+33639980135', 'Hugo', 'Petit', { vip: false, average_basket: 45, preferred_category: 'sneakers' }, 'subscribed', [{ kind: 'back_in_stock' }]),
-  fr('+33639980146', 'Chloé', 'Robert', { vip: false, average_basket: 96, preferred_category: 'sneakers' }, 'subscribed', [{ kind: 'back_in_stock', tap: true }]),
+  fr('+33639980135', 'Hugo', 'Petit', { vip: false, average_basket: 45, preferred_category: 'sneakers' }, 'subscribed', [
+    { kind: 'back_in_stock' },
+  ]),
+  fr('+33639980146', 'Chloé', 'Robert', { vip: false, average_basket: 96, preferred_category: 'sneakers' }, 'subscribed', [
+    { kind: 'back_in_stock', tap: true },
+  ]),
   fr('+33639980157', 'Louis', 'Richard', { vip: false, average_basket: 71, preferred_category: 'shirts' }, 'subscribed', [
     { kind: 'order', number: '1041', amount: 71 },
   ]),
-  fr('+33639980168', 'Manon', 'Dubois', { vip: false, average_basket: 88, preferred_category: 'dresses' }, 'subscribed', [{ kind: 'launch', tap: true }]),
+  fr('+33639980168', 'Manon', 'Dubois', { vip: false, average_basket: 88, preferred_category: 'dresses' }, 'subscribed', [
+    { kind: 'launch', tap: true },
+  ]),
   fr('+33639980179', 'Nathan', 'Moreau', { vip: false, average_basket: 39, preferred_category: 'home' }, 'never', [
     { kind: 'order', number: '1043', amount: 39 },
   ]),
   fr('+33639980180', 'Inès', 'Laurent', { vip: false, average_basket: 129, preferred_category: 'dresses' }, 'subscribed', [
     { kind: 'order', number: '1042', amount: 186, tap: 'talk', reply: 'Bonjour, puis-je changer l’adresse de livraison ?' },
   ]),
-  fr('+33639980191', 'Jules', 'Simon', { vip: false, average_basket: 52, preferred_category: 'shirts' }, 'subscribed', [{ kind: 'launch', stop: true }]),
+  fr('+33639980191', 'Jules', 'Simon', { vip: false, average_basket: 52, preferred_category: 'shirts' }, 'subscribed', [
+    { kind: 'launch', stop: true },
+  ]),
   fr('+33639980106', 'Emma', 'Michel', { vip: false, average_basket: 0, preferred_category: 'home' }, 'never', [
     { kind: 'inbound', text: 'Bonjour, vous livrez en Belgique ?' },
   ]),
   fr('+33639980117', 'Gabriel', 'Lefebvre', { vip: false, average_basket: 110, preferred_category: 'bags' }, 'subscribed', []),
-  us('+12125550142', 'Olivia', 'Johnson', 'America/New_York', { vip: true, average_basket: 310, preferred_category: 'bags' }, 'subscribed', [
-    { kind: 'vip_promo', tap: true },
+  us(
+    '+12125550142',
+    'Olivia',
+    'Johnson',
+    'America/New_York',
+    { vip: true, average_basket: 310, preferred_category: 'bags' },
+    'subscribed',
+    [{ kind: 'vip_promo', tap: true }],
+  ),
+  us('+12125550153', 'Liam', 'Smith', 'America/New_York', { vip: false, average_basket: 58, preferred_category: 'shirts' }, 'subscribed', [
+    { kind: 'launch' },
   ]),
-  us('+12125550153', 'Liam', 'Smith', 'America/New_York', { vip: false, average_basket: 58, preferred_category: 'shirts' }, 'subscribed', [{ kind: 'launch' }]),
-  us('+13105550164', 'Ava', 'Williams', 'America/Los_Angeles', { vip: false, average_basket: 142, preferred_category: 'dresses' }, 'subscribed', [
-    { kind: 'order', number: '1044', amount: 142, tap: 'track' },
-  ]),
+  us(
+    '+13105550164',
+    'Ava',
+    'Williams',
+    'America/Los_Angeles',
+    { vip: false, average_basket: 142, preferred_category: 'dresses' },
+    'subscribed',
+    [{ kind: 'order', number: '1044', amount: 142, tap: 'track' }],
+  ),
   us('+13125550175', 'Noah', 'Brown', 'America/Chicago', { vip: false, average_basket: 35, preferred_category: 'home' }, 'never', [
     { kind: 'order', number: '1045', amount: 35 },
   ]),
-  us('+14155550186', 'Sophia', 'Davis', 'America/Los_Angeles', { vip: false, average_basket: 89, preferred_category: 'sneakers' }, 'subscribed', [
-    { kind: 'back_in_stock', tap: true },
-  ]),
-  us('+16175550197', 'Ethan', 'Miller', 'America/New_York', { vip: false, average_basket: 67, preferred_category: 'shirts' }, 'subscribed', [
-    { kind: 'inbound', text: 'HELP' },
-  ]),
-  us('+13055550108', 'Mia', 'Garcia', 'America/New_York', { vip: false, average_basket: 120, preferred_category: 'dresses' }, 'subscribed', [
-    { kind: 'launch', reply: 'Love the linen dress 😍 does it run small?' },
-  ]),
-  us('+17185550119', 'James', 'Wilson', 'America/New_York', { vip: true, average_basket: 205, preferred_category: 'home' }, 'subscribed', []),
+  us(
+    '+14155550186',
+    'Sophia',
+    'Davis',
+    'America/Los_Angeles',
+    { vip: false, average_basket: 89, preferred_category: 'sneakers' },
+    'subscribed',
+    [{ kind: 'back_in_stock', tap: true }],
+  ),
+  us(
+    '+16175550197',
+    'Ethan',
+    'Miller',
+    'America/New_York',
+    { vip: false, average_basket: 67, preferred_category: 'shirts' },
+    'subscribed',
+    [{ kind: 'inbound', text: 'HELP' }],
+  ),
+  us(
+    '+13055550108',
+    'Mia',
+    'Garcia',
+    'America/New_York',
+    { vip: false, average_basket: 120, preferred_category: 'dresses' },
+    'subscribed',
+    [{ kind: 'launch', reply: 'Love the linen dress 😍 does it run small?' }],
+  ),
+  us(
+    '+17185550119',
+    'James',
+    'Wilson',
+    'America/New_York',
+    { vip: true, average_basket: 205, preferred_category: 'home' },
+    'subscribed',
+    [],
+  ),
 ];
 
-function fr(phone: string, first_name: string, last_name: string, properties: Record<string, unknown>, marketing: DemoProfile['marketing'], story: Story[]): DemoProfile {
+function fr(
+  phone: string,
+  first_name: string,
+  last_name: string,
+  properties: Record<string, unknown>,
+  marketing: DemoProfile['marketing'],
+  story: Story[],
+): DemoProfile {
   return { phone, first_name, last_name, locale: 'fr', timezone: 'Europe/Paris', properties, marketing, story };
 }
 function us(
@@ -131,7 +190,11 @@ export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | '
   const backInStock: Content = {
     type: 'media',
     media: { url: img('court-sneaker.svg'), height: 'medium', alt: t(l, 'Basket Court blanche', 'White court sneaker') },
-    text: t(l, `${p.first_name}, la Basket Court blanche est de retour en 42.`, `${p.first_name}, the white Court sneaker is back in your size.`),
+    text: t(
+      l,
+      `${p.first_name}, la Basket Court blanche est de retour en 42.`,
+      `${p.first_name}, the white Court sneaker is back in your size.`,
+    ),
     suggestions: [{ type: 'url', text: t(l, 'Je la commande', 'Get yours'), url: `${SHOP}/p/basket-court-blanche` }],
   };
   const vipPromo: Content = {
@@ -180,11 +243,16 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
     const input: ProfileUpsert = {
       first_name: p.first_name,
       last_name: p.last_name,
-      email: `${p.first_name}.${p.last_name}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() + '@example.com',
+      email: `${`${p.first_name}.${p.last_name}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()}@example.com`,
       locale: p.locale,
       timezone: p.timezone,
       properties: p.properties,
-      ...(p.marketing === 'subscribed' && { consent: { marketing: 'subscribed', source: t(p.locale, 'case cochée au paiement (démo)', 'checkout opt-in (demo)') } }),
+      ...(p.marketing === 'subscribed' && {
+        consent: { marketing: 'subscribed', source: t(p.locale, 'case cochée au paiement (démo)', 'checkout opt-in (demo)') },
+      }),
     };
     await stub.upsert(p.phone, input, 'seed');
     report.profiles++;
@@ -192,7 +260,9 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
     const channel = Number(p.phone.at(-1)) % 2 === 0 ? 'rcs' : 'sms';
     let step = 0;
     // A callback as the customer's phone sends it; fixed ids make a re-run a no-op.
-    const customer = async (cb: { type: 'message'; text: string } | { type: 'tap'; text: string; postback: string; message_id: string; kind: 'reply' | 'action' }) => {
+    const customer = async (
+      cb: { type: 'message'; text: string } | { type: 'tap'; text: string; postback: string; message_id: string; kind: 'reply' | 'action' },
+    ) => {
       step++;
       const res = await dispatchSandbox(env, { ...cb, id: `seed-${p.phone}-${step}`, phone: p.phone, channel });
       if (res.status !== 200) console.warn(`seed: callback for ${p.phone} answered ${res.status}`, res.body);
@@ -215,7 +285,13 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
       if (!message?.content) return;
       const found = suggestionsOf(message.content).find((s) => label.test(s.text));
       if (!found?.postback) return;
-      await customer({ type: 'tap', text: found.text, postback: found.postback, message_id: message.id, kind: found.type === 'reply' ? 'reply' : 'action' });
+      await customer({
+        type: 'tap',
+        text: found.text,
+        postback: found.postback,
+        message_id: message.id,
+        kind: found.type === 'reply' ? 'reply' : 'action',
+      });
     };
 
     for (const story of p.story) {
@@ -229,7 +305,12 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
         }
         case 'back_in_stock': {
           // The shop reports the restock for this customer (who asked to be told), then the alert.
-          await stub.track({ phone: p.phone, name: 'Back In Stock', id: `seed-bis-${p.phone}`, properties: { sku: 'COURT-WHITE-42', product: 'Basket Court blanche' } });
+          await stub.track({
+            phone: p.phone,
+            name: 'Back In Stock',
+            id: `seed-bis-${p.phone}`,
+            properties: { sku: 'COURT-WHITE-42', product: 'Basket Court blanche' },
+          });
           const m = await send('back-in-stock', { purpose: 'marketing', content: content.backInStock });
           if (story.tap) await tapOn(m, /.*/);
           break;
@@ -241,7 +322,13 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
           break;
         }
         case 'order': {
-          await stub.track({ phone: p.phone, name: 'Placed Order', id: `seed-order-${story.number}`, value: story.amount, properties: { order_id: story.number } });
+          await stub.track({
+            phone: p.phone,
+            name: 'Placed Order',
+            id: `seed-order-${story.number}`,
+            value: story.amount,
+            properties: { order_id: story.number },
+          });
           const m = await send(`order-${story.number}`, { purpose: 'transactional', content: content.order(story.number, story.amount) });
           if (story.tap === 'track') await tapOn(m, /colis|parcel/i);
           if (story.tap === 'talk') await tapOn(m, /quelqu|someone/i);
@@ -289,7 +376,9 @@ export async function ensureDemoData(env: Env): Promise<'seeded' | 'already' | '
   if (claim.meta.changes === 0) return 'already';
   try {
     const report = await seedDemo(env);
-    await env.DB.prepare("UPDATE meta SET v = ? WHERE k = 'seeded'").bind(`done ${new Date().toISOString()} ${JSON.stringify(report)}`).run();
+    await env.DB.prepare("UPDATE meta SET v = ? WHERE k = 'seeded'")
+      .bind(`done ${new Date().toISOString()} ${JSON.stringify(report)}`)
+      .run();
     console.log(`demo data seeded: ${report.profiles} profiles, ${report.sent} messages, ${report.callbacks} customer callbacks`);
     return 'seeded';
   } catch (err) {

@@ -30,7 +30,10 @@ export default async function ingest(ctx) {
   };
   const ingestReq = () => {
     const { body } = callback();
-    return { path: '/webhooks/sandbox', init: { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': ctx.sign(body) }, body } };
+    return {
+      path: '/webhooks/sandbox',
+      init: { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': ctx.sign(body) }, body },
+    };
   };
   const baselineReq = () => {
     const { body } = callback();
@@ -62,7 +65,13 @@ export default async function ingest(ctx) {
   // A busy machine squeezes the longer path harder: print the load so runs can be compared.
   const note = `${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, ${PHONES.length} phones, load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`;
   return [
-    { name: `ingest: signed sandbox callbacks (${KIND})`, value: ingestRps.toFixed(0), unit: 'req/s', note, ok: totals.ingest.failed === 0 },
+    {
+      name: `ingest: signed sandbox callbacks (${KIND})`,
+      value: ingestRps.toFixed(0),
+      unit: 'req/s',
+      note,
+      ok: totals.ingest.failed === 0,
+    },
     { name: 'baseline: one DO SQLite insert', value: baselineRps.toFixed(0), unit: 'req/s', ok: totals.baseline.failed === 0 },
     { name: 'ingest / baseline ratio', value: ratio.toFixed(2), unit: '×', target: `≥ ${TARGET}`, ok: ratio >= TARGET },
   ];

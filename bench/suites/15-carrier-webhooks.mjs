@@ -20,23 +20,55 @@ export default async function carrierWebhooks(ctx) {
   const sides = {
     rbm: () => {
       const { id, phone, text } = next();
-      const data = Buffer.from(JSON.stringify({ senderPhoneNumber: phone, messageId: id, sendTime: new Date().toISOString(), agentId: 'bench@rbm.goog', text }));
-      const body = JSON.stringify({ message: { data: data.toString('base64'), messageId: id, publishTime: new Date().toISOString() }, subscription: 'projects/bench/subscriptions/rbm' });
+      const data = Buffer.from(
+        JSON.stringify({ senderPhoneNumber: phone, messageId: id, sendTime: new Date().toISOString(), agentId: 'bench@rbm.goog', text }),
+      );
+      const body = JSON.stringify({
+        message: { data: data.toString('base64'), messageId: id, publishTime: new Date().toISOString() },
+        subscription: 'projects/bench/subscriptions/rbm',
+      });
       const signature = createHmac('sha512', ctx.rbmClientToken).update(data).digest('base64');
-      return { path: '/webhooks/rbm', init: { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Goog-Signature': signature }, body } };
+      return {
+        path: '/webhooks/rbm',
+        init: { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Goog-Signature': signature }, body },
+      };
     },
     twilio: () => {
       const { id, phone, text } = next();
-      const params = { MessageSid: `SM${id}`, AccountSid: 'ACbench', From: phone, To: '+15005550006', Body: text, NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01' };
+      const params = {
+        MessageSid: `SM${id}`,
+        AccountSid: 'ACbench',
+        From: phone,
+        To: '+15005550006',
+        Body: text,
+        NumMedia: '0',
+        SmsStatus: 'received',
+        ApiVersion: '2010-04-01',
+      };
       const url = `${ctx.baseUrl}/webhooks/twilio`;
-      const data = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
+      const data =
+        url +
+        Object.keys(params)
+          .sort()
+          .map((k) => k + params[k])
+          .join('');
       const signature = createHmac('sha1', ctx.twilioAuthToken).update(data).digest('base64');
-      return { path: '/webhooks/twilio', init: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature }, body: new URLSearchParams(params).toString() } };
+      return {
+        path: '/webhooks/twilio',
+        init: {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+          body: new URLSearchParams(params).toString(),
+        },
+      };
     },
     sandbox: () => {
       const { id, phone, text, i } = next();
       const body = JSON.stringify({ id, phone, type: 'message', text, channel: i % 2 ? 'sms' : 'rcs' });
-      return { path: '/webhooks/sandbox', init: { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': ctx.sign(body) }, body } };
+      return {
+        path: '/webhooks/sandbox',
+        init: { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': ctx.sign(body) }, body },
+      };
     },
   };
 
@@ -64,7 +96,19 @@ export default async function carrierWebhooks(ctx) {
     { name: 'RBM webhook: signed Pub/Sub pushes', value: rps.rbm.toFixed(0), unit: 'req/s', note, ok: totals.rbm.failed === 0 },
     { name: 'Twilio webhook: signed inbound messages', value: rps.twilio.toFixed(0), unit: 'req/s', ok: totals.twilio.failed === 0 },
     { name: 'sandbox webhook (same pipeline)', value: rps.sandbox.toFixed(0), unit: 'req/s', ok: totals.sandbox.failed === 0 },
-    { name: 'RBM / sandbox ratio', value: (rps.rbm / rps.sandbox).toFixed(2), unit: '×', target: `≥ ${TARGET}`, ok: rps.rbm / rps.sandbox >= TARGET },
-    { name: 'Twilio / sandbox ratio', value: (rps.twilio / rps.sandbox).toFixed(2), unit: '×', target: `≥ ${TARGET}`, ok: rps.twilio / rps.sandbox >= TARGET },
+    {
+      name: 'RBM / sandbox ratio',
+      value: (rps.rbm / rps.sandbox).toFixed(2),
+      unit: '×',
+      target: `≥ ${TARGET}`,
+      ok: rps.rbm / rps.sandbox >= TARGET,
+    },
+    {
+      name: 'Twilio / sandbox ratio',
+      value: (rps.twilio / rps.sandbox).toFixed(2),
+      unit: '×',
+      target: `≥ ${TARGET}`,
+      ok: rps.twilio / rps.sandbox >= TARGET,
+    },
   ];
 }

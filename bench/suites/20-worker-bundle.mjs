@@ -21,7 +21,13 @@ export default async function workerBundle(ctx) {
     }
     return [
       { name: 'worker bundle (raw)', value: (raw / 1024).toFixed(1), unit: 'KiB' },
-      { name: 'worker bundle (gzip)', value: (gzip / 1024).toFixed(1), unit: 'KiB', target: '≤ 3072 KiB (free plan)', ok: gzip <= 3 * 1024 * 1024 },
+      {
+        name: 'worker bundle (gzip)',
+        value: (gzip / 1024).toFixed(1),
+        unit: 'KiB',
+        target: '≤ 3072 KiB (free plan)',
+        ok: gzip <= 3 * 1024 * 1024,
+      },
     ];
   } finally {
     rmSync(out, { recursive: true, force: true });

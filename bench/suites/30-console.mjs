@@ -15,7 +15,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const KB = 1000;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Static and dynamic imports of each built chunk, read from esbuild's ESM output. */
 function graph(dir) {
@@ -44,7 +52,7 @@ const size = (g, set) => [...set].reduce((n, f) => n + g[f].gzip, 0);
 
 async function bundle(ctx) {
   const b = ctx.run('node', ['scripts/build-client.mjs']);
-  if (b.status !== 0) throw new Error('client build failed:\n' + b.stderr);
+  if (b.status !== 0) throw new Error(`client build failed:\n${b.stderr}`);
   const dir = join(ctx.root, 'dist/client/assets');
   const g = graph(dir);
   const first = closure(g, ['main.js']);
@@ -58,8 +66,21 @@ async function bundle(ctx) {
   }
   const all = size(g, new Set(Object.keys(g)));
   return [
-    { name: 'console JS first load (gzip)', value: (size(g, first) / KB).toFixed(1), unit: 'KB', target: '≤ 60 KB', ok: size(g, first) <= 60 * KB },
-    { name: 'console JS heaviest route (gzip)', value: (worstRoute / KB).toFixed(1), unit: 'KB', note: worstName, target: '≤ 120 KB', ok: worstRoute <= 120 * KB },
+    {
+      name: 'console JS first load (gzip)',
+      value: (size(g, first) / KB).toFixed(1),
+      unit: 'KB',
+      target: '≤ 60 KB',
+      ok: size(g, first) <= 60 * KB,
+    },
+    {
+      name: 'console JS heaviest route (gzip)',
+      value: (worstRoute / KB).toFixed(1),
+      unit: 'KB',
+      note: worstName,
+      target: '≤ 120 KB',
+      ok: worstRoute <= 120 * KB,
+    },
     { name: 'console JS all routes together (gzip)', value: (all / KB).toFixed(1), unit: 'KB', target: '≤ 120 KB', ok: all <= 120 * KB },
   ];
 }
@@ -81,7 +102,11 @@ async function settle(ctx) {
 
 async function fillThread(ctx, { phone, count }) {
   const t0 = performance.now();
-  const res = await fetch(`${ctx.baseUrl}/bench/thread`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, count }) });
+  const res = await fetch(`${ctx.baseUrl}/bench/thread`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, count }),
+  });
   if (!res.ok) throw new Error(`bench/thread ${phone}: ${res.status} ${await res.text()}`);
   const body = await res.json();
   if (body.messages !== count || !body.latest?.text) throw new Error(`bench/thread ${phone}: unexpected ${JSON.stringify(body)}`);
@@ -93,9 +118,12 @@ async function signIn(browser, ctx) {
   const context = await browser.newContext({ baseURL: ctx.baseUrl, viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto('/inbox');
-  await page.getByLabel('Email').waitFor({ timeout: 10_000 }).catch(async (err) => {
-    throw new Error(`no sign-in form: ${(await page.content()).slice(0, 2000)}`, { cause: err });
-  });
+  await page
+    .getByLabel('Email')
+    .waitFor({ timeout: 10_000 })
+    .catch(async (err) => {
+      throw new Error(`no sign-in form: ${(await page.content()).slice(0, 2000)}`, { cause: err });
+    });
   await page.getByLabel('Email').fill(ctx.admin.email);
   await page.getByLabel('Password').fill(ctx.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -119,7 +147,7 @@ async function openThread(page, phone, latestText) {
           const log = document.querySelector('[role="log"]');
           const items = log?.querySelectorAll('article');
           const last = items?.[items.length - 1];
-          if (!log || !last || !last.textContent?.includes(text)) return false;
+          if (!log || !last?.textContent?.includes(text)) return false;
           const box = log.getBoundingClientRect();
           const r = last.getBoundingClientRect();
           return r.height > 0 && r.bottom <= box.bottom + 1 && r.bottom > box.top;
@@ -174,8 +202,18 @@ async function longThread(ctx) {
     const l = median(times.big);
     const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;
     return [
-      { name: 'open 50-message thread (median)', value: s.toFixed(1), unit: 'ms', note: `${ROUNDS} opens, ${spread(times.small)}, real Worker + Profile` },
-      { name: 'open 10,000-message thread (median)', value: l.toFixed(1), unit: 'ms', note: `${ROUNDS} opens, ${spread(times.big)}, ${renderedBig} messages rendered; filled in ${big.seconds.toFixed(1)} s` },
+      {
+        name: 'open 50-message thread (median)',
+        value: s.toFixed(1),
+        unit: 'ms',
+        note: `${ROUNDS} opens, ${spread(times.small)}, real Worker + Profile`,
+      },
+      {
+        name: 'open 10,000-message thread (median)',
+        value: l.toFixed(1),
+        unit: 'ms',
+        note: `${ROUNDS} opens, ${spread(times.big)}, ${renderedBig} messages rendered; filled in ${big.seconds.toFixed(1)} s`,
+      },
       { name: '10,000 vs 50 messages ratio', value: (l / s).toFixed(2), unit: '×', target: '≤ 2', ok: l / s <= 2 },
     ];
   } finally {

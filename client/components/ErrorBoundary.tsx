@@ -16,7 +16,7 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, { 
         <div class="fatal" role="alert">
           <h1>{t('error.title')}</h1>
           <p class="muted">{this.state.error instanceof Error ? this.state.error.message : String(this.state.error)}</p>
-          <button class="btn btn-primary" onClick={() => location.reload()}>
+          <button type="button" class="btn btn-primary" onClick={() => location.reload()}>
             {t('error.reload')}
           </button>
         </div>

@@ -4,7 +4,17 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { Icon } from './Icon';
 
-export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ComponentChildren; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   // Layout effect: focus moves in before the first paint, so nothing typed right after the
   // dialog appears lands in another field; and never away from a field already chosen.
@@ -25,11 +35,12 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
     };
   }, []);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut only; Escape and the close button do the same from the keyboard.
     <div class="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div class={wide ? 'modal modal-wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} ref={ref} tabIndex={-1}>
         <header class="modal-head">
           <h2>{title}</h2>
-          <button class="icon-btn modal-close" aria-label={t('common.close')} onClick={onClose}>
+          <button type="button" class="icon-btn modal-close" aria-label={t('common.close')} onClick={onClose}>
             <Icon name="x" />
           </button>
         </header>

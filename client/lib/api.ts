@@ -39,7 +39,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     // A session that expired mid-use sends the agent back to sign-in (not for the login call itself).
     if (res.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized();
     if (isErrorBody(data)) throw new ApiError(res.status, data.error, data.message, data.details);
-    throw new ApiError(res.status, 'http_' + res.status, res.statusText || 'Request failed');
+    throw new ApiError(res.status, `http_${res.status}`, res.statusText || 'Request failed');
   }
   return data as T;
 }
@@ -49,7 +49,7 @@ export function qs(params: Record<string, string | number | null | undefined>): 
   const u = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
   const s = u.toString();
-  return s ? '?' + s : '';
+  return s ? `?${s}` : '';
 }
 
 /** Phone numbers travel URL-encoded in paths (`%2B33…`). */

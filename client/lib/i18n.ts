@@ -189,7 +189,7 @@ const en = {
   'common.none': '—',
   'error.title': 'Something broke in the console.',
   'error.reload': 'Reload',
-  'notFound': 'Page not found.',
+  notFound: 'Page not found.',
 };
 export type Key = keyof typeof en;
 
@@ -377,7 +377,7 @@ const fr: Record<Key, string> = {
   'common.none': '—',
   'error.title': 'Un problème est survenu dans la console.',
   'error.reload': 'Recharger',
-  'notFound': 'Page introuvable.',
+  notFound: 'Page introuvable.',
 };
 
 export type Lang = 'en' | 'fr';

@@ -3,7 +3,6 @@ import { api } from './api';
 import type { SessionInfo } from '../../schemas/console-api';
 import { csrf, user } from './auth-state';
 
-
 export async function checkSession(): Promise<void> {
   try {
     const s = await api<SessionInfo>('GET', '/api/auth/me');

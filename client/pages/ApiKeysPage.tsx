@@ -21,7 +21,9 @@ export default function ApiKeysPage() {
   const load = () =>
     api<ApiKey[]>('GET', '/api/api-keys')
       .then((k) => (keys.value = k))
-      .catch((e: unknown) => e instanceof ApiError && e.status === 403 && (forbidden.value = true));
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 403) forbidden.value = true;
+      });
   useEffect(() => void load(), []);
   const create = async (e: Event) => {
     e.preventDefault();
@@ -67,7 +69,7 @@ export default function ApiKeysPage() {
               </td>
               <td>{k.created_at ? fullTime(k.created_at) : '—'}</td>
               <td class="right">
-                <button class="link-btn danger" onClick={() => void revoke(k.id)}>
+                <button type="button" class="link-btn danger" onClick={() => void revoke(k.id)}>
                   {t('keys.revoke')}
                 </button>
               </td>
@@ -76,7 +78,13 @@ export default function ApiKeysPage() {
         </tbody>
       </table>
       <form class="inline-form" onSubmit={create}>
-        <input aria-label={t('keys.name')} placeholder={t('keys.name')} required value={name.value} onInput={(e) => (name.value = e.currentTarget.value)} />
+        <input
+          aria-label={t('keys.name')}
+          placeholder={t('keys.name')}
+          required
+          value={name.value}
+          onInput={(e) => (name.value = e.currentTarget.value)}
+        />
         <button class="btn btn-primary" type="submit">
           {t('keys.create')}
         </button>

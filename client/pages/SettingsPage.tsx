@@ -45,7 +45,12 @@ export default function SettingsPage() {
           {fields.map(([k, label]) => (
             <label class="field" key={k}>
               <span>{t(label)}</span>
-              <input value={s.value?.[k] ?? ''} onInput={(e) => s.value && (s.value = { ...s.value, [k]: e.currentTarget.value })} />
+              <input
+                value={s.value?.[k] ?? ''}
+                onInput={(e) => {
+                  if (s.value) s.value = { ...s.value, [k]: e.currentTarget.value };
+                }}
+              />
             </label>
           ))}
           <div class="form-actions">

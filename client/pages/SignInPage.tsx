@@ -35,7 +35,14 @@ export function SignInPage() {
         <h1 id="signin-title">{t('signin.title')}</h1>
         <label class="field">
           <span>{t('signin.email')}</span>
-          <input type="email" name="email" autoComplete="username" required value={email.value} onInput={(e) => (email.value = e.currentTarget.value)} />
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email.value}
+            onInput={(e) => (email.value = e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span>{t('signin.password')}</span>

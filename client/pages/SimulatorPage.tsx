@@ -57,7 +57,11 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
                 <strong>{p.name ?? p.phone}</strong>
                 <span class="muted small">{p.phone}</span>
               </a>
-              <select aria-label={`${t('sim.mode')} ${p.name ?? p.phone}`} value={p.mode} onChange={(e) => void setMode(p.phone, e.currentTarget.value as PhoneMode)}>
+              <select
+                aria-label={`${t('sim.mode')} ${p.name ?? p.phone}`}
+                value={p.mode}
+                onChange={(e) => void setMode(p.phone, e.currentTarget.value as PhoneMode)}
+              >
                 {modes.map((m) => (
                   <option key={m} value={m}>
                     {t(`sim.mode.${m}`)}

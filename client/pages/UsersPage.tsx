@@ -14,7 +14,9 @@ export default function UsersPage() {
   const load = () =>
     api<User[]>('GET', '/api/users')
       .then((u) => (list.value = u))
-      .catch((e: unknown) => e instanceof ApiError && e.status === 403 && (forbidden.value = true));
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 403) forbidden.value = true;
+      });
   useEffect(() => void load(), []);
   const set = (k: keyof typeof form.value, v: string) => (form.value = { ...form.value, [k]: v });
   const create = async (e: Event) => {
@@ -58,7 +60,7 @@ export default function UsersPage() {
               </td>
               <td class="right">
                 {u.id !== me.value?.id && (
-                  <button class="link-btn danger" onClick={() => void remove(u.id)}>
+                  <button type="button" class="link-btn danger" onClick={() => void remove(u.id)}>
                     {t('users.delete')}
                   </button>
                 )}
@@ -68,14 +70,35 @@ export default function UsersPage() {
         </tbody>
       </table>
       <form class="inline-form" onSubmit={create}>
-        <input aria-label={t('users.name')} placeholder={t('users.name')} required value={form.value.name} onInput={(e) => set('name', e.currentTarget.value)} />
-        <input aria-label={t('users.email')} placeholder={t('users.email')} type="email" required value={form.value.email} onInput={(e) => set('email', e.currentTarget.value)} />
+        <input
+          aria-label={t('users.name')}
+          placeholder={t('users.name')}
+          required
+          value={form.value.name}
+          onInput={(e) => set('name', e.currentTarget.value)}
+        />
+        <input
+          aria-label={t('users.email')}
+          placeholder={t('users.email')}
+          type="email"
+          required
+          value={form.value.email}
+          onInput={(e) => set('email', e.currentTarget.value)}
+        />
         <select aria-label={t('users.role')} value={form.value.role} onChange={(e) => set('role', e.currentTarget.value)}>
           <option value="agent">{t('role.agent')}</option>
           <option value="marketer">{t('role.marketer')}</option>
           <option value="admin">{t('role.admin')}</option>
         </select>
-        <input aria-label={t('users.password')} placeholder={t('users.password')} type="password" required minLength={8} value={form.value.password} onInput={(e) => set('password', e.currentTarget.value)} />
+        <input
+          aria-label={t('users.password')}
+          placeholder={t('users.password')}
+          type="password"
+          required
+          minLength={8}
+          value={form.value.password}
+          onInput={(e) => set('password', e.currentTarget.value)}
+        />
         <button class="btn btn-primary" type="submit">
           {t('users.create')}
         </button>

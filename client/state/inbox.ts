@@ -30,14 +30,22 @@ export const listError = signal<string | null>(null);
 
 let generation = 0;
 const params = (cursor?: string | null, limit = PAGE) =>
-  qs({ tab: tab.value, status: statusFilter.value, channel: channelFilter.value, label: labelFilter.value, q: query.value.trim(), cursor, limit });
+  qs({
+    tab: tab.value,
+    status: statusFilter.value,
+    channel: channelFilter.value,
+    label: labelFilter.value,
+    q: query.value.trim(),
+    cursor,
+    limit,
+  });
 
 /** First page for the current filters; older responses are dropped when filters moved on. */
 export async function reloadList(): Promise<void> {
   const gen = ++generation;
   listLoading.value = true;
   try {
-    const body = await api<ListBody>('GET', '/api/conversations' + params());
+    const body = await api<ListBody>('GET', `/api/conversations${params()}`);
     if (gen !== generation) return;
     batch(() => {
       conversations.value = body.conversations;
@@ -58,7 +66,7 @@ export async function loadMore(): Promise<void> {
   const gen = generation;
   listLoading.value = true;
   try {
-    const body = await api<ListBody>('GET', '/api/conversations' + params(cursor));
+    const body = await api<ListBody>('GET', `/api/conversations${params(cursor)}`);
     if (gen !== generation) return;
     const seen = new Set(conversations.value.map((c) => c.phone));
     batch(() => {
@@ -87,7 +95,7 @@ let countsTimer: ReturnType<typeof setTimeout> | undefined;
 function refreshCountsSoon(): void {
   clearTimeout(countsTimer);
   countsTimer = setTimeout(() => {
-    api<ListBody>('GET', '/api/conversations' + params(null, 1))
+    api<ListBody>('GET', `/api/conversations${params(null, 1)}`)
       .then((b) => (counts.value = b.counts))
       .catch(() => {});
   }, 800);
@@ -99,10 +107,13 @@ export function upsertConversation(c: ConversationSummary): void {
   if (!matchesFilters(c)) {
     if (rest.length !== conversations.value.length) conversations.value = rest;
   } else {
-    const list = [...rest, c].sort((a, b) => (a.last_activity_at < b.last_activity_at ? 1 : a.last_activity_at > b.last_activity_at ? -1 : 0));
+    const list = [...rest, c].sort((a, b) =>
+      a.last_activity_at < b.last_activity_at ? 1 : a.last_activity_at > b.last_activity_at ? -1 : 0,
+    );
     // Keep the list bounded to what was paged in: a row older than the last loaded one waits for its page.
     const last = conversations.value[conversations.value.length - 1];
-    if (nextCursor.value && last && c.last_activity_at < last.last_activity_at && !conversations.value.some((x) => x.phone === c.phone)) return;
+    if (nextCursor.value && last && c.last_activity_at < last.last_activity_at && !conversations.value.some((x) => x.phone === c.phone))
+      return;
     conversations.value = list;
   }
   refreshCountsSoon();
@@ -116,7 +127,7 @@ export function startInbox(): void {
   started = true;
   let firstQuery = true;
   effect(() => {
-    void tab.value, statusFilter.value, channelFilter.value, labelFilter.value;
+    void [tab.value, statusFilter.value, channelFilter.value, labelFilter.value];
     if (user.value) untracked(() => void reloadList());
   });
   effect(() => {

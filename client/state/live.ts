@@ -42,7 +42,8 @@ function handle(e: ServerEvent): void {
   }
   switch (e.type) {
     case 'hello': {
-      if (lastSeq === null) lastSeq = e.cursor; // first connection: start from now
+      if (lastSeq === null)
+        lastSeq = e.cursor; // first connection: start from now
       else if (!helloOnThisSocket && e.cursor > lastSeq) {
         // Reconnected: ask for what we missed; the events fill the gap in order.
         send({ type: 'resume', after: lastSeq });

@@ -76,7 +76,12 @@ describe('the /v1 API key', () => {
   it('records the key id as the actor of a consent change', async () => {
     const created = await createApiKey(env, 'actor test');
     const phone = uniquePhone();
-    await api('PUT', `/v1/profiles/${enc(phone)}`, { consent: { marketing: 'subscribed', source: 'actor test form' } }, { key: created.key });
+    await api(
+      'PUT',
+      `/v1/profiles/${enc(phone)}`,
+      { consent: { marketing: 'subscribed', source: 'actor test form' } },
+      { key: created.key },
+    );
     const profile = await (await api('GET', `/v1/profiles/${enc(phone)}`)).json<{ consent: { marketing: { status: string } } }>();
     expect(profile.consent.marketing.status).toBe('subscribed');
     // The consent log lives in the Profile object; its actor is the key id.

@@ -46,7 +46,9 @@ describe('/bench/thread', () => {
 
   it('bulk-fills a thread in chunks that the Profile pages newest first, with histories, ending on the customer', async () => {
     const phone = uniquePhone('rcs');
-    const result = await runInDurableObject(env.PROFILE.getByName(phone), (p: Profile) => fillThreadForBench(p.core, phone, 1203, Date.parse('2026-04-01T12:00:00Z')));
+    const result = await runInDurableObject(env.PROFILE.getByName(phone), (p: Profile) =>
+      fillThreadForBench(p.core, phone, 1203, Date.parse('2026-04-01T12:00:00Z')),
+    );
     expect(result.messages).toBe(1203);
     const page = await env.PROFILE.getByName(phone).listMessages(phone, { limit: 50 });
     expect(page.messages).toHaveLength(50);
@@ -60,11 +62,15 @@ describe('/bench/thread', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(page.messages.every((m) => m.history.length > 0)).toBe(true);
     // A realistic mix: customer texts and taps, RCS cards and carousels, SMS, notes.
-    const kinds = new Set(page.messages.map((m) => (m.direction === 'in' ? m.kind : m.kind === 'note' ? 'note' : `${m.channel}:${m.content?.type}`)));
+    const kinds = new Set(
+      page.messages.map((m) => (m.direction === 'in' ? m.kind : m.kind === 'note' ? 'note' : `${m.channel}:${m.content?.type}`)),
+    );
     expect([...kinds]).toEqual(expect.arrayContaining(['message', 'tap', 'note', 'rcs:text', 'rcs:card', 'rcs:carousel']));
     expect([...kinds].some((k) => String(k).startsWith('sms:'))).toBe(true);
     // Filling again to the same size adds nothing.
-    const again = await runInDurableObject(env.PROFILE.getByName(phone), (p: Profile) => fillThreadForBench(p.core, phone, 1203, Date.now()));
+    const again = await runInDurableObject(env.PROFILE.getByName(phone), (p: Profile) =>
+      fillThreadForBench(p.core, phone, 1203, Date.now()),
+    );
     expect(again.messages).toBe(1203);
   });
 });

@@ -82,12 +82,13 @@ export async function createProfile(phone: string, extra: Record<string, unknown
   return res;
 }
 
-export async function listMessages(phone: string): Promise<{ messages: { id: string; direction: string; text?: string; postback?: string; kind?: string }[]; next_cursor: string | null }> {
+export async function listMessages(
+  phone: string,
+): Promise<{ messages: { id: string; direction: string; text?: string; postback?: string; kind?: string }[]; next_cursor: string | null }> {
   const res = await api('GET', `/v1/profiles/${enc(phone)}/messages`);
   if (res.status !== 200) throw new Error(`listing ${phone} answered ${res.status}: ${await res.text()}`);
   return res.json();
 }
-
 
 /**
  * Stops the simulated network's pending work (sandbox receipts, fallback deadlines) of the

@@ -61,7 +61,11 @@ describe('/api/simulator', () => {
     const put = await consoleApi(agent, `/api/simulator/phones/${enc(phone)}`, { method: 'PUT', body: { mode: 'sms' } });
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual({ phone, mode: 'sms', default_mode: false });
-    const sent = await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: { type: 'text', text: 'Your parcel left the warehouse.' } });
+    const sent = await api('POST', '/v1/messages', {
+      to: phone,
+      purpose: 'transactional',
+      content: { type: 'text', text: 'Your parcel left the warehouse.' },
+    });
     expect(await sent.json()).toMatchObject({ channel: 'sms' });
   });
 
@@ -77,11 +81,19 @@ describe('/api/simulator', () => {
   it('shows the customer what reached the phone, and the reply the customer sends lands in the thread', async () => {
     const phone = uniquePhone({ rcs: true });
     await createProfile(phone);
-    const sent = await (await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: { type: 'text', text: 'Order #7 confirmed' } })).json<{ id: string }>();
-    const reply = await consoleApi(agent, `/api/simulator/phones/${enc(phone)}/actions`, { method: 'POST', body: { type: 'reply', text: 'Thanks! When will it arrive?' } });
+    const sent = await (
+      await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: { type: 'text', text: 'Order #7 confirmed' } })
+    ).json<{ id: string }>();
+    const reply = await consoleApi(agent, `/api/simulator/phones/${enc(phone)}/actions`, {
+      method: 'POST',
+      body: { type: 'reply', text: 'Thanks! When will it arrive?' },
+    });
     expect(reply.status).toBe(200);
 
-    const seen = await (await consoleApi(agent, `/api/simulator/phones/${enc(phone)}/messages`)).json<{ mode: string; messages: { id: string; direction: string; text?: string }[] }>();
+    const seen = await (await consoleApi(agent, `/api/simulator/phones/${enc(phone)}/messages`)).json<{
+      mode: string;
+      messages: { id: string; direction: string; text?: string }[];
+    }>();
     expect(seen.mode).toBe('rcs');
     expect(seen.messages.map((m) => m.id)).toContain(sent.id);
     expect(seen.messages.filter((m) => m.direction === 'in').map((m) => m.text)).toEqual(['Thanks! When will it arrive?']);
@@ -95,7 +107,11 @@ describe('/api/simulator', () => {
       await api('POST', '/v1/messages', {
         to: phone,
         purpose: 'transactional',
-        content: { type: 'text', text: 'Order #8 confirmed', suggestions: [{ type: 'reply', text: 'Talk to someone', postback: 'talk_to_someone' }] },
+        content: {
+          type: 'text',
+          text: 'Order #8 confirmed',
+          suggestions: [{ type: 'reply', text: 'Talk to someone', postback: 'talk_to_someone' }],
+        },
       })
     ).json<{ id: string }>();
     const tap = await consoleApi(agent, `/api/simulator/phones/${enc(phone)}/actions`, {

@@ -58,7 +58,11 @@ describe('POST /v1/messages', () => {
   it('accepts a transactional message with 202 {id, status, channel} and lists it', async () => {
     const phone = uniquePhone({ rcs: true });
     await createProfile(phone);
-    const res = await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: textContent('Your order #1042 is confirmed.') });
+    const res = await api('POST', '/v1/messages', {
+      to: phone,
+      purpose: 'transactional',
+      content: textContent('Your order #1042 is confirmed.'),
+    });
     expect(res.status).toBe(202);
     const sent = await res.json<{ id: string; status: string; channel: string }>();
     expect(Object.keys(sent).sort()).toEqual(['channel', 'id', 'status']);
@@ -101,7 +105,10 @@ describe('GET /v1/profiles/{phone}/messages', () => {
       const res = await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: textContent(`Update ${i}`) });
       ids.push((await res.json<{ id: string }>()).id);
     }
-    const first = await (await api('GET', `/v1/profiles/${enc(phone)}/messages?limit=2`)).json<{ messages: { id: string }[]; next_cursor: string | null }>();
+    const first = await (await api('GET', `/v1/profiles/${enc(phone)}/messages?limit=2`)).json<{
+      messages: { id: string }[];
+      next_cursor: string | null;
+    }>();
     expect(first.messages.map((m) => m.id)).toEqual([ids[2], ids[1]]);
     expect(first.next_cursor).toEqual(expect.any(String));
     const second = await (

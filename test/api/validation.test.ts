@@ -17,13 +17,19 @@ async function snapshot(phone: string) {
 
 describe('bad input without touching any profile', () => {
   it('answers malformed JSON with 400 invalid_json', async () => {
-    const res = await api('POST', '/v1/messages', undefined, { raw: '{"to": "+33612345678",', headers: { 'Content-Type': 'application/json' } });
+    const res = await api('POST', '/v1/messages', undefined, {
+      raw: '{"to": "+33612345678",',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_json', message: expect.any(String) });
   });
 
   it('answers a non-JSON content type with 415', async () => {
-    const res = await api('POST', '/v1/events', undefined, { raw: 'phone=+33612345678', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const res = await api('POST', '/v1/events', undefined, {
+      raw: 'phone=+33612345678',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(await res.json()).toMatchObject({ error: 'unsupported_media_type' });
   });
@@ -91,13 +97,34 @@ describe('bad input changes nothing', () => {
     const before = await snapshot(phone);
 
     const attempts: [string, Response][] = [
-      ['bad JSON profile update', await api('PUT', `/v1/profiles/${enc(phone)}`, undefined, { raw: '{"first_name": "After"', headers: { 'Content-Type': 'application/json' } })],
+      [
+        'bad JSON profile update',
+        await api('PUT', `/v1/profiles/${enc(phone)}`, undefined, {
+          raw: '{"first_name": "After"',
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      ],
       ['bad email', await api('PUT', `/v1/profiles/${enc(phone)}`, { first_name: 'After', email: 'not-an-email' })],
-      ['consent without source', await api('PUT', `/v1/profiles/${enc(phone)}`, { first_name: 'After', consent: { marketing: 'unsubscribed' } })],
-      ['oversized update', await api('PUT', `/v1/profiles/${enc(phone)}`, { first_name: 'After', properties: { blob: 'x'.repeat(300 * 1024) } })],
+      [
+        'consent without source',
+        await api('PUT', `/v1/profiles/${enc(phone)}`, { first_name: 'After', consent: { marketing: 'unsubscribed' } }),
+      ],
+      [
+        'oversized update',
+        await api('PUT', `/v1/profiles/${enc(phone)}`, { first_name: 'After', properties: { blob: 'x'.repeat(300 * 1024) } }),
+      ],
       ['send without purpose', await api('POST', '/v1/messages', { to: phone, content: textContent('Hello') })],
-      ['send with bad JSON', await api('POST', '/v1/messages', undefined, { raw: `{"to": "${phone}", "purpose": "transactional"`, headers: { 'Content-Type': 'application/json' } })],
-      ['oversized send', await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: textContent('x'.repeat(300 * 1024)) })],
+      [
+        'send with bad JSON',
+        await api('POST', '/v1/messages', undefined, {
+          raw: `{"to": "${phone}", "purpose": "transactional"`,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      ],
+      [
+        'oversized send',
+        await api('POST', '/v1/messages', { to: phone, purpose: 'transactional', content: textContent('x'.repeat(300 * 1024)) }),
+      ],
       ['event with bad phone', await api('POST', '/v1/events', { phone: phone.slice(0, 6), name: 'Placed Order' })],
     ];
     for (const [what, res] of attempts) expect(res.status, what).toBeGreaterThanOrEqual(400);

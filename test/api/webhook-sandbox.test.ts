@@ -84,10 +84,22 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     const sent = await api('POST', '/v1/messages', {
       to: phone,
       purpose: 'transactional',
-      content: { type: 'text', text: 'Order confirmed', suggestions: [{ type: 'reply', text: 'Talk to someone', postback: 'talk_to_someone' }] },
+      content: {
+        type: 'text',
+        text: 'Order confirmed',
+        suggestions: [{ type: 'reply', text: 'Talk to someone', postback: 'talk_to_someone' }],
+      },
     });
     const { id } = await sent.json<{ id: string }>();
-    const res = await sandboxCallback({ id: crypto.randomUUID(), phone, type: 'tap', postback: 'talk_to_someone', text: 'Talk to someone', message_id: id, channel: 'rcs' });
+    const res = await sandboxCallback({
+      id: crypto.randomUUID(),
+      phone,
+      type: 'tap',
+      postback: 'talk_to_someone',
+      text: 'Talk to someone',
+      message_id: id,
+      channel: 'rcs',
+    });
     expect(res.status).toBe(200);
     const tap = (await listMessages(phone)).messages.find((m) => m.direction === 'in');
     expect(tap).toMatchObject({ postback: 'talk_to_someone', kind: 'tap' });
@@ -117,12 +129,18 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     const carriersOnly = { ...env, RCS_PROVIDER: 'rbm', SMS_PROVIDER: 'twilio' };
     const res = await app.request(
       '/webhooks/sandbox',
-      { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': await signSandboxPayload(SANDBOX_SECRET, body) }, body },
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': await signSandboxPayload(SANDBOX_SECRET, body) },
+        body,
+      },
       carriersOnly,
     );
     expect(res.status).toBe(404);
     expect((await listMessages(phone)).messages).toEqual([]);
-    const profile = await (await api('GET', `/v1/profiles/${encodeURIComponent(phone)}`)).json<{ consent: { marketing: { status: string } } }>();
+    const profile = await (await api('GET', `/v1/profiles/${encodeURIComponent(phone)}`)).json<{
+      consent: { marketing: { status: string } };
+    }>();
     expect(profile.consent.marketing.status).toBe('subscribed');
   });
 

@@ -14,13 +14,22 @@ async function sendCard(phone: string) {
   await setClock(phone, TUESDAY_10H_PARIS);
   return profile(phone).send(phone, {
     purpose: 'transactional',
-    content: { type: 'card', card: { title: `Order for ${phone}`, description: 'Ready for pickup', buttons: [{ type: 'reply', text: 'On my way' }] } },
+    content: {
+      type: 'card',
+      card: { title: `Order for ${phone}`, description: 'Ready for pickup', buttons: [{ type: 'reply', text: 'On my way' }] },
+    },
     fallback_text: `Your order is ready ${phone}`,
   });
 }
 
 const sidOf = (phone: string) =>
-  runInDurableObject(profile(phone), (p: Profile) => p.core.store.sql.exec<{ provider_message_id: string }>("SELECT provider_message_id FROM messages WHERE direction = 'out' ORDER BY seq DESC LIMIT 1").toArray()[0]?.provider_message_id ?? '');
+  runInDurableObject(
+    profile(phone),
+    (p: Profile) =>
+      p.core.store.sql
+        .exec<{ provider_message_id: string }>("SELECT provider_message_id FROM messages WHERE direction = 'out' ORDER BY seq DESC LIMIT 1")
+        .toArray()[0]?.provider_message_id ?? '',
+  );
 
 describe('RCS through a Twilio Messaging Service', () => {
   it('sends a card as a Content API template to a plain +E164, with no deadline timer', async () => {
@@ -30,7 +39,11 @@ describe('RCS through a Twilio Messaging Service', () => {
     const [tpl] = (await requestsFor(TWILIO, `Your order is ready ${phone}`)).filter((r) => r.path === '/v1/Content');
     const types = (JSON.parse(tpl!.body) as { types: Record<string, unknown> }).types;
     expect(types['twilio/text']).toEqual({ body: `Your order is ready ${phone}` });
-    expect(types['twilio/card']).toMatchObject({ title: `Order for ${phone}`, body: 'Ready for pickup', actions: [{ type: 'QUICK_REPLY', title: 'On my way' }] });
+    expect(types['twilio/card']).toMatchObject({
+      title: `Order for ${phone}`,
+      body: 'Ready for pickup',
+      actions: [{ type: 'QUICK_REPLY', title: 'On my way' }],
+    });
     const [msg, ...more] = (await requestsFor(TWILIO, `To=${phone}`)).filter((r) => r.path.endsWith('/Messages.json'));
     expect(more).toHaveLength(0);
     expect(form(msg!).get('To')).toBe(phone);
@@ -43,12 +56,24 @@ describe('RCS through a Twilio Messaging Service', () => {
     const fellBack = uniquePhone('rcs');
     await sendCard(fellBack);
     const sid = await sidOf(fellBack);
-    await postTwilio({ MessageSid: sid, MessageStatus: 'delivered', From: '+15005550006', To: fellBack, AccountSid: env.TWILIO_ACCOUNT_SID });
+    await postTwilio({
+      MessageSid: sid,
+      MessageStatus: 'delivered',
+      From: '+15005550006',
+      To: fellBack,
+      AccountSid: env.TWILIO_ACCOUNT_SID,
+    });
     expect((await messages(fellBack))[0]).toMatchObject({ status: 'delivered', channel: 'sms' });
 
     const overRcs = uniquePhone('rcs');
     await sendCard(overRcs);
-    await postTwilio({ MessageSid: await sidOf(overRcs), MessageStatus: 'read', From: 'rcs:brand_agent', To: `rcs:${overRcs}`, AccountSid: env.TWILIO_ACCOUNT_SID });
+    await postTwilio({
+      MessageSid: await sidOf(overRcs),
+      MessageStatus: 'read',
+      From: 'rcs:brand_agent',
+      To: `rcs:${overRcs}`,
+      AccountSid: env.TWILIO_ACCOUNT_SID,
+    });
     expect((await messages(overRcs))[0]).toMatchObject({ status: 'read', channel: 'rcs' });
   });
 
@@ -57,7 +82,15 @@ describe('RCS through a Twilio Messaging Service', () => {
     const out = await sendCard(phone);
     const [tpl] = (await requestsFor(TWILIO, `Your order is ready ${phone}`)).filter((r) => r.path === '/v1/Content');
     const action = (JSON.parse(tpl!.body) as { types: { 'twilio/card': { actions: { id: string }[] } } }).types['twilio/card'].actions[0]!;
-    await postTwilio({ MessageSid: `SM${crypto.randomUUID().replace(/-/g, '')}`, From: `rcs:${phone}`, To: 'rcs:brand_agent', Body: 'On my way', ButtonPayload: action.id, ButtonText: 'On my way', ButtonType: 'QUICK_REPLY' });
+    await postTwilio({
+      MessageSid: `SM${crypto.randomUUID().replace(/-/g, '')}`,
+      From: `rcs:${phone}`,
+      To: 'rcs:brand_agent',
+      Body: 'On my way',
+      ButtonPayload: action.id,
+      ButtonText: 'On my way',
+      ButtonType: 'QUICK_REPLY',
+    });
     const tap = (await messages(phone)).find((m) => m.direction === 'in');
     expect(tap).toMatchObject({ kind: 'tap', channel: 'rcs', postback: action.id, in_reply_to: out.ok ? out.id : 'x' });
   });

@@ -11,7 +11,8 @@ const T0 = TUESDAY_10H_PARIS;
 const AFTER_DEADLINE = T0 + 301_000;
 
 const rbmCalls = (phone: string, what: string) => requestsFor(RBM, `/v1/phones/${phone}/${what}`);
-const smsTo = async (phone: string): Promise<Recorded[]> => (await requestsFor(TWILIO, `To=${phone}`)).filter((r) => r.path.endsWith('/Messages.json'));
+const smsTo = async (phone: string): Promise<Recorded[]> =>
+  (await requestsFor(TWILIO, `To=${phone}`)).filter((r) => r.path.endsWith('/Messages.json'));
 
 async function sendTransactional(phone: string, body = 'Your parcel arrives today') {
   await setClock(phone, T0);
@@ -21,7 +22,9 @@ async function sendTransactional(phone: string, body = 'Your parcel arrives toda
 describe('RCS to SMS fallback with Google RBM and Twilio', () => {
   it('sends SMS through Twilio when the capability check answers 404, and never posts to RBM', async () => {
     const phone = uniquePhone('rcs');
-    await script(RBM, 'GET', `/v1/phones/${phone}/capabilities`, [{ status: 404, body: { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } } }]);
+    await script(RBM, 'GET', `/v1/phones/${phone}/capabilities`, [
+      { status: 404, body: { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } } },
+    ]);
     const out = await sendTransactional(phone);
     expect(out).toMatchObject({ ok: true, channel: 'sms', status: 'sent' });
     expect(await rbmCalls(phone, 'agentMessages')).toHaveLength(0);
@@ -34,7 +37,9 @@ describe('RCS to SMS fallback with Google RBM and Twilio', () => {
 
   it('falls back to SMS once when the RBM send answers 404', async () => {
     const phone = uniquePhone('rcs');
-    await script(RBM, 'POST', `/v1/phones/${phone}/agentMessages`, [{ status: 404, body: { error: { code: 404, message: 'not reachable', status: 'NOT_FOUND' } } }]);
+    await script(RBM, 'POST', `/v1/phones/${phone}/agentMessages`, [
+      { status: 404, body: { error: { code: 404, message: 'not reachable', status: 'NOT_FOUND' } } },
+    ]);
     await sendTransactional(phone);
     const [sms, rcs] = await messages(phone);
     expect(rcs).toMatchObject({ channel: 'rcs', status: 'fell_back' });
@@ -63,7 +68,9 @@ describe('RCS to SMS fallback with Google RBM and Twilio', () => {
   it('sends no SMS when the revoke at the deadline answers 404 (already delivered)', async () => {
     const phone = uniquePhone('rcs');
     const out = await sendTransactional(phone);
-    await script(RBM, 'DELETE', `/v1/phones/${phone}/agentMessages/`, [{ status: 404, body: { error: { code: 404, message: 'already delivered', status: 'NOT_FOUND' } } }]);
+    await script(RBM, 'DELETE', `/v1/phones/${phone}/agentMessages/`, [
+      { status: 404, body: { error: { code: 404, message: 'already delivered', status: 'NOT_FOUND' } } },
+    ]);
     await advanceTo(phone, AFTER_DEADLINE);
     const list = await messages(phone);
     expect(list).toHaveLength(1);
@@ -75,7 +82,14 @@ describe('RCS to SMS fallback with Google RBM and Twilio', () => {
     const phone = uniquePhone('rcs');
     const out = await sendTransactional(phone);
     const id = out.ok ? out.id : '';
-    const ttl = { phoneNumber: phone, messageId: id, eventType: 'TTL_EXPIRATION_REVOKED', eventId: `ttl-${id}`, sendTime: '2026-03-10T09:06:00Z', agentId: env.RBM_AGENT_ID };
+    const ttl = {
+      phoneNumber: phone,
+      messageId: id,
+      eventType: 'TTL_EXPIRATION_REVOKED',
+      eventId: `ttl-${id}`,
+      sendTime: '2026-03-10T09:06:00Z',
+      agentId: env.RBM_AGENT_ID,
+    };
     expect((await postRbm(ttl)).status).toBe(200);
     expect((await postRbm(ttl)).status).toBe(200);
     // A second server event for the same message (new eventId) must not send again either.
@@ -92,8 +106,28 @@ describe('RCS to SMS fallback with Google RBM and Twilio', () => {
     const phone = uniquePhone('rcs');
     const out = await sendTransactional(phone);
     const id = out.ok ? out.id : '';
-    expect((await postRbm({ senderPhoneNumber: phone, eventType: 'DELIVERED', eventId: `d-${id}`, messageId: id, sendTime: '2026-03-10T09:00:05Z' })).status).toBe(200);
-    expect((await postRbm({ phoneNumber: phone, eventType: 'TTL_EXPIRATION_REVOKED', eventId: `t-${id}`, messageId: id, sendTime: '2026-03-10T09:06:00Z' })).status).toBe(200);
+    expect(
+      (
+        await postRbm({
+          senderPhoneNumber: phone,
+          eventType: 'DELIVERED',
+          eventId: `d-${id}`,
+          messageId: id,
+          sendTime: '2026-03-10T09:00:05Z',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await postRbm({
+          phoneNumber: phone,
+          eventType: 'TTL_EXPIRATION_REVOKED',
+          eventId: `t-${id}`,
+          messageId: id,
+          sendTime: '2026-03-10T09:06:00Z',
+        })
+      ).status,
+    ).toBe(200);
     await advanceTo(phone, AFTER_DEADLINE);
     const list = await messages(phone);
     expect(list).toHaveLength(1);
@@ -107,7 +141,13 @@ describe('RCS to SMS fallback with Google RBM and Twilio', () => {
     const out = await sendTransactional(phone);
     const id = out.ok ? out.id : '';
     await postRbm({ senderPhoneNumber: phone, eventType: 'READ', eventId: `r-${id}`, messageId: id, sendTime: '2026-03-10T09:00:09Z' });
-    await postRbm({ senderPhoneNumber: phone, eventType: 'DELIVERED', eventId: `d-${id}`, messageId: id, sendTime: '2026-03-10T09:00:05Z' });
+    await postRbm({
+      senderPhoneNumber: phone,
+      eventType: 'DELIVERED',
+      eventId: `d-${id}`,
+      messageId: id,
+      sendTime: '2026-03-10T09:00:05Z',
+    });
     await advanceTo(phone, AFTER_DEADLINE);
     const [m] = await messages(phone);
     expect(m!.status).toBe('read');
@@ -117,8 +157,12 @@ describe('RCS to SMS fallback with Google RBM and Twilio', () => {
 
   it('records a Twilio 21610 answer as a carrier opt-out', async () => {
     const phone = uniquePhone('rcs');
-    await script(RBM, 'GET', `/v1/phones/${phone}/capabilities`, [{ status: 404, body: { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } } }]);
-    await script(TWILIO, 'POST', `To=${phone}`, [{ status: 400, body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400 } }]);
+    await script(RBM, 'GET', `/v1/phones/${phone}/capabilities`, [
+      { status: 404, body: { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } } },
+    ]);
+    await script(TWILIO, 'POST', `To=${phone}`, [
+      { status: 400, body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400 } },
+    ]);
     const out = await sendTransactional(phone);
     expect(out).toMatchObject({ ok: true, status: 'failed' });
     const p = await profile(phone).get(phone);

@@ -28,7 +28,9 @@ export async function recorded(base: string): Promise<Recorded[]> {
 /** Requests the fake received whose method+path+query+body mention `needle`. */
 export async function requestsFor(base: string, needle: string): Promise<Recorded[]> {
   return (await recorded(base)).filter((r) => {
-    const form = (r.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ? [...new URLSearchParams(r.body)].map(([k, v]) => `${k}=${v}`).join('&') : r.body;
+    const form = (r.headers['content-type'] ?? '').includes('x-www-form-urlencoded')
+      ? [...new URLSearchParams(r.body)].map(([k, v]) => `${k}=${v}`).join('&')
+      : r.body;
     return `${r.path}?${r.query.map(([k, v]) => `${k}=${v}`).join('&')} ${form}`.includes(needle);
   });
 }
@@ -55,7 +57,8 @@ export function rbmSettings(overrides: Partial<RbmSettings> = {}, clientEmail?: 
   };
 }
 
-export const rbm = (overrides: Partial<RbmSettings> = {}, clientEmail?: string): RbmProvider => new RbmProvider(rbmSettings(overrides, clientEmail));
+export const rbm = (overrides: Partial<RbmSettings> = {}, clientEmail?: string): RbmProvider =>
+  new RbmProvider(rbmSettings(overrides, clientEmail));
 export const twilioSms = (): TwilioSmsProvider => new TwilioSmsProvider({ ...twilioSettings(env), retry: FAST_RETRY });
 export const twilioRcs = (): TwilioRcsProvider => new TwilioRcsProvider({ ...twilioSettings(env), retry: FAST_RETRY }, env.DB);
 
@@ -76,12 +79,19 @@ export async function tokenExchanges(email: string): Promise<{ form: URLSearchPa
 }
 
 /** A Pub/Sub push envelope around `decoded`, signed as Google signs it. */
-export async function rbmEnvelope(decoded: unknown, clientToken: string, publishTime = '2026-01-01T00:00:00Z'): Promise<{ body: string; signature: string }> {
+export async function rbmEnvelope(
+  decoded: unknown,
+  clientToken: string,
+  publishTime = '2026-01-01T00:00:00Z',
+): Promise<{ body: string; signature: string }> {
   const { rbmSignature } = await import('../../worker/providers/rbm/webhook');
   const data = new TextEncoder().encode(JSON.stringify(decoded));
   let bin = '';
   for (const b of data) bin += String.fromCharCode(b);
-  const body = JSON.stringify({ message: { data: btoa(bin), messageId: crypto.randomUUID(), publishTime, attributes: {} }, subscription: 'projects/test/subscriptions/rbm' });
+  const body = JSON.stringify({
+    message: { data: btoa(bin), messageId: crypto.randomUUID(), publishTime, attributes: {} },
+    subscription: 'projects/test/subscriptions/rbm',
+  });
   return { body, signature: await rbmSignature(clientToken, data) };
 }
 
@@ -89,16 +99,24 @@ export async function rbmEnvelope(decoded: unknown, clientToken: string, publish
 export async function postRbm(decoded: unknown): Promise<Response> {
   const { exports } = await import('cloudflare:workers');
   const { body, signature } = await rbmEnvelope(decoded, env.RBM_CLIENT_TOKEN);
-  return exports.default.fetch('https://console.example.test/webhooks/rbm', { method: 'POST', headers: { 'content-type': 'application/json', 'x-goog-signature': signature }, body });
+  return exports.default.fetch('https://console.example.test/webhooks/rbm', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-goog-signature': signature },
+    body,
+  });
 }
 
 /** Posts form params to /webhooks/twilio signed over PUBLIC_URL + path as Twilio does. */
-export async function postTwilio(params: Record<string, string>, opts: { signature?: string | null; query?: string } = {}): Promise<Response> {
+export async function postTwilio(
+  params: Record<string, string>,
+  opts: { signature?: string | null; query?: string } = {},
+): Promise<Response> {
   const { exports } = await import('cloudflare:workers');
   const { twilioSignature } = await import('../../worker/providers/twilio/webhook');
   const path = `/webhooks/twilio${opts.query ?? ''}`;
   const form = new URLSearchParams(params);
-  const signature = opts.signature === undefined ? await twilioSignature(env.TWILIO_AUTH_TOKEN, `${env.PUBLIC_URL}${path}`, form) : opts.signature;
+  const signature =
+    opts.signature === undefined ? await twilioSignature(env.TWILIO_AUTH_TOKEN, `${env.PUBLIC_URL}${path}`, form) : opts.signature;
   return exports.default.fetch(`https://edge.internal${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) },

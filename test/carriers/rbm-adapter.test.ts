@@ -36,7 +36,14 @@ describe('RBM send', () => {
           { type: 'url', text: 'Track', url: 'https://shop.example/track/1', postback: 'track' },
           { type: 'dial', text: 'Call us', phone: '+33612345678' },
           { type: 'location', text: 'Store', latitude: 48.85, longitude: 2.35, label: 'Paris store' },
-          { type: 'calendar', text: 'Remind me', start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z', title: 'Pickup', description: 'Bring ID' },
+          {
+            type: 'calendar',
+            text: 'Remind me',
+            start: '2026-12-01T10:00:00Z',
+            end: '2026-12-01T11:00:00Z',
+            title: 'Pickup',
+            description: 'Bring ID',
+          },
           { type: 'share_location', text: 'Share location' },
         ],
       },
@@ -54,12 +61,23 @@ describe('RBM send', () => {
           { reply: { text: 'Thanks', postbackData: 'thanks' } },
           { action: { text: 'Track', postbackData: 'track', openUrlAction: { url: 'https://shop.example/track/1' } } },
           { action: { text: 'Call us', postbackData: `${r.id}:s2`, dialAction: { phoneNumber: '+33612345678' } } },
-          { action: { text: 'Store', postbackData: `${r.id}:s3`, viewLocationAction: { latLong: { latitude: 48.85, longitude: 2.35 }, label: 'Paris store' } } },
+          {
+            action: {
+              text: 'Store',
+              postbackData: `${r.id}:s3`,
+              viewLocationAction: { latLong: { latitude: 48.85, longitude: 2.35 }, label: 'Paris store' },
+            },
+          },
           {
             action: {
               text: 'Remind me',
               postbackData: `${r.id}:s4`,
-              createCalendarEventAction: { startTime: '2026-12-01T10:00:00Z', endTime: '2026-12-01T11:00:00Z', title: 'Pickup', description: 'Bring ID' },
+              createCalendarEventAction: {
+                startTime: '2026-12-01T10:00:00Z',
+                endTime: '2026-12-01T11:00:00Z',
+                title: 'Pickup',
+                description: 'Bring ID',
+              },
             },
           },
           { action: { text: 'Share location', postbackData: `${r.id}:s5`, shareLocationAction: {} } },
@@ -72,7 +90,11 @@ describe('RBM send', () => {
 
   it('sends media alone as contentInfo', async () => {
     const { body } = await sendAndCapture({ type: 'media', media: { url: 'https://cdn.example/a.jpg' } }, { traffic: 'ACKNOWLEDGEMENT' });
-    expect(body).toEqual({ contentMessage: { contentInfo: { fileUrl: 'https://cdn.example/a.jpg', forceRefresh: false } }, messageTrafficType: 'ACKNOWLEDGEMENT', ttl: '600s' });
+    expect(body).toEqual({
+      contentMessage: { contentInfo: { fileUrl: 'https://cdn.example/a.jpg', forceRefresh: false } },
+      messageTrafficType: 'ACKNOWLEDGEMENT',
+      ttl: '600s',
+    });
   });
 
   it('sends media with a caption as a vertical card so the caption is kept', async () => {
@@ -81,7 +103,10 @@ describe('RBM send', () => {
       richCard: {
         standaloneCard: {
           cardOrientation: 'VERTICAL',
-          cardContent: { description: 'New in', media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/a.jpg', forceRefresh: false } } },
+          cardContent: {
+            description: 'New in',
+            media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/a.jpg', forceRefresh: false } },
+          },
         },
       },
     });
@@ -130,7 +155,10 @@ describe('RBM send', () => {
         standaloneCard: {
           cardOrientation: 'HORIZONTAL',
           thumbnailImageAlignment: 'RIGHT',
-          cardContent: { title: 'Hi', media: { height: 'MEDIUM', contentInfo: { fileUrl: 'https://cdn.example/x.png', forceRefresh: false } } },
+          cardContent: {
+            title: 'Hi',
+            media: { height: 'MEDIUM', contentInfo: { fileUrl: 'https://cdn.example/x.png', forceRefresh: false } },
+          },
         },
       },
     });
@@ -151,7 +179,10 @@ describe('RBM send', () => {
         standaloneCard: {
           cardOrientation: 'HORIZONTAL',
           thumbnailImageAlignment: 'RIGHT',
-          cardContent: { title: 'Hi', media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/x.png', forceRefresh: false } } },
+          cardContent: {
+            title: 'Hi',
+            media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/x.png', forceRefresh: false } },
+          },
         },
       },
     });
@@ -171,8 +202,16 @@ describe('RBM send', () => {
         carouselCard: {
           cardWidth: 'SMALL',
           cardContents: [
-            { title: 'One', media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/1.png', forceRefresh: false } }, suggestions: [{ reply: { text: 'Pick 1', postbackData: `${r.id}:c0b0` } }] },
-            { title: 'Two', description: 'Second', suggestions: [{ action: { text: 'Call', postbackData: `${r.id}:c1b0`, dialAction: { phoneNumber: '+14155550100' } } }] },
+            {
+              title: 'One',
+              media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/1.png', forceRefresh: false } },
+              suggestions: [{ reply: { text: 'Pick 1', postbackData: `${r.id}:c0b0` } }],
+            },
+            {
+              title: 'Two',
+              description: 'Second',
+              suggestions: [{ action: { text: 'Call', postbackData: `${r.id}:c1b0`, dialAction: { phoneNumber: '+14155550100' } } }],
+            },
           ],
         },
       },
@@ -181,21 +220,36 @@ describe('RBM send', () => {
 
   it('defaults a carousel to medium width', async () => {
     const { body } = await sendAndCapture({ type: 'carousel', cards: [{ title: 'A' }, { title: 'B' }] });
-    expect(body.contentMessage).toEqual({ richCard: { carouselCard: { cardWidth: 'MEDIUM', cardContents: [{ title: 'A' }, { title: 'B' }] } } });
+    expect(body.contentMessage).toEqual({
+      richCard: { carouselCard: { cardWidth: 'MEDIUM', cardContents: [{ title: 'A' }, { title: 'B' }] } },
+    });
   });
 });
 
 describe('RBM send errors', () => {
   it('answers not_reachable when Google says 404', async () => {
     const phone = uniquePhone();
-    await script(API, 'POST', `/v1/phones/${phone}/agentMessages`, [{ status: 404, body: { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } } }]);
-    expect(await rbm().send(req(phone, { type: 'text', text: 'hi' }))).toEqual({ ok: false, kind: 'not_reachable', message: 'NOT_FOUND: Requested entity was not found.' });
+    await script(API, 'POST', `/v1/phones/${phone}/agentMessages`, [
+      { status: 404, body: { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } } },
+    ]);
+    expect(await rbm().send(req(phone, { type: 'text', text: 'hi' }))).toEqual({
+      ok: false,
+      kind: 'not_reachable',
+      message: 'NOT_FOUND: Requested entity was not found.',
+    });
   });
 
   it('answers rejected with Google message when Google says 400, without retrying', async () => {
     const phone = uniquePhone();
-    await script(API, 'POST', `/v1/phones/${phone}/agentMessages`, [{ status: 400, body: { error: { code: 400, message: 'Carousel not supported', status: 'INVALID_ARGUMENT' } } }]);
-    expect(await rbm().send(req(phone, { type: 'text', text: 'hi' }))).toEqual({ ok: false, kind: 'rejected', message: 'INVALID_ARGUMENT: Carousel not supported', code: '400' });
+    await script(API, 'POST', `/v1/phones/${phone}/agentMessages`, [
+      { status: 400, body: { error: { code: 400, message: 'Carousel not supported', status: 'INVALID_ARGUMENT' } } },
+    ]);
+    expect(await rbm().send(req(phone, { type: 'text', text: 'hi' }))).toEqual({
+      ok: false,
+      kind: 'rejected',
+      message: 'INVALID_ARGUMENT: Carousel not supported',
+      code: '400',
+    });
     expect(await requestsFor(API, `/v1/phones/${phone}/agentMessages`)).toHaveLength(1);
   });
 
@@ -215,7 +269,11 @@ describe('RBM send errors', () => {
     const phone = uniquePhone();
     const err = { status: 500, body: { error: { code: 500, message: 'backend error', status: 'INTERNAL' } } };
     await script(API, 'POST', `/v1/phones/${phone}/agentMessages`, [err, err, err, err]);
-    expect(await rbm().send(req(phone, { type: 'text', text: 'hi' }))).toEqual({ ok: false, kind: 'unavailable', message: 'INTERNAL: backend error' });
+    expect(await rbm().send(req(phone, { type: 'text', text: 'hi' }))).toEqual({
+      ok: false,
+      kind: 'unavailable',
+      message: 'INTERNAL: backend error',
+    });
     expect(await requestsFor(API, `/v1/phones/${phone}/agentMessages`)).toHaveLength(3);
   });
 
@@ -245,7 +303,9 @@ describe('RBM capability, revoke and agent events', () => {
 
   it('reports a 404 capability answer as not capable', async () => {
     const phone = uniquePhone();
-    await script(API, 'GET', `/v1/phones/${phone}/capabilities`, [{ status: 404, body: { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } } }]);
+    await script(API, 'GET', `/v1/phones/${phone}/capabilities`, [
+      { status: 404, body: { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } } },
+    ]);
     expect(await rbm().checkCapability(phone)).toEqual({ capable: false, features: [] });
   });
 
@@ -253,7 +313,9 @@ describe('RBM capability, revoke and agent events', () => {
     const phone = uniquePhone();
     const p = rbm();
     expect(await p.revoke(phone, 'msg-1')).toBe('revoked');
-    await script(API, 'DELETE', `/v1/phones/${phone}/agentMessages/msg-2`, [{ status: 404, body: { error: { code: 404, message: 'delivered', status: 'NOT_FOUND' } } }]);
+    await script(API, 'DELETE', `/v1/phones/${phone}/agentMessages/msg-2`, [
+      { status: 404, body: { error: { code: 404, message: 'delivered', status: 'NOT_FOUND' } } },
+    ]);
     expect(await p.revoke(phone, 'msg-2')).toBe('already_delivered');
     const calls = await requestsFor(API, `/v1/phones/${phone}/agentMessages/`);
     expect(calls.map((c) => [c.method, c.path, query(c)])).toEqual([
@@ -268,7 +330,10 @@ describe('RBM capability, revoke and agent events', () => {
     await p.sendAgentEvent(phone, { type: 'typing' });
     await p.sendAgentEvent(phone, { type: 'read', messageId: 'user-msg-7' });
     const calls = await requestsFor(API, `/v1/phones/${phone}/agentEvents`);
-    expect(calls.map((c) => JSON.parse(c.body) as unknown)).toEqual([{ eventType: 'IS_TYPING' }, { eventType: 'READ', messageId: 'user-msg-7' }]);
+    expect(calls.map((c) => JSON.parse(c.body) as unknown)).toEqual([
+      { eventType: 'IS_TYPING' },
+      { eventType: 'READ', messageId: 'user-msg-7' },
+    ]);
     for (const c of calls) {
       expect(c.method).toBe('POST');
       expect(query(c).eventId).toMatch(UUID);
@@ -294,7 +359,9 @@ describe('RBM OAuth', () => {
   it('refreshes the token once on a 401 and retries the call', async () => {
     const email = `refresh-${crypto.randomUUID()}@test.iam.gserviceaccount.com`;
     const phone = uniquePhone();
-    await script(API, 'GET', `/v1/phones/${phone}/capabilities`, [{ status: 401, body: { error: { code: 401, message: 'expired', status: 'UNAUTHENTICATED' } } }]);
+    await script(API, 'GET', `/v1/phones/${phone}/capabilities`, [
+      { status: 401, body: { error: { code: 401, message: 'expired', status: 'UNAUTHENTICATED' } } },
+    ]);
     const cap = await rbm({}, email).checkCapability(phone);
     expect(cap.capable).toBe(true);
     const calls = await requestsFor(API, `/v1/phones/${phone}/capabilities`);

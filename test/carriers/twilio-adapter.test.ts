@@ -59,8 +59,23 @@ describe('Twilio SMS', () => {
 
   it('answers rejected with code 21610 when the recipient opted out at the carrier', async () => {
     const phone = uniquePhone();
-    await script(API, 'POST', `To=${phone}`, [{ status: 400, body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', more_info: 'https://www.twilio.com/docs/errors/21610', status: 400 } }]);
-    expect(await twilioSms().send({ id: 'm4', to: phone, text: 'Hi' })).toEqual({ ok: false, kind: 'rejected', code: '21610', message: 'Attempt to send to unsubscribed recipient' });
+    await script(API, 'POST', `To=${phone}`, [
+      {
+        status: 400,
+        body: {
+          code: 21610,
+          message: 'Attempt to send to unsubscribed recipient',
+          more_info: 'https://www.twilio.com/docs/errors/21610',
+          status: 400,
+        },
+      },
+    ]);
+    expect(await twilioSms().send({ id: 'm4', to: phone, text: 'Hi' })).toEqual({
+      ok: false,
+      kind: 'rejected',
+      code: '21610',
+      message: 'Attempt to send to unsubscribed recipient',
+    });
   });
 
   it('retries a 429 but never a 5xx, which may already have queued the message', async () => {
@@ -70,7 +85,11 @@ describe('Twilio SMS', () => {
     expect(await messagesTo(a)).toHaveLength(2);
     const b = uniquePhone();
     await script(API, 'POST', `To=${b}`, [{ status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } }]);
-    expect(await twilioSms().send({ id: 'm6', to: b, text: 'Hi' })).toEqual({ ok: false, kind: 'unavailable', message: 'Internal Server Error' });
+    expect(await twilioSms().send({ id: 'm6', to: b, text: 'Hi' })).toEqual({
+      ok: false,
+      kind: 'unavailable',
+      message: 'Internal Server Error',
+    });
     expect(await messagesTo(b)).toHaveLength(1);
   });
 
@@ -136,23 +155,49 @@ describe('Twilio RCS through the Messaging Service', () => {
 
   it('maps media to twilio/media, a card to twilio/card and a carousel to twilio/carousel', async () => {
     const cases: [Content, Record<string, unknown>][] = [
-      [{ type: 'media', media: { url: 'https://cdn.example/m.jpg' }, text: 'New' }, { 'twilio/media': { body: 'New', media: ['https://cdn.example/m.jpg'] } }],
       [
-        { type: 'card', card: { title: 'Hoodie', description: 'Warm', media: { url: 'https://cdn.example/h.png' }, buttons: [{ type: 'reply', text: 'Buy', postback: 'buy' }] } },
-        { 'twilio/card': { title: 'Hoodie', body: 'Warm', media: ['https://cdn.example/h.png'], actions: [{ type: 'QUICK_REPLY', title: 'Buy', id: 'buy' }] } },
+        { type: 'media', media: { url: 'https://cdn.example/m.jpg' }, text: 'New' },
+        { 'twilio/media': { body: 'New', media: ['https://cdn.example/m.jpg'] } },
+      ],
+      [
+        {
+          type: 'card',
+          card: {
+            title: 'Hoodie',
+            description: 'Warm',
+            media: { url: 'https://cdn.example/h.png' },
+            buttons: [{ type: 'reply', text: 'Buy', postback: 'buy' }],
+          },
+        },
+        {
+          'twilio/card': {
+            title: 'Hoodie',
+            body: 'Warm',
+            media: ['https://cdn.example/h.png'],
+            actions: [{ type: 'QUICK_REPLY', title: 'Buy', id: 'buy' }],
+          },
+        },
       ],
       [
         {
           type: 'carousel',
           cards: [
-            { title: 'A', media: { url: 'https://cdn.example/a.png' }, buttons: [{ type: 'url', text: 'Open', url: 'https://shop.example/a', postback: 'a' }] },
+            {
+              title: 'A',
+              media: { url: 'https://cdn.example/a.png' },
+              buttons: [{ type: 'url', text: 'Open', url: 'https://shop.example/a', postback: 'a' }],
+            },
             { title: 'B', description: 'bee', buttons: [{ type: 'reply', text: 'Pick', postback: 'b' }] },
           ],
         },
         {
           'twilio/carousel': {
             cards: [
-              { title: 'A', media: ['https://cdn.example/a.png'], actions: [{ type: 'URL', title: 'Open', url: 'https://shop.example/a', id: 'a' }] },
+              {
+                title: 'A',
+                media: ['https://cdn.example/a.png'],
+                actions: [{ type: 'URL', title: 'Open', url: 'https://shop.example/a', id: 'a' }],
+              },
               { title: 'B', body: 'bee', actions: [{ type: 'QUICK_REPLY', title: 'Pick', id: 'b' }] },
             ],
           },
@@ -183,7 +228,15 @@ describe('Twilio RCS through the Messaging Service', () => {
           text: 'Pickup',
           suggestions: [
             { type: 'location', text: 'Store', latitude: 48.85, longitude: 2.35, postback: 'store' },
-            { type: 'calendar', text: 'Add', start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T11:30:00Z', title: 'Pickup', description: 'Bring ID', postback: 'cal' },
+            {
+              type: 'calendar',
+              text: 'Add',
+              start: '2026-12-01T10:00:00.000Z',
+              end: '2026-12-01T11:30:00Z',
+              title: 'Pickup',
+              description: 'Bring ID',
+              postback: 'cal',
+            },
             { type: 'share_location', text: 'Share', postback: 'share' },
           ],
         },
@@ -196,7 +249,12 @@ describe('Twilio RCS through the Messaging Service', () => {
       body: 'Pickup',
       actions: [
         { type: 'URL', title: 'Store', url: 'https://www.google.com/maps/search/?api=1&query=48.85,2.35', id: 'store' },
-        { type: 'URL', title: 'Add', url: 'https://calendar.google.com/calendar/render?action=TEMPLATE&text=Pickup&dates=20261201T100000Z%2F20261201T113000Z&details=Bring+ID', id: 'cal' },
+        {
+          type: 'URL',
+          title: 'Add',
+          url: 'https://calendar.google.com/calendar/render?action=TEMPLATE&text=Pickup&dates=20261201T100000Z%2F20261201T113000Z&details=Bring+ID',
+          id: 'cal',
+        },
       ],
     });
   });

@@ -11,7 +11,13 @@ const AT = NOW.toISOString();
 const parse = (p: Record<string, string>) => parseTwilioParams(new URLSearchParams(p), NOW);
 
 describe('Twilio signature', () => {
-  const v1 = new URLSearchParams({ CallSid: 'CA1234567890ABCDE', Caller: '+12349013030', Digits: '1234', From: '+12349013030', To: '+18005551212' });
+  const v1 = new URLSearchParams({
+    CallSid: 'CA1234567890ABCDE',
+    Caller: '+12349013030',
+    Digits: '1234',
+    From: '+12349013030',
+    To: '+18005551212',
+  });
 
   it('computes the first documented test vector', async () => {
     expect(await twilioSignature('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', v1)).toBe('0/KCTR6DLpKmkAf8muzZqo1nDgQ=');
@@ -23,14 +29,24 @@ describe('Twilio signature', () => {
   });
 
   it('sorts parameters by name whatever order they were posted in', async () => {
-    const shuffled = new URLSearchParams([['To', '+18005551212'], ['Digits', '1234'], ['CallSid', 'CA1234567890ABCDE'], ['From', '+12349013030'], ['Caller', '+12349013030']]);
-    expect(await twilioSignatureValid('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', shuffled, '0/KCTR6DLpKmkAf8muzZqo1nDgQ=')).toBe(true);
+    const shuffled = new URLSearchParams([
+      ['To', '+18005551212'],
+      ['Digits', '1234'],
+      ['CallSid', 'CA1234567890ABCDE'],
+      ['From', '+12349013030'],
+      ['Caller', '+12349013030'],
+    ]);
+    expect(
+      await twilioSignatureValid('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', shuffled, '0/KCTR6DLpKmkAf8muzZqo1nDgQ='),
+    ).toBe(true);
   });
 
   it('accepts the URL with and without the default port, as Twilio validator does', async () => {
     const withPort = await twilioSignature('12345', 'https://mycompany.com:443/myapp.php?foo=1&bar=2', v1);
     expect(await twilioSignatureValid('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', v1, withPort)).toBe(true);
-    expect(await twilioSignatureValid('12345', 'https://mycompany.com:443/myapp.php?foo=1&bar=2', v1, '0/KCTR6DLpKmkAf8muzZqo1nDgQ=')).toBe(true);
+    expect(await twilioSignatureValid('12345', 'https://mycompany.com:443/myapp.php?foo=1&bar=2', v1, '0/KCTR6DLpKmkAf8muzZqo1nDgQ=')).toBe(
+      true,
+    );
   });
 
   it('refuses a changed parameter, another token, a missing or garbage header', async () => {
@@ -46,9 +62,17 @@ describe('Twilio signature', () => {
 
 describe('Twilio inbound messages', () => {
   it('parses an SMS reply', () => {
-    expect(parse({ MessageSid: 'SM10', AccountSid: 'AC1', From: '+15551230001', To: '+15005550006', Body: 'Hello', NumMedia: '0', SmsStatus: 'received' })).toEqual([
-      { provider: 'twilio', type: 'message', id: 'SM10', phone: '+15551230001', at: AT, channel: 'sms', text: 'Hello' },
-    ]);
+    expect(
+      parse({
+        MessageSid: 'SM10',
+        AccountSid: 'AC1',
+        From: '+15551230001',
+        To: '+15005550006',
+        Body: 'Hello',
+        NumMedia: '0',
+        SmsStatus: 'received',
+      }),
+    ).toEqual([{ provider: 'twilio', type: 'message', id: 'SM10', phone: '+15551230001', at: AT, channel: 'sms', text: 'Hello' }]);
   });
 
   it('parses an RCS reply from an rcs: address with its media', () => {
@@ -81,15 +105,46 @@ describe('Twilio inbound messages', () => {
   });
 
   it('parses a button tap into a tap whose postback is the ButtonPayload', () => {
-    expect(parse({ MessageSid: 'SM12', From: 'rcs:+15551230003', To: 'rcs:brand', Body: 'Yes', ButtonPayload: 'order-1:yes', ButtonText: 'Yes', ButtonType: 'QUICK_REPLY' })).toEqual([
-      { provider: 'twilio', type: 'tap', id: 'SM12', phone: '+15551230003', at: AT, channel: 'rcs', postback: 'order-1:yes', text: 'Yes', kind: 'reply' },
+    expect(
+      parse({
+        MessageSid: 'SM12',
+        From: 'rcs:+15551230003',
+        To: 'rcs:brand',
+        Body: 'Yes',
+        ButtonPayload: 'order-1:yes',
+        ButtonText: 'Yes',
+        ButtonType: 'QUICK_REPLY',
+      }),
+    ).toEqual([
+      {
+        provider: 'twilio',
+        type: 'tap',
+        id: 'SM12',
+        phone: '+15551230003',
+        at: AT,
+        channel: 'rcs',
+        postback: 'order-1:yes',
+        text: 'Yes',
+        kind: 'reply',
+      },
     ]);
-    expect(parse({ MessageSid: 'SM13', From: 'rcs:+15551230003', ButtonPayload: 'open', ButtonText: 'Open', ButtonType: 'URL' })[0]).toMatchObject({ type: 'tap', kind: 'action' });
+    expect(
+      parse({ MessageSid: 'SM13', From: 'rcs:+15551230003', ButtonPayload: 'open', ButtonText: 'Open', ButtonType: 'URL' })[0],
+    ).toMatchObject({ type: 'tap', kind: 'action' });
   });
 });
 
 describe('Twilio status callbacks', () => {
-  const cb = (status: string, extra: Record<string, string> = {}) => parse({ MessageSid: 'SM20', MessageStatus: status, SmsStatus: status, From: '+15005550006', To: '+15551230004', AccountSid: 'AC1', ...extra });
+  const cb = (status: string, extra: Record<string, string> = {}) =>
+    parse({
+      MessageSid: 'SM20',
+      MessageStatus: status,
+      SmsStatus: status,
+      From: '+15005550006',
+      To: '+15551230004',
+      AccountSid: 'AC1',
+      ...extra,
+    });
 
   it.each([
     ['sent', 'sent'],
@@ -102,7 +157,15 @@ describe('Twilio status callbacks', () => {
   ])('records %s as %s, keyed by message sid and status', (status, normalized) => {
     const [e, ...rest] = cb(status);
     expect(rest).toHaveLength(0);
-    expect(e).toMatchObject({ provider: 'twilio', type: 'status', id: `SM20:${status}`, phone: '+15551230004', provider_message_id: 'SM20', status: normalized, channel: 'sms' });
+    expect(e).toMatchObject({
+      provider: 'twilio',
+      type: 'status',
+      id: `SM20:${status}`,
+      phone: '+15551230004',
+      provider_message_id: 'SM20',
+      status: normalized,
+      channel: 'sms',
+    });
   });
 
   it.each(['queued', 'accepted', 'scheduled', 'sending'])('acknowledges %s without recording anything', (status) => {
@@ -115,7 +178,11 @@ describe('Twilio status callbacks', () => {
 
   it('records the channel actually used from the rcs: sender and keeps the error code', () => {
     expect(cb('delivered', { From: 'rcs:brand_agent' })[0]).toMatchObject({ channel: 'rcs', status: 'delivered' });
-    expect(cb('undelivered', { ErrorCode: '63018', ChannelPrefix: 'rcs', RcsWhatever: 'x' })[0]).toMatchObject({ status: 'failed', error_code: '63018', reason: 'undelivered' });
+    expect(cb('undelivered', { ErrorCode: '63018', ChannelPrefix: 'rcs', RcsWhatever: 'x' })[0]).toMatchObject({
+      status: 'failed',
+      error_code: '63018',
+      reason: 'undelivered',
+    });
   });
 
   it('answers 400 when MessageSid is missing', () => {
@@ -137,7 +204,11 @@ describe('POST /webhooks/twilio', () => {
 
   it('answers 401 when a parameter was tampered with after signing', async () => {
     const { twilioSignature } = await import('../../worker/providers/twilio/webhook');
-    const sig = await twilioSignature('test-twilio-auth-token', 'https://console.example.test/webhooks/twilio', new URLSearchParams({ MessageSid: 'SM32', From: '+15551230006', Body: 'hi' }));
+    const sig = await twilioSignature(
+      'test-twilio-auth-token',
+      'https://console.example.test/webhooks/twilio',
+      new URLSearchParams({ MessageSid: 'SM32', From: '+15551230006', Body: 'hi' }),
+    );
     const res = await postTwilio({ MessageSid: 'SM32', From: '+15551230006', Body: 'STOP' }, { signature: sig });
     expect(res.status).toBe(401);
   });

@@ -43,7 +43,9 @@ describe('sign-in', () => {
     const s = await signIn('agent');
     const token = s.cookie.slice('sid='.length);
     const raw = await env.DB.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id = ?').bind(token).first<{ n: number }>();
-    const hashed = await env.DB.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id = ?').bind(await sessionIdOf(s.cookie)).first<{ n: number }>();
+    const hashed = await env.DB.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id = ?')
+      .bind(await sessionIdOf(s.cookie))
+      .first<{ n: number }>();
     expect(raw?.n).toBe(0);
     expect(hashed?.n).toBe(1);
   });
@@ -149,7 +151,9 @@ describe('sessions', () => {
 
   it('end at their absolute expiry even when active', async () => {
     const s = await signIn('agent');
-    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').bind(Date.now() - 1, await sessionIdOf(s.cookie)).run();
+    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?')
+      .bind(Date.now() - 1, await sessionIdOf(s.cookie))
+      .run();
     expect((await api(s, '/api/auth/me')).status).toBe(401);
   });
 
@@ -201,9 +205,15 @@ describe('roles', () => {
     const admin = await signIn('admin');
     const marketer = await signIn('marketer');
     const email = `${unique('new')}@test.example`;
-    const created = await api(admin, '/api/users', { method: 'POST', body: { email, name: 'New', role: 'agent', password: 'a long password' } });
+    const created = await api(admin, '/api/users', {
+      method: 'POST',
+      body: { email, name: 'New', role: 'agent', password: 'a long password' },
+    });
     expect(created.status).toBe(201);
-    const denied = await api(marketer, '/api/users', { method: 'POST', body: { email: `${unique('m')}@test.example`, name: 'X', role: 'admin', password: 'a long password' } });
+    const denied = await api(marketer, '/api/users', {
+      method: 'POST',
+      body: { email: `${unique('m')}@test.example`, name: 'X', role: 'admin', password: 'a long password' },
+    });
     expect(denied.status).toBe(403);
     expect(await denied.json()).toMatchObject({ error: 'forbidden' });
     const { id } = await created.json<{ id: string }>();
@@ -222,7 +232,10 @@ describe('roles', () => {
 
   it('refuses a duplicate email with 409', async () => {
     const admin = await signIn('admin');
-    const res = await api(admin, '/api/users', { method: 'POST', body: { email: admin.user.email, name: 'Dup', role: 'agent', password: 'a long password' } });
+    const res = await api(admin, '/api/users', {
+      method: 'POST',
+      body: { email: admin.user.email, name: 'Dup', role: 'agent', password: 'a long password' },
+    });
     expect(res.status).toBe(409);
   });
 });

@@ -29,7 +29,9 @@ describe('GET /api/conversations', () => {
     expect(page1.conversations.map((c) => c.phone)).toEqual([phones[2], phones[1]]);
     expect(page1.counts.all).toBe(3);
     expect(page1.next_cursor).toEqual(expect.any(String));
-    const page2 = await (await api(marketer, `/api/conversations?q=${encodeURIComponent(name)}&limit=2&cursor=${encodeURIComponent(page1.next_cursor!)}`)).json<Page>();
+    const page2 = await (
+      await api(marketer, `/api/conversations?q=${encodeURIComponent(name)}&limit=2&cursor=${encodeURIComponent(page1.next_cursor!)}`)
+    ).json<Page>();
     expect(page2.conversations.map((c) => c.phone)).toEqual([phones[0]]);
     expect(page2.next_cursor).toBeNull();
   });

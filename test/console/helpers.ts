@@ -8,7 +8,8 @@ export const BASE = 'http://localhost';
 
 let counter = 0;
 /** A unique suffix so no two tests share an account, phone or label. */
-export const unique = (prefix = 'x') => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const unique = (prefix = 'x') =>
+  `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export interface TestUser {
   id: string;
@@ -44,7 +45,7 @@ export function loginRequest(email: string, password: string, headers: Record<st
 export function sessionCookie(res: Response): string | null {
   const header = res.headers.get('set-cookie');
   const match = header ? /(?:^|,\s*)sid=([^;]+)/.exec(header) : null;
-  return match && match[1] ? `sid=${match[1]}` : null;
+  return match?.[1] ? `sid=${match[1]}` : null;
 }
 
 export async function signIn(role: Role): Promise<Session> {

@@ -32,7 +32,12 @@ const listAll = async (inbox: DurableObjectStub<Inbox>, q: Omit<ListQuery, 'limi
 };
 
 const isSortedByActivity = (rows: ConversationSummary[]) =>
-  rows.every((r, i) => i === 0 || rows[i - 1]!.last_activity_at > r.last_activity_at || (rows[i - 1]!.last_activity_at === r.last_activity_at && rows[i - 1]!.phone > r.phone));
+  rows.every(
+    (r, i) =>
+      i === 0 ||
+      rows[i - 1]!.last_activity_at > r.last_activity_at ||
+      (rows[i - 1]!.last_activity_at === r.last_activity_at && rows[i - 1]!.phone > r.phone),
+  );
 
 describe('conversation activity', () => {
   it('creates an open, unread conversation from a customer message', async () => {
@@ -94,7 +99,11 @@ describe('conversation activity', () => {
     // Pretend the hour has passed, then fire the alarm the snooze scheduled.
     await runInDurableObject(inbox, async (_i, state) => {
       expect(await state.storage.getAlarm()).toBe(Date.parse(until));
-      state.storage.sql.exec('UPDATE conversations SET snoozed_until = ? WHERE phone = ?', new Date(Date.now() - 1000).toISOString(), '+33612000006');
+      state.storage.sql.exec(
+        'UPDATE conversations SET snoozed_until = ? WHERE phone = ?',
+        new Date(Date.now() - 1000).toISOString(),
+        '+33612000006',
+      );
     });
     expect(await runDurableObjectAlarm(inbox)).toBe(true);
     expect(await inbox.get('+33612000006')).toMatchObject({ status: 'open', snoozed_until: null });
@@ -204,7 +213,9 @@ describe('the conversation list over 300 conversations', () => {
     await inbox.update(phoneAt(7), { labels: ['returns'] });
     expect((await inbox.get(phoneAt(7)))!.labels).toEqual(['returns']);
     expect((await inbox.list({ tab: 'all', userId: 'x', label: 'vip', limit: 100 })).conversations).toHaveLength(42);
-    expect((await inbox.list({ tab: 'all', userId: 'x', label: 'returns', limit: 100 })).conversations.map((r) => r.phone)).toEqual([phoneAt(7)]);
+    expect((await inbox.list({ tab: 'all', userId: 'x', label: 'returns', limit: 100 })).conversations.map((r) => r.phone)).toEqual([
+      phoneAt(7),
+    ]);
   });
 });
 

@@ -39,7 +39,12 @@ describe('a customer conversation', () => {
     const surfaced = await live.next<{ conversation: ConversationSummary }>(
       (m) => m.type === 'conversation' && (m.conversation as { phone?: string }).phone === phone,
     );
-    expect(surfaced.conversation).toMatchObject({ status: 'open', unread: 1, last_direction: 'in', preview: expect.stringContaining('commande') });
+    expect(surfaced.conversation).toMatchObject({
+      status: 'open',
+      unread: 1,
+      last_direction: 'in',
+      preview: expect.stringContaining('commande'),
+    });
 
     expect((await api(agent, `/api/conversations/${encodeURIComponent(phone)}/read`, { method: 'POST' })).status).toBe(204);
     expect((await inboxStub(env).get(phone))!.unread).toBe(0);
@@ -81,7 +86,10 @@ describe('a customer conversation', () => {
     const agent = await signIn('agent');
     const phone = uniquePhone();
     await customerSays(phone, 'Hello');
-    const res = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/messages`, { method: 'POST', body: { content: { type: 'text' } } });
+    const res = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/messages`, {
+      method: 'POST',
+      body: { content: { type: 'text' } },
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringContaining('content') });
   });
@@ -90,7 +98,10 @@ describe('a customer conversation', () => {
     const agent = await signIn('agent');
     const phone = uniquePhone();
     await customerSays(phone, 'Hello');
-    const res = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/notes`, { method: 'POST', body: { text: 'VIP, be nice' } });
+    const res = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/notes`, {
+      method: 'POST',
+      body: { text: 'VIP, be nice' },
+    });
     expect(res.status).toBe(201);
     const note = await res.json<MessageView>();
     expect(note).toMatchObject({ kind: 'note', text: 'VIP, be nice', author: agent.user.id });
@@ -101,8 +112,19 @@ describe('a customer conversation', () => {
     const agent = await signIn('agent');
     const phone = uniquePhone();
     await customerSays(phone, 'Je veux vos offres');
-    await env.PROFILE.getByName(phone).track({ phone, name: 'Viewed Product', properties: { sku: 'LAMP-1' }, time: '2026-03-01T10:00:00.000Z' });
-    await env.PROFILE.getByName(phone).track({ phone, name: 'Placed Order', value: 89.5, properties: { order_id: 'A-1' }, time: '2026-03-02T10:00:00.000Z' });
+    await env.PROFILE.getByName(phone).track({
+      phone,
+      name: 'Viewed Product',
+      properties: { sku: 'LAMP-1' },
+      time: '2026-03-01T10:00:00.000Z',
+    });
+    await env.PROFILE.getByName(phone).track({
+      phone,
+      name: 'Placed Order',
+      value: 89.5,
+      properties: { order_id: 'A-1' },
+      time: '2026-03-02T10:00:00.000Z',
+    });
     const res = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/consent`, {
       method: 'POST',
       body: { purpose: 'marketing', status: 'subscribed', reason: 'Asked for offers in chat' },
@@ -111,7 +133,13 @@ describe('a customer conversation', () => {
     expect((await res.json<ProfileView>()).consent.marketing).toMatchObject({ status: 'subscribed' });
     const panel = await api(agent, `/api/conversations/${encodeURIComponent(phone)}`);
     expect(panel.status).toBe(200);
-    const body = await panel.json<{ conversation: ConversationSummary; profile: ProfileView; consent_log: ConsentLogEntry[]; events: ProfileEventView[]; labels: string[] }>();
+    const body = await panel.json<{
+      conversation: ConversationSummary;
+      profile: ProfileView;
+      consent_log: ConsentLogEntry[];
+      events: ProfileEventView[];
+      labels: string[];
+    }>();
     // Recent events, newest first, orders with their amount.
     expect(body.events.map((e) => [e.name, e.value, e.time])).toEqual([
       ['Placed Order', 89.5, '2026-03-02T10:00:00.000Z'],
@@ -121,7 +149,13 @@ describe('a customer conversation', () => {
     expect(body.conversation.phone).toBe(phone);
     expect(body.profile.phone).toBe(phone);
     expect(body.consent_log).toContainEqual(
-      expect.objectContaining({ purpose: 'marketing', status: 'subscribed', source: 'agent', text: 'Asked for offers in chat', actor: agent.user.id }),
+      expect.objectContaining({
+        purpose: 'marketing',
+        status: 'subscribed',
+        source: 'agent',
+        text: 'Asked for offers in chat',
+        actor: agent.user.id,
+      }),
     );
     const missingReason = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/consent`, {
       method: 'POST',

@@ -22,7 +22,15 @@ async function open(s: Session): Promise<{ client: WsClient; cursor: number }> {
 }
 
 const activity = (phone: string, preview = 'Bonjour') =>
-  inboxStub(env).conversationActivity({ phone, name: 'Live', direction: 'in', channel: 'rcs', preview, at: new Date().toISOString(), kind: 'message' });
+  inboxStub(env).conversationActivity({
+    phone,
+    name: 'Live',
+    direction: 'in',
+    channel: 'rcs',
+    preview,
+    at: new Date().toISOString(),
+    kind: 'message',
+  });
 
 describe('the console WebSocket', () => {
   it('refuses an upgrade without a session', async () => {
@@ -81,7 +89,10 @@ describe('the console WebSocket', () => {
     await inboxStub(env).update(phone, { assignee: a.user.id });
     for (const { client } of [ca, cm]) {
       const event = await client.next<{ conversation: { assignee: string } }>(
-        (e) => e.type === 'conversation' && (e.conversation as { phone?: string; assignee?: string }).phone === phone && (e.conversation as { assignee?: string }).assignee === a.user.id,
+        (e) =>
+          e.type === 'conversation' &&
+          (e.conversation as { phone?: string; assignee?: string }).phone === phone &&
+          (e.conversation as { assignee?: string }).assignee === a.user.id,
       );
       expect(event.conversation.assignee).toBe(a.user.id);
       client.close();
@@ -123,10 +134,16 @@ describe('the console WebSocket', () => {
     const { client } = await open(s);
     client.send({ type: 'resume', after: first.cursor });
     const missed = await client.next<{ seq: number; conversation: { preview: string } }>(
-      (m) => m.type === 'conversation' && (m.conversation as { phone?: string; preview?: string }).phone === phone && (m.conversation as { preview?: string }).preview === 'second',
+      (m) =>
+        m.type === 'conversation' &&
+        (m.conversation as { phone?: string; preview?: string }).phone === phone &&
+        (m.conversation as { preview?: string }).preview === 'second',
     );
     const earlier = await client.next<{ seq: number }>(
-      (m) => m.type === 'conversation' && (m.conversation as { phone?: string; preview?: string }).phone === phone && (m.conversation as { preview?: string }).preview === 'first',
+      (m) =>
+        m.type === 'conversation' &&
+        (m.conversation as { phone?: string; preview?: string }).phone === phone &&
+        (m.conversation as { preview?: string }).preview === 'first',
     );
     expect(earlier.seq).toBeGreaterThan(first.cursor);
     expect(missed.seq).toBeGreaterThan(earlier.seq);

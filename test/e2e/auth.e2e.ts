@@ -44,7 +44,10 @@ describe('a marketer', () => {
     const { context, page } = await signedIn(browser, MARKETER);
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
-    expect((await consoleApi(page, 'POST', '/api/users', { email: 'x@example.com', name: 'X', role: 'admin', password: 'long-enough-password' })).status).toBe(403);
+    expect(
+      (await consoleApi(page, 'POST', '/api/users', { email: 'x@example.com', name: 'X', role: 'admin', password: 'long-enough-password' }))
+        .status,
+    ).toBe(403);
     const users = (await consoleApi(page, 'GET', '/api/users')).json as { id: string; role: string }[];
     const admin = users.find((u) => u.role === 'admin')!;
     expect((await consoleApi(page, 'PATCH', `/api/users/${admin.id}`, { role: 'marketer' })).status).toBe(403);

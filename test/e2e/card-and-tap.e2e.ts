@@ -45,7 +45,10 @@ describe('a card reply', () => {
 
     // The agent's page, untouched since, shows the tap.
     await page.getByText('Tapped: Track my parcel').waitFor({ timeout: 15_000 });
-    await eventually('the thread to keep a single copy of the card', async () => (await page.getByRole('log').getByText('Order #4521 is on its way').count()) === 1);
+    await eventually(
+      'the thread to keep a single copy of the card',
+      async () => (await page.getByRole('log').getByText('Order #4521 is on its way').count()) === 1,
+    );
     await context.close();
   });
 });

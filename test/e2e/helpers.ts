@@ -6,7 +6,15 @@ import { inject } from 'vitest';
 export const baseURL = () => inject('baseURL');
 export const vars = () => inject('vars');
 
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -17,7 +25,10 @@ export const AGENT = { email: 'agent@example.com', password: 'agent-password' };
 export const MARKETER = { email: 'marketer@example.com', password: 'marketer-password' };
 
 /** A fresh context signed in through the sign-in form; returns the page on the inbox. */
-export async function signedIn(browser: Browser, who: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(
+  browser: Browser,
+  who: { email: string; password: string },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto('/inbox');

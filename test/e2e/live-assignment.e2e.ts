@@ -28,7 +28,10 @@ describe('assignment', () => {
     const me = (await (await a.page.request.get('/api/auth/me')).json()) as { user: { id: string } };
     await a.page.getByLabel('Assignee').selectOption(me.user.id);
 
-    await eventually('the second agent to see the new assignee', async () => (await b.page.getByLabel('Assignee').inputValue()) === me.user.id);
+    await eventually(
+      'the second agent to see the new assignee',
+      async () => (await b.page.getByLabel('Assignee').inputValue()) === me.user.id,
+    );
     // Their inbox row shows it too.
     await b.page.locator(`a[data-phone="${phone}"]`).getByText('Demo Agent').waitFor();
     await a.context.close();

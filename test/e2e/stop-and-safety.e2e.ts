@@ -32,7 +32,10 @@ describe('after STOP from the phone', () => {
     await sim.getByText('STOP', { exact: true }).waitFor();
 
     // The opt-out shows in the thread, live.
-    await page.getByRole('log').getByText(/Marketing consent: Unsubscribed/).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('log')
+      .getByText(/Marketing consent: Unsubscribed/)
+      .waitFor({ timeout: 15_000 });
 
     await page.getByLabel('Reply', { exact: true }).fill('We have 20% off the blue one this week!');
     await page.getByRole('button', { name: 'Send' }).click();

@@ -18,7 +18,10 @@ export const FAKE_FEATURES = [
   'ACTION_OPEN_URL_IN_WEBVIEW',
 ];
 
-const googleError = (code: number, status: string, message: string): Reply => ({ status: code, body: { error: { code, message, status } } });
+const googleError = (code: number, status: string, message: string): Reply => ({
+  status: code,
+  body: { error: { code, message, status } },
+});
 
 function b64urlJson(part: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -30,7 +33,8 @@ export async function startRbmFake(): Promise<Fake> {
 
   function token(r: Recorded, base: string): Reply {
     const form = new URLSearchParams(r.body);
-    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return { status: 400, body: { error: 'unsupported_grant_type' } };
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
+      return { status: 400, body: { error: 'unsupported_grant_type' } };
     const parts = (form.get('assertion') ?? '').split('.');
     if (parts.length !== 3) return { status: 400, body: { error: 'invalid_grant', error_description: 'malformed JWT' } };
     const [h = '', c = '', s = ''] = parts;
@@ -44,7 +48,13 @@ export async function startRbmFake(): Promise<Fake> {
     const now = Math.floor(Date.now() / 1000);
     const iat = Number(claims.iat);
     const exp = Number(claims.exp);
-    if (claims.aud !== `${base}/token` || claims.scope !== RBM_SCOPE || typeof claims.iss !== 'string' || !(exp > iat && exp - iat <= 3600) || Math.abs(iat - now) > 300) {
+    if (
+      claims.aud !== `${base}/token` ||
+      claims.scope !== RBM_SCOPE ||
+      typeof claims.iss !== 'string' ||
+      !(exp > iat && exp - iat <= 3600) ||
+      Math.abs(iat - now) > 300
+    ) {
       return { status: 400, body: { error: 'invalid_grant', error_description: `bad claims ${JSON.stringify(claims)}` } };
     }
     const t = `fake-token-${++n}-${claims.iss}`;
@@ -55,7 +65,8 @@ export async function startRbmFake(): Promise<Fake> {
   return startFake((r, base) => {
     if (r.method === 'POST' && r.path === '/token') return token(r, base);
     const auth = r.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !issued.has(auth.slice(7))) return googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
+    if (!auth.startsWith('Bearer ') || !issued.has(auth.slice(7)))
+      return googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
     const q = new Map(r.query);
     if (!q.get('agentId')) return googleError(400, 'INVALID_ARGUMENT', 'agentId is required');
     const m = /^\/v1\/phones\/(\+\d+)\/(capabilities|agentMessages|agentEvents)(?:\/([^/]+))?$/.exec(r.path);
@@ -70,7 +81,14 @@ export async function startRbmFake(): Promise<Fake> {
       if (!messageId) return googleError(400, 'INVALID_ARGUMENT', 'messageId is required');
       const body = JSON.parse(r.body) as { contentMessage?: unknown };
       if (!body.contentMessage) return googleError(400, 'INVALID_ARGUMENT', 'contentMessage is required');
-      return { status: 200, body: { name: `phones/${phone}/agentMessages/${messageId}`, sendTime: new Date().toISOString(), contentMessage: body.contentMessage } };
+      return {
+        status: 200,
+        body: {
+          name: `phones/${phone}/agentMessages/${messageId}`,
+          sendTime: new Date().toISOString(),
+          contentMessage: body.contentMessage,
+        },
+      };
     }
     if (what === 'agentMessages' && r.method === 'DELETE' && id) return { status: 200, body: {} };
     if (what === 'agentEvents' && r.method === 'POST') {

@@ -78,7 +78,14 @@ export async function startFake(handler: Handler): Promise<Fake> {
       }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      const r: Recorded = { method: req.method ?? 'GET', path: decodeURIComponent(u.pathname), query: [...u.searchParams], headers, body, at: Date.now() };
+      const r: Recorded = {
+        method: req.method ?? 'GET',
+        path: decodeURIComponent(u.pathname),
+        query: [...u.searchParams],
+        headers,
+        body,
+        at: Date.now(),
+      };
       recorded.push(r);
       const hay = haystack(r);
       const script = scripts.find((s) => s.method === r.method && hay.includes(s.match) && s.replies.length > 0);

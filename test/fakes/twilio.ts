@@ -17,8 +17,10 @@ export async function startTwilioFake(): Promise<Fake> {
     if (r.method === 'POST' && r.path === `/2010-04-01/Accounts/${TWILIO_TEST_ACCOUNT.sid}/Messages.json`) {
       const f = new URLSearchParams(r.body);
       if (!f.get('To')) return twilioError(400, 21604, "A 'To' phone number is required.");
-      if (!f.get('From') && !f.get('MessagingServiceSid')) return twilioError(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required.");
-      if (!f.get('Body') && !f.get('ContentSid') && !f.getAll('MediaUrl').length) return twilioError(400, 21602, 'Message body is required.');
+      if (!f.get('From') && !f.get('MessagingServiceSid'))
+        return twilioError(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required.");
+      if (!f.get('Body') && !f.get('ContentSid') && !f.getAll('MediaUrl').length)
+        return twilioError(400, 21602, 'Message body is required.');
       const sid = `SM${randomBytes(16).toString('hex')}`;
       return {
         status: 201,
@@ -38,8 +40,18 @@ export async function startTwilioFake(): Promise<Fake> {
     }
     if (r.method === 'POST' && r.path === '/v1/Content') {
       const body = JSON.parse(r.body) as { friendly_name?: string; language?: string; types?: Record<string, unknown> };
-      if (!body.language || !body.types || !Object.keys(body.types).length) return twilioError(400, 20001, 'Invalid content: language and types are required');
-      return { status: 201, body: { sid: `HX${randomBytes(16).toString('hex')}`, account_sid: TWILIO_TEST_ACCOUNT.sid, friendly_name: body.friendly_name, language: body.language, types: body.types } };
+      if (!body.language || !body.types || !Object.keys(body.types).length)
+        return twilioError(400, 20001, 'Invalid content: language and types are required');
+      return {
+        status: 201,
+        body: {
+          sid: `HX${randomBytes(16).toString('hex')}`,
+          account_sid: TWILIO_TEST_ACCOUNT.sid,
+          friendly_name: body.friendly_name,
+          language: body.language,
+          types: body.types,
+        },
+      };
     }
     return twilioError(404, 20404, `The requested resource ${r.path} was not found`);
   });

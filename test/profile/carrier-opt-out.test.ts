@@ -13,7 +13,10 @@ async function expectCarrierOptOut(phone: string): Promise<void> {
   const carrier = (await profile(phone).consentLog(phone)).filter((l) => l.source === 'carrier');
   expect(carrier.map((l) => `${l.purpose}:${l.status}`).sort()).toEqual(['marketing:unsubscribed', 'transactional:unsubscribed']);
   expect(carrier.every((l) => /21610/.test(l.text ?? ''))).toBe(true);
-  expect(await profile(phone).send(phone, { purpose: 'marketing', content: text('Sale!') })).toMatchObject({ ok: false, error: 'marketing_not_subscribed' });
+  expect(await profile(phone).send(phone, { purpose: 'marketing', content: text('Sale!') })).toMatchObject({
+    ok: false,
+    error: 'marketing_not_subscribed',
+  });
 }
 
 describe('a carrier rejection with code 21610', () => {

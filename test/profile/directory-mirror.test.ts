@@ -8,7 +8,14 @@ import { profile, setClock, TUESDAY_10H_PARIS, text, uniquePhone } from './helpe
 async function directoryRow(phone: string) {
   return env.DB.prepare('SELECT first_name, last_name, email, properties, marketing, transactional FROM profiles WHERE phone = ?')
     .bind(phone)
-    .first<{ first_name: string | null; last_name: string | null; email: string | null; properties: string; marketing: string; transactional: string }>();
+    .first<{
+      first_name: string | null;
+      last_name: string | null;
+      email: string | null;
+      properties: string;
+      marketing: string;
+      transactional: string;
+    }>();
 }
 
 describe('the D1 directory mirror', () => {
@@ -27,7 +34,13 @@ describe('the D1 directory mirror', () => {
       'test',
     );
     const first = await directoryRow(phone);
-    expect(first).toMatchObject({ first_name: 'Camille', last_name: 'Durand', email: 'camille@example.test', marketing: 'subscribed', transactional: 'subscribed' });
+    expect(first).toMatchObject({
+      first_name: 'Camille',
+      last_name: 'Durand',
+      email: 'camille@example.test',
+      marketing: 'subscribed',
+      transactional: 'subscribed',
+    });
     expect(JSON.parse(first?.properties ?? '{}')).toEqual({ vip: true, preferred_category: 'dresses' });
 
     // A second upsert merges properties (null removes a key) and renames.
@@ -38,7 +51,15 @@ describe('the D1 directory mirror', () => {
 
     // A first send caches the RCS capability, so the STOP below is the only thing left to mirror.
     expect(await profile(phone).send(phone, { purpose: 'transactional', content: text('Welcome') })).toMatchObject({ ok: true });
-    await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'stop-1', at: new Date().toISOString(), channel: 'sms', text: 'STOP' });
+    await profile(phone).ingest({
+      provider: 'sandbox',
+      type: 'message',
+      phone,
+      id: 'stop-1',
+      at: new Date().toISOString(),
+      channel: 'sms',
+      text: 'STOP',
+    });
     // Inbound events mark the directory behind; the Profile's alarm writes the row (off the ingest path).
     await runDurableObjectAlarm(profile(phone));
     expect(await directoryRow(phone)).toMatchObject({ first_name: 'Camila', marketing: 'unsubscribed', transactional: 'unsubscribed' });

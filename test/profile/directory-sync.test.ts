@@ -79,7 +79,9 @@ describe('the inbox', () => {
     const cursor = await inboxStub(env).cursor();
     await profile(phone).ingest({ ...inbound(phone, 'inbox-1', 'Where is my parcel?'), channel: 'rcs' });
     const all: ServerEvent[] = (await inboxStub(env).eventsAfter(cursor)) ?? [];
-    const events = all.filter((e) => (e.type === 'conversation' && e.conversation.phone === phone) || (e.type === 'message' && e.phone === phone));
+    const events = all.filter(
+      (e) => (e.type === 'conversation' && e.conversation.phone === phone) || (e.type === 'message' && e.phone === phone),
+    );
     expect(events.map((e) => e.type)).toEqual(['conversation', 'message']);
     expect(events[1]).toMatchObject({ type: 'message', message: { direction: 'in', text: 'Where is my parcel?' } });
   });

@@ -29,7 +29,14 @@ describe('a duplicate delivery callback', () => {
     await setClock(phone, TUESDAY_10H_PARIS);
     const out = await profile(phone).send(phone, { purpose: 'transactional', content: text('Hi') });
     if (!out.ok) throw new Error('send refused');
-    const base = { provider: 'sandbox' as const, type: 'status' as const, phone, at: new Date().toISOString(), channel: 'rcs' as const, provider_message_id: out.id };
+    const base = {
+      provider: 'sandbox' as const,
+      type: 'status' as const,
+      phone,
+      at: new Date().toISOString(),
+      channel: 'rcs' as const,
+      provider_message_id: out.id,
+    };
     await profile(phone).ingest({ ...base, id: 'r', status: 'read' });
     await profile(phone).ingest({ ...base, id: 'd', status: 'delivered' });
     const [m] = await messages(phone);

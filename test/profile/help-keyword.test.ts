@@ -10,7 +10,15 @@ describe('a HELP keyword', () => {
       await setClock(phone, TUESDAY_10H_PARIS);
       await subscribe(phone);
       const before = await profile(phone).get(phone);
-      const result = await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'h1', at: new Date().toISOString(), channel: 'sms', text: keyword });
+      const result = await profile(phone).ingest({
+        provider: 'sandbox',
+        type: 'message',
+        phone,
+        id: 'h1',
+        at: new Date().toISOString(),
+        channel: 'sms',
+        text: keyword,
+      });
       expect(result).toMatchObject({ duplicate: false, keyword: 'help' });
 
       const out = (await messages(phone)).filter((m) => m.direction === 'out');
@@ -33,7 +41,15 @@ describe('a HELP keyword', () => {
     const phone = `+141555501${String(2 * Math.floor(Math.random() * 50) + 1).padStart(2, '0')}`;
     await setClock(phone, TUESDAY_10H_PARIS);
     await subscribe(phone);
-    await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'h-us', at: new Date().toISOString(), channel: 'sms', text: 'HELP' });
+    await profile(phone).ingest({
+      provider: 'sandbox',
+      type: 'message',
+      phone,
+      id: 'h-us',
+      at: new Date().toISOString(),
+      channel: 'sms',
+      text: 'HELP',
+    });
     const answer = (await messages(phone)).find((m) => m.direction === 'out')?.text ?? '';
     expect(answer).toContain('Maison Lumière');
     expect(answer).toContain('Msg frequency varies');

@@ -39,7 +39,11 @@ export async function messages(phone: string): Promise<MessageView[]> {
 }
 
 export async function subscribe(phone: string): Promise<void> {
-  await profile(phone).upsert(phone, { consent: { marketing: 'subscribed', transactional: 'subscribed', source: 'test_checkout' } }, 'test');
+  await profile(phone).upsert(
+    phone,
+    { consent: { marketing: 'subscribed', transactional: 'subscribed', source: 'test_checkout' } },
+    'test',
+  );
 }
 
 /** Tuesday 10 March 2026, 10:00 in Paris: inside the marketing window. */

@@ -5,7 +5,15 @@ import { messages, profile, uniquePhone } from './helpers';
 describe('an inbound text', () => {
   it('is recorded once and a replay is reported as a duplicate', async () => {
     const phone = uniquePhone('rcs');
-    const event = { provider: 'sandbox' as const, type: 'message' as const, phone, id: 'in-1', at: new Date().toISOString(), channel: 'rcs' as const, text: 'Hello, is my order ready?' };
+    const event = {
+      provider: 'sandbox' as const,
+      type: 'message' as const,
+      phone,
+      id: 'in-1',
+      at: new Date().toISOString(),
+      channel: 'rcs' as const,
+      text: 'Hello, is my order ready?',
+    };
     expect(await profile(phone).ingest(event)).toEqual({ duplicate: false, keyword: null });
     expect(await profile(phone).ingest(event)).toEqual({ duplicate: true });
     const all = await messages(phone);

@@ -35,13 +35,23 @@ describe('the Inbox', () => {
     expect(await env.INBOX.getByName('main').get(phone)).toBeNull();
 
     await setClock(phone, TUESDAY_10H_PARIS + 120_000);
-    await profile(phone).ingest({ provider: 'sandbox', type: 'message', phone, id: 'in-1', at: new Date().toISOString(), channel: 'sms', text: 'Do you ship to Lyon?' });
+    await profile(phone).ingest({
+      provider: 'sandbox',
+      type: 'message',
+      phone,
+      id: 'in-1',
+      at: new Date().toISOString(),
+      channel: 'sms',
+      text: 'Do you ship to Lyon?',
+    });
     expect(await env.INBOX.getByName('main').get(phone)).toMatchObject({ phone, preview: 'Do you ship to Lyon?' });
 
     const reply = await profile(phone).send(phone, { purpose: 'transactional', content: text('Yes, in 2 days') });
     if (!reply.ok) throw new Error('send refused');
     await advanceTo(phone, TUESDAY_10H_PARIS + 300_000);
-    const statuses = (await inboxEvents(phone)).filter((e) => e.type === 'message' && e.message?.id === reply.id).map((e) => e.message?.status);
+    const statuses = (await inboxEvents(phone))
+      .filter((e) => e.type === 'message' && e.message?.id === reply.id)
+      .map((e) => e.message?.status);
     expect(statuses).toEqual(['sent', 'delivered']);
   });
 });

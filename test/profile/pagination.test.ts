@@ -45,7 +45,11 @@ describe('listMessages', () => {
 
   it('refuses a cursor it did not issue', async () => {
     const phone = uniquePhone('sms');
-    expect(await profile(phone).listMessages(phone, { cursor: 'bm9wZQ' })).toEqual({ messages: [], next_cursor: null, error: 'invalid_cursor' });
+    expect(await profile(phone).listMessages(phone, { cursor: 'bm9wZQ' })).toEqual({
+      messages: [],
+      next_cursor: null,
+      error: 'invalid_cursor',
+    });
   });
 });
 

@@ -36,7 +36,10 @@ describe('quiet hours', () => {
     const phone = uniquePhone('sms');
     await setClock(phone, Date.parse('2026-03-14T07:00:00Z')); // Saturday 08:00 Paris
     await subscribe(phone);
-    expect(await profile(phone).send(phone, { purpose: 'marketing', content: text('Bonjour') })).toMatchObject({ ok: true, status: 'sent' });
+    expect(await profile(phone).send(phone, { purpose: 'marketing', content: text('Bonjour') })).toMatchObject({
+      ok: true,
+      status: 'sent',
+    });
   });
 
   it('hold a send on a French public holiday until the next working morning', async () => {
@@ -47,6 +50,9 @@ describe('quiet hours', () => {
   it('do not apply to transactional sends', async () => {
     const phone = uniquePhone('sms');
     await setClock(phone, Date.parse('2026-03-08T22:00:00Z')); // Sunday 23:00 Paris
-    expect(await profile(phone).send(phone, { purpose: 'transactional', content: text('Code 1234') })).toMatchObject({ ok: true, status: 'sent' });
+    expect(await profile(phone).send(phone, { purpose: 'transactional', content: text('Code 1234') })).toMatchObject({
+      ok: true,
+      status: 'sent',
+    });
   });
 });

@@ -8,7 +8,14 @@ describe('a send to an SMS-only profile', () => {
     await setClock(phone, TUESDAY_10H_PARIS);
     const out = await profile(phone).send(phone, {
       purpose: 'transactional',
-      content: { type: 'card', card: { title: 'Order shipped', description: 'Arrives Thursday', buttons: [{ type: 'url', text: 'Track', url: 'https://example.com/t/1' }] } },
+      content: {
+        type: 'card',
+        card: {
+          title: 'Order shipped',
+          description: 'Arrives Thursday',
+          buttons: [{ type: 'url', text: 'Track', url: 'https://example.com/t/1' }],
+        },
+      },
     });
     expect(out).toMatchObject({ ok: true, status: 'sent', channel: 'sms' });
 
@@ -28,7 +35,11 @@ describe('a send to an SMS-only profile', () => {
   it('uses the sender fallback_text when given', async () => {
     const phone = uniquePhone('sms');
     await setClock(phone, TUESDAY_10H_PARIS);
-    await profile(phone).send(phone, { purpose: 'transactional', content: { type: 'text', text: 'Rich version' }, fallback_text: 'Plain version' });
+    await profile(phone).send(phone, {
+      purpose: 'transactional',
+      content: { type: 'text', text: 'Rich version' },
+      fallback_text: 'Plain version',
+    });
     expect((await messages(phone))[0]?.text).toBe('Plain version');
   });
 });

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { advanceTo, messages, profile, setClock, subscribe, TUESDAY_10H_PARIS, text, timers, uniquePhone } from './helpers';
 
-const stop = (phone: string, id: string) => ({ provider: 'sandbox' as const, type: 'message' as const, phone, id, at: new Date().toISOString(), channel: 'sms' as const, text: 'STOP' });
+const stop = (phone: string, id: string) => ({
+  provider: 'sandbox' as const,
+  type: 'message' as const,
+  phone,
+  id,
+  at: new Date().toISOString(),
+  channel: 'sms' as const,
+  text: 'STOP',
+});
 
 describe('a STOP between acceptance and release', () => {
   it('skips a held marketing message at release', async () => {

@@ -29,7 +29,14 @@ describe('a tap on a suggestion', () => {
     // The given postback is kept; the missing one is generated, unique to message and chip.
     expect(chips.map((c) => c.postback)).toEqual([rule, `m.${out.id}.1`]);
 
-    const tap = { provider: 'sandbox' as const, type: 'tap' as const, phone, at: new Date().toISOString(), channel: 'rcs' as const, kind: 'reply' as const };
+    const tap = {
+      provider: 'sandbox' as const,
+      type: 'tap' as const,
+      phone,
+      at: new Date().toISOString(),
+      channel: 'rcs' as const,
+      kind: 'reply' as const,
+    };
     await profile(phone).ingest({ ...tap, id: 't1', postback: `m.${out.id}.1`, text: 'Thanks' });
     await profile(phone).ingest({ ...tap, id: 't2', postback: rule, text: 'Track it' });
 

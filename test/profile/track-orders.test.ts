@@ -11,19 +11,40 @@ describe('track()', () => {
   it('stores an order event once and updates the order-derived properties', async () => {
     const phone = uniquePhone('sms');
     await setClock(phone, TUESDAY_10H_PARIS);
-    const first = { phone, name: 'order_placed', id: `ord-${phone}-1`, value: 120.5, time: '2026-03-09T18:00:00.000Z', properties: { order_id: 'A-1' } };
+    const first = {
+      phone,
+      name: 'order_placed',
+      id: `ord-${phone}-1`,
+      value: 120.5,
+      time: '2026-03-09T18:00:00.000Z',
+      properties: { order_id: 'A-1' },
+    };
     expect(await profile(phone).track(first)).toEqual({ duplicate: false });
     expect(await profile(phone).track(first)).toEqual({ duplicate: true });
     expect(
-      await profile(phone).track({ phone, name: 'order_placed', id: `ord-${phone}-2`, value: 60, time: '2026-03-10T08:00:00.000Z', properties: { order_id: 'A-2' } }),
+      await profile(phone).track({
+        phone,
+        name: 'order_placed',
+        id: `ord-${phone}-2`,
+        value: 60,
+        time: '2026-03-10T08:00:00.000Z',
+        properties: { order_id: 'A-2' },
+      }),
     ).toEqual({ duplicate: false });
     // Not an order: stored, but no order property moves.
-    expect(await profile(phone).track({ phone, name: 'product_viewed', id: `view-${phone}`, time: '2026-03-10T08:30:00.000Z' })).toEqual({ duplicate: false });
+    expect(await profile(phone).track({ phone, name: 'product_viewed', id: `view-${phone}`, time: '2026-03-10T08:30:00.000Z' })).toEqual({
+      duplicate: false,
+    });
 
     // Called on the instance: the RPC stub's type cannot express `properties: Record<string, unknown>`.
     const events = await runInDurableObject(profile(phone), (p: Profile) => p.recentEvents(phone));
     expect(events.map((e) => e.id)).toEqual([`view-${phone}`, `ord-${phone}-2`, `ord-${phone}-1`]);
-    expect(events[2]).toMatchObject({ name: 'order_placed', value: 120.5, time: '2026-03-09T18:00:00.000Z', properties: { order_id: 'A-1' } });
+    expect(events[2]).toMatchObject({
+      name: 'order_placed',
+      value: 120.5,
+      time: '2026-03-09T18:00:00.000Z',
+      properties: { order_id: 'A-1' },
+    });
 
     const expected = { orders_count: 2, total_spent: 180.5, average_basket: 90.25, last_order_at: '2026-03-10T08:00:00.000Z' };
     expect((await profile(phone).get(phone))?.properties).toMatchObject(expected);

@@ -27,19 +27,74 @@ export interface KeywordLists {
  * already serves.
  */
 export const DEFAULT_KEYWORDS: KeywordLists = {
-  optOut: ['STOP', 'STOPALL', 'ARRÊT', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT', 'DÉSABONNER', 'BAJA', 'PARAR'],
+  optOut: [
+    'STOP',
+    'STOPALL',
+    'ARRÊT',
+    'UNSUBSCRIBE',
+    'CANCEL',
+    'END',
+    'QUIT',
+    'REVOKE',
+    'OPTOUT',
+    'OPT OUT',
+    'DÉSABONNER',
+    'BAJA',
+    'PARAR',
+  ],
   optIn: ['START', 'UNSTOP', 'DÉMARRER', 'ALTA', 'COMEÇAR'],
   help: ['HELP', 'INFO', 'AIDE', 'AYUDA', 'AJUDA'],
   doubleOptInYes: ['YES', 'Y', 'OUI', 'SI', 'SIM'],
   fillers: [
     // politeness
-    'please', 'pls', 'plz', 'plse', 'svp', 'stp', 's il vous plait', 's il te plait', 'por favor', 'por favour',
-    'merci', 'thanks', 'thank you', 'thx', 'ty', 'gracias', 'obrigado', 'obrigada',
+    'please',
+    'pls',
+    'plz',
+    'plse',
+    'svp',
+    'stp',
+    's il vous plait',
+    's il te plait',
+    'por favor',
+    'por favour',
+    'merci',
+    'thanks',
+    'thank you',
+    'thx',
+    'ty',
+    'gracias',
+    'obrigado',
+    'obrigada',
     // what to stop
-    'sms', 'text', 'texts', 'texting', 'message', 'messages', 'msg', 'msgs', 'messaging', 'sending', 'me', 'moi',
-    'all', 'tout', 'todo', 'todos', 'tudo', 'now', 'maintenant', 'ya', 'agora',
+    'sms',
+    'text',
+    'texts',
+    'texting',
+    'message',
+    'messages',
+    'msg',
+    'msgs',
+    'messaging',
+    'sending',
+    'me',
+    'moi',
+    'all',
+    'tout',
+    'todo',
+    'todos',
+    'tudo',
+    'now',
+    'maintenant',
+    'ya',
+    'agora',
     // greetings and acknowledgements
-    'ok', 'okay', 'hi', 'hello', 'bonjour', 'hola', 'ola',
+    'ok',
+    'okay',
+    'hi',
+    'hello',
+    'bonjour',
+    'hola',
+    'ola',
   ],
 };
 
@@ -80,8 +135,7 @@ function phrasesOf(lists: KeywordLists, awaitingDoubleOptIn: boolean): Phrase[] 
   return phrases.sort((a, b) => b.tokens.length - a.tokens.length);
 }
 
-const startsWith = (tokens: string[], at: number, phrase: string[]) =>
-  phrase.every((t, i) => tokens[at + i] === t);
+const startsWith = (tokens: string[], at: number, phrase: string[]) => phrase.every((t, i) => tokens[at + i] === t);
 
 export interface KeywordMatch {
   kind: KeywordKind | null;
@@ -97,10 +151,7 @@ export interface KeywordMatch {
  * word anywhere ("don't stop sending me deals"). When opt-out and other keywords are mixed
  * ("stop start"), the opt-out wins and the message is flagged: in doubt, honour the stop.
  */
-export function classifyKeyword(
-  text: string,
-  opts: { awaitingDoubleOptIn?: boolean; lists?: KeywordLists } = {},
-): KeywordMatch {
+export function classifyKeyword(text: string, opts: { awaitingDoubleOptIn?: boolean; lists?: KeywordLists } = {}): KeywordMatch {
   const lists = opts.lists ?? DEFAULT_KEYWORDS;
   const tokens = keywordTokens(text);
   const phrases = phrasesOf(lists, opts.awaitingDoubleOptIn ?? false);

@@ -279,7 +279,10 @@ export function nextAllowedSendTime(
   const isHoliday = (y: number, m: number, d: number) => {
     if (rule.holidays !== 'FR') return false;
     let set = holidayCache.get(y);
-    if (!set) holidayCache.set(y, (set = new Set(frenchPublicHolidays(y))));
+    if (!set) {
+      set = new Set(frenchPublicHolidays(y));
+      holidayCache.set(y, set);
+    }
     return set.has(isoDate(y, m, d));
   };
   const allowedDay = (y: number, m: number, d: number) =>

@@ -73,22 +73,46 @@ function build(i: number, last: boolean, id: string, prevOut: { id: string; post
   const r = i % 10;
   // Customer side: texts, and a tap on the previous outbound message's first button.
   // The newest message is always the customer's: the conversation is waiting on an agent.
-  if (last || r === 0 || r === 3 || r === 6) return { kind: 'in' as const, channel: i % 4 === 0 ? ('sms' as const) : ('rcs' as const), text: `${fill(CUSTOMER[i % CUSTOMER.length]!)} (${i + 1})` };
+  if (last || r === 0 || r === 3 || r === 6)
+    return {
+      kind: 'in' as const,
+      channel: i % 4 === 0 ? ('sms' as const) : ('rcs' as const),
+      text: `${fill(CUSTOMER[i % CUSTOMER.length]!)} (${i + 1})`,
+    };
   if (r === 8 && prevOut) return { kind: 'tap' as const, text: prevOut.text, postback: prevOut.postback, in_reply_to: prevOut.id };
   if (r === 9) return { kind: 'note' as const, text: `Note ${i + 1}: customer asked about #${order} before` };
   let content: Content;
   if (r === 2)
     content = {
       type: 'card',
-      card: { title: `Order #${order} is on its way`, description: `Arriving Thursday. Parcel ${i + 1} of your orders.`, buttons: [{ type: 'reply', text: 'Track my parcel' }, { type: 'url', text: 'Order details', url: `https://shop.example.com/orders/${order}` }] },
+      card: {
+        title: `Order #${order} is on its way`,
+        description: `Arriving Thursday. Parcel ${i + 1} of your orders.`,
+        buttons: [
+          { type: 'reply', text: 'Track my parcel' },
+          { type: 'url', text: 'Order details', url: `https://shop.example.com/orders/${order}` },
+        ],
+      },
     };
   else if (r === 5)
     content = {
       type: 'carousel',
-      cards: [1, 2, 3].map((k) => ({ title: `New season pick ${k}`, description: `Offer ${i + 1}, -20% this week`, buttons: [{ type: 'reply' as const, text: 'I want it' }] })),
+      cards: [1, 2, 3].map((k) => ({
+        title: `New season pick ${k}`,
+        description: `Offer ${i + 1}, -20% this week`,
+        buttons: [{ type: 'reply' as const, text: 'I want it' }],
+      })),
       suggestions: [{ type: 'reply', text: 'Stop', postback: 'STOP' }],
     };
-  else content = { type: 'text', text: `${fill(AGENT[i % AGENT.length]!)} (${i + 1})`, suggestions: [{ type: 'reply', text: 'Thanks' }, { type: 'reply', text: 'Talk to an agent' }] };
+  else
+    content = {
+      type: 'text',
+      text: `${fill(AGENT[i % AGENT.length]!)} (${i + 1})`,
+      suggestions: [
+        { type: 'reply', text: 'Thanks' },
+        { type: 'reply', text: 'Talk to an agent' },
+      ],
+    };
   const { content: sent, offered } = withPostbacks(content, id);
   // Every fourth outbound went by SMS (no RCS, or RCS fallback): the body is the text.
   const sms = i % 4 === 1;
@@ -96,7 +120,12 @@ function build(i: number, last: boolean, id: string, prevOut: { id: string; post
 }
 
 /** Grows the thread to `count` messages (no-op when already there). Returns the thread size and latest message. */
-export function fillThreadForBench(core: Core, phone: string, count: number, now: number): { messages: number; latest: { id: string; text: string } | null } {
+export function fillThreadForBench(
+  core: Core,
+  phone: string,
+  count: number,
+  now: number,
+): { messages: number; latest: { id: string; text: string } | null } {
   const store = core.store;
   store.ensureProfile(phone);
   const have = store.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM messages').one().n;
@@ -110,18 +139,62 @@ export function fillThreadForBench(core: Core, phone: string, count: number, now
       const id = `bench-${i}-${crypto.randomUUID()}`;
       const at = start + i * STEP_MS;
       const m = build(i, i === count - 1, id, prevOut);
-      const base = { id, purpose: null, content: null, text: null, postback: null, in_reply_to: null, author: null, provider_message_id: null, fallback_of: null, fallback_reason: null, created_at: at, updated_at: at };
+      const base = {
+        id,
+        purpose: null,
+        content: null,
+        text: null,
+        postback: null,
+        in_reply_to: null,
+        author: null,
+        provider_message_id: null,
+        fallback_of: null,
+        fallback_reason: null,
+        created_at: at,
+        updated_at: at,
+      };
       if (m.kind === 'in') {
-        rows.push({ ...base, direction: 'in', channel: m.channel, kind: 'message', status: 'received', text: m.text, provider_message_id: `prov-${id}` });
+        rows.push({
+          ...base,
+          direction: 'in',
+          channel: m.channel,
+          kind: 'message',
+          status: 'received',
+          text: m.text,
+          provider_message_id: `prov-${id}`,
+        });
         history.push({ message_id: id, status: 'received', at, reason: null });
       } else if (m.kind === 'tap') {
-        rows.push({ ...base, direction: 'in', channel: 'rcs', kind: 'tap', status: 'received', text: m.text, postback: m.postback, in_reply_to: m.in_reply_to });
+        rows.push({
+          ...base,
+          direction: 'in',
+          channel: 'rcs',
+          kind: 'tap',
+          status: 'received',
+          text: m.text,
+          postback: m.postback,
+          in_reply_to: m.in_reply_to,
+        });
         history.push({ message_id: id, status: 'received', at, reason: null });
       } else if (m.kind === 'note') {
-        rows.push({ ...base, direction: 'out', channel: 'rcs', purpose: 'system', kind: 'note', status: 'received', text: m.text, author: 'bench-agent' });
+        rows.push({
+          ...base,
+          direction: 'out',
+          channel: 'rcs',
+          purpose: 'system',
+          kind: 'note',
+          status: 'received',
+          text: m.text,
+          author: 'bench-agent',
+        });
         history.push({ message_id: id, status: 'received', at, reason: 'internal note (never sent)' });
       } else {
-        const text = m.content.type === 'text' ? m.content.text : m.content.type === 'card' ? `${m.content.card.title ?? ''}: ${m.content.card.description ?? ''}` : 'New season picks, -20% this week';
+        const text =
+          m.content.type === 'text'
+            ? m.content.text
+            : m.content.type === 'card'
+              ? `${m.content.card.title ?? ''}: ${m.content.card.description ?? ''}`
+              : 'New season picks, -20% this week';
         rows.push({
           ...base,
           direction: 'out',
@@ -136,8 +209,10 @@ export function fillThreadForBench(core: Core, phone: string, count: number, now
           fallback_reason: m.sms ? 'not RCS-capable' : null,
           updated_at: at + 60_000,
         });
-        for (const [k, status] of (['queued', 'sent', 'delivered', 'read'] as const).entries()) history.push({ message_id: id, status, at: at + k * 20_000, reason: null });
-        for (const s of m.offered) suggestions.push({ message_id: id, idx: s.idx, postback: s.postback, type: s.type, text: s.text, url: s.url });
+        for (const [k, status] of (['queued', 'sent', 'delivered', 'read'] as const).entries())
+          history.push({ message_id: id, status, at: at + k * 20_000, reason: null });
+        for (const s of m.offered)
+          suggestions.push({ message_id: id, idx: s.idx, postback: s.postback, type: s.type, text: s.text, url: s.url });
         const first = m.offered[0];
         if (first && !m.sms) prevOut = { id, postback: first.postback, text: first.text };
       }

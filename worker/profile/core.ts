@@ -106,7 +106,7 @@ export class Core {
 
   async notifyTyping(): Promise<void> {
     const p = this.store.profile();
-    if (!p || p.surfaced !== 1) return;
+    if (p?.surfaced !== 1) return;
     try {
       await inboxStub(this.env).threadEvent(p.phone, { type: 'typing', at: iso(this.now()) });
     } catch (err) {

@@ -125,13 +125,16 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
   });
   touchInbound(core);
   const match = event.text ? classifyKeyword(event.text) : null;
-  await core.activity({
-    direction: 'in',
-    channel: event.channel,
-    preview: (text ?? (kind === 'file' ? '📎' : '')).slice(0, 140),
-    kind: 'message',
-    flagged: match?.flagged ?? false,
-  }, row.id);
+  await core.activity(
+    {
+      direction: 'in',
+      channel: event.channel,
+      preview: (text ?? (kind === 'file' ? '📎' : '')).slice(0, 140),
+      kind: 'message',
+      flagged: match?.flagged ?? false,
+    },
+    row.id,
+  );
   if (match?.kind === 'opt_out') await optOut(core, event.text ?? null);
   else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null);
   else if (match?.kind === 'help') await help(core);
@@ -171,7 +174,9 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
 async function runAutomation(core: Core, postback: string): Promise<void> {
   let rule: { reply: string; purpose: string } | null = null;
   try {
-    rule = await core.env.DB.prepare('SELECT reply, purpose FROM postback_rules WHERE postback = ?').bind(postback).first<{ reply: string; purpose: string }>();
+    rule = await core.env.DB.prepare('SELECT reply, purpose FROM postback_rules WHERE postback = ?')
+      .bind(postback)
+      .first<{ reply: string; purpose: string }>();
   } catch (err) {
     console.error('postback rules unavailable', err);
   }
@@ -196,7 +201,14 @@ async function runAutomation(core: Core, postback: string): Promise<void> {
 }
 
 const previewOf = (c: v.InferOutput<typeof ContentSchema>): string =>
-  (c.type === 'text' ? c.text : c.type === 'media' ? (c.text ?? '📷') : c.type === 'card' ? (c.card.title ?? c.card.description ?? '') : (c.cards[0]?.title ?? '')).slice(0, 140);
+  (c.type === 'text'
+    ? c.text
+    : c.type === 'media'
+      ? (c.text ?? '📷')
+      : c.type === 'card'
+        ? (c.card.title ?? c.card.description ?? '')
+        : (c.cards[0]?.title ?? '')
+  ).slice(0, 140);
 
 const french = (core: Core) => {
   const p = core.store.profile();
@@ -214,7 +226,12 @@ export async function optOut(core: Core, text: string | null): Promise<void> {
   const confirmation = french(core)
     ? `${brand.brandName} : vous êtes désinscrit(e) et ne recevrez plus de messages. Envoyez START pour vous réinscrire.`
     : `${brand.brandName}: you are unsubscribed and will receive no more messages. Reply START to resubscribe.`;
-  await accept(core, core.phone(), { purpose: 'transactional', content: { type: 'text', text: confirmation } }, { system: { traffic: 'ACKNOWLEDGEMENT' } });
+  await accept(
+    core,
+    core.phone(),
+    { purpose: 'transactional', content: { type: 'text', text: confirmation } },
+    { system: { traffic: 'ACKNOWLEDGEMENT' } },
+  );
   await core.mirrorSoon();
 }
 
@@ -229,7 +246,12 @@ export async function optIn(core: Core, text: string | null): Promise<void> {
   const confirmation = french(core)
     ? `${brand.brandName} : vous êtes de nouveau inscrit(e). Envoyez STOP pour vous désinscrire.`
     : `${brand.brandName}: you are subscribed again. Reply STOP to unsubscribe.`;
-  await accept(core, core.phone(), { purpose: 'transactional', content: { type: 'text', text: confirmation } }, { system: { traffic: 'TRANSACTION' } });
+  await accept(
+    core,
+    core.phone(),
+    { purpose: 'transactional', content: { type: 'text', text: confirmation } },
+    { system: { traffic: 'TRANSACTION' } },
+  );
   await core.mirrorSoon();
 }
 
@@ -242,7 +264,12 @@ async function help(core: Core): Promise<void> {
   // CTIA handbook: program name, message frequency, rates notice and how to stop.
   if (isUsNumber(phone)) parts.push('Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out.');
   else if (!/stop/i.test(brand.helpText)) parts.push(french(core) ? 'Répondez STOP pour vous désinscrire.' : 'Reply STOP to opt out.');
-  await accept(core, phone, { purpose: 'transactional', content: { type: 'text', text: parts.join(' ') } }, { system: { traffic: 'TRANSACTION' } });
+  await accept(
+    core,
+    phone,
+    { purpose: 'transactional', content: { type: 'text', text: parts.join(' ') } },
+    { system: { traffic: 'TRANSACTION' } },
+  );
 }
 
 function lastChannel(core: Core): 'rcs' | 'sms' {

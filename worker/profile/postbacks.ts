@@ -27,7 +27,10 @@ export function withPostbacks(content: Content, messageId: string): { content: C
   };
   switch (content.type) {
     case 'card':
-      return { content: { ...content, card: { ...content.card, buttons: fill(content.card.buttons) }, suggestions: fill(content.suggestions) }, offered };
+      return {
+        content: { ...content, card: { ...content.card, buttons: fill(content.card.buttons) }, suggestions: fill(content.suggestions) },
+        offered,
+      };
     case 'carousel': {
       const cards = content.cards.map((card) => ({ ...card, buttons: fill(card.buttons) }));
       return { content: { ...content, cards, suggestions: fill(content.suggestions) }, offered };

@@ -135,7 +135,7 @@ function lastReason(core: Core, id: string): string | null {
 export async function dispatch(core: Core, id: string): Promise<void> {
   const store = core.store;
   const row = store.message(id);
-  if (!row || row.direction !== 'out') return;
+  if (row?.direction !== 'out') return;
   if (row.status !== 'queued' && row.status !== 'held' && row.status !== 'scheduled') return;
   const brand = await core.brand();
   // Re-read after the await: a STOP may have been processed meanwhile.
@@ -158,7 +158,11 @@ export async function dispatch(core: Core, id: string): Promise<void> {
     // The fallback SMS is the same message on another channel, not a second message.
     const lastOther = p?.last_marketing_at != null && p.last_marketing_id !== id ? iso(p.last_marketing_at) : null;
     if (!fresh.fallback_of && p?.last_marketing_at != null && frequencyCapped(lastOther, new Date(now), brand.frequencyCapHours)) {
-      store.setStatus(id, 'skipped', `frequency cap: another marketing message was sent at ${iso(p.last_marketing_at)} (window ${brand.frequencyCapHours} h)`);
+      store.setStatus(
+        id,
+        'skipped',
+        `frequency cap: another marketing message was sent at ${iso(p.last_marketing_at)} (window ${brand.frequencyCapHours} h)`,
+      );
       await core.notifyMessage(id);
       return;
     }
@@ -274,7 +278,7 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
 }
 
 /** The SMS text: the sender's `fallback_text`, else generated; marketing gets the opt-out mention. */
-function fallbackTextFor(core: Core, row: MessageRow, brand: BrandSettings): string {
+function fallbackTextFor(_core: Core, row: MessageRow, brand: BrandSettings): string {
   const content = row.content ? (JSON.parse(row.content) as Content) : null;
   const marketing = row.purpose === 'marketing';
   if (row.fallback_text) return marketing ? withOptOutMention(row.fallback_text, brand.optOutMention) : row.fallback_text;
@@ -326,7 +330,10 @@ async function sendFailed(core: Core, id: string, result: Extract<SendResult, { 
     const b = store.setConsent('transactional', 'unsubscribed', 'carrier', `carrier error 21610: ${result.message}`, null);
     if (a || b) await core.mirrorSoon();
   }
-  const reason = result.kind === 'unavailable' ? `provider unavailable after ${row.attempts} attempts: ${result.message}` : `rejected: ${result.message}`;
+  const reason =
+    result.kind === 'unavailable'
+      ? `provider unavailable after ${row.attempts} attempts: ${result.message}`
+      : `rejected: ${result.message}`;
   store.setStatus(id, 'failed', result.kind === 'rejected' && result.code ? `${reason} (code ${result.code})` : reason);
   await core.notifyMessage(id);
 }
@@ -340,7 +347,16 @@ async function simulateReceipts(core: Core, provider: object, providerMessageId:
     core.store.addTimer(
       'receipt',
       due,
-      { provider: 'sandbox', type: 'status', phone, id: `${providerMessageId}:${r.status}`, at: iso(due), channel, provider_message_id: providerMessageId, status: r.status },
+      {
+        provider: 'sandbox',
+        type: 'status',
+        phone,
+        id: `${providerMessageId}:${r.status}`,
+        at: iso(due),
+        channel,
+        provider_message_id: providerMessageId,
+        status: r.status,
+      },
       `receipt:${providerMessageId}:${r.status}`,
     );
   }

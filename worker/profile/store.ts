@@ -159,7 +159,9 @@ export class Store {
   }
 
   consentUpdatedAt(purpose: Purpose): number | null {
-    return this.sql.exec<{ updated_at: number }>('SELECT updated_at FROM consent WHERE purpose = ?', purpose).toArray()[0]?.updated_at ?? null;
+    return (
+      this.sql.exec<{ updated_at: number }>('SELECT updated_at FROM consent WHERE purpose = ?', purpose).toArray()[0]?.updated_at ?? null
+    );
   }
 
   /** Sets a purpose's state and logs it. Returns false (and logs nothing) when unchanged. */
@@ -182,18 +184,40 @@ export class Store {
       t,
       label ?? source,
     );
-    this.sql.exec('INSERT INTO consent_log (purpose, status, at, source, text, actor) VALUES (?, ?, ?, ?, ?, ?)', purpose, status, t, source, text, actor);
+    this.sql.exec(
+      'INSERT INTO consent_log (purpose, status, at, source, text, actor) VALUES (?, ?, ?, ?, ?, ?)',
+      purpose,
+      status,
+      t,
+      source,
+      text,
+      actor,
+    );
     return true;
   }
 
-  consentLog(limit = 100): { id: number; purpose: Purpose; status: ConsentStatus; at: string; source: ConsentSource; text: string | null; actor: string | null }[] {
+  consentLog(limit = 100): {
+    id: number;
+    purpose: Purpose;
+    status: ConsentStatus;
+    at: string;
+    source: ConsentSource;
+    text: string | null;
+    actor: string | null;
+  }[] {
     return this.sql
       .exec<{ id: number; purpose: string; status: string; at: number; source: string; text: string | null; actor: string | null }>(
         'SELECT * FROM consent_log ORDER BY id DESC LIMIT ?',
         limit,
       )
       .toArray()
-      .map((r) => ({ ...r, purpose: r.purpose as Purpose, status: r.status as ConsentStatus, source: r.source as ConsentSource, at: iso(r.at) }));
+      .map((r) => ({
+        ...r,
+        purpose: r.purpose as Purpose,
+        status: r.status as ConsentStatus,
+        source: r.source as ConsentSource,
+        at: iso(r.at),
+      }));
   }
 
   profileView(): ProfileView | null {
@@ -265,8 +289,9 @@ export class Store {
 
   messageByProviderId(providerId: string): MessageRow | null {
     return (
-      this.sql.exec<MessageRow>('SELECT * FROM messages WHERE provider_message_id = ? ORDER BY seq DESC LIMIT 1', providerId).toArray()[0] ??
-      this.message(providerId)
+      this.sql
+        .exec<MessageRow>('SELECT * FROM messages WHERE provider_message_id = ? ORDER BY seq DESC LIMIT 1', providerId)
+        .toArray()[0] ?? this.message(providerId)
     );
   }
 
@@ -278,7 +303,12 @@ export class Store {
   }
 
   /** Moves a message to `status` and records the change with its time and reason. */
-  setStatus(id: string, status: MessageStatus, reason: string | null, extra: Partial<Omit<MessageRow, 'id' | 'seq' | 'status'>> = {}): void {
+  setStatus(
+    id: string,
+    status: MessageStatus,
+    reason: string | null,
+    extra: Partial<Omit<MessageRow, 'id' | 'seq' | 'status'>> = {},
+  ): void {
     this.updateMessage(id, { ...extra, status });
     this.addHistory(id, status, reason);
   }
@@ -308,7 +338,10 @@ export class Store {
     const wanted = new Set(ids);
     let rows: Iterable<HistoryRow>;
     if (ids.length === 1) {
-      rows = this.sql.exec<HistoryRow>('SELECT message_id, status, at, reason FROM status_history WHERE message_id = ? ORDER BY id', ids[0]);
+      rows = this.sql.exec<HistoryRow>(
+        'SELECT message_id, status, at, reason FROM status_history WHERE message_id = ? ORDER BY id',
+        ids[0],
+      );
     } else {
       // SQLite in Durable Objects allows 100 bindings: select by the page's seq range instead.
       const range = this.sql
@@ -359,7 +392,15 @@ export class Store {
   // ---- suggestions, interactions ----
 
   addSuggestion(messageId: string, idx: number, postback: string, type: string, text: string, url: string | null): void {
-    this.sql.exec('INSERT OR REPLACE INTO suggestions (message_id, idx, postback, type, text, url) VALUES (?, ?, ?, ?, ?, ?)', messageId, idx, postback, type, text, url);
+    this.sql.exec(
+      'INSERT OR REPLACE INTO suggestions (message_id, idx, postback, type, text, url) VALUES (?, ?, ?, ?, ?, ?)',
+      messageId,
+      idx,
+      postback,
+      type,
+      text,
+      url,
+    );
   }
 
   /** The most recent outbound message that offered this postback. */
@@ -376,7 +417,15 @@ export class Store {
   }
 
   addInteraction(kind: string, messageId: string | null, postback: string | null, url: string | null, detail: string | null): void {
-    this.sql.exec('INSERT INTO interactions (kind, message_id, postback, url, at, detail) VALUES (?, ?, ?, ?, ?, ?)', kind, messageId, postback, url, this.now(), detail);
+    this.sql.exec(
+      'INSERT INTO interactions (kind, message_id, postback, url, at, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      kind,
+      messageId,
+      postback,
+      url,
+      this.now(),
+      detail,
+    );
   }
 
   // ---- dedupe ----
@@ -388,7 +437,8 @@ export class Store {
   dedupe(key: string): boolean {
     const t = this.now();
     // One statement for check and insert: a new key inserts one row, a known one none.
-    const inserted = this.sql.exec('INSERT INTO dedupe (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING 1', key, t).toArray().length > 0;
+    const inserted =
+      this.sql.exec('INSERT INTO dedupe (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING 1', key, t).toArray().length > 0;
     if (!inserted) return false;
     // Providers retry for up to 7 days (RBM); 30 days is comfortably longer. Pruning at most
     // hourly keeps a DELETE off every callback of the ingest hot path.
@@ -432,7 +482,13 @@ export class Store {
   // ---- timers ----
 
   addTimer(kind: string, dueAt: number, payload: unknown, id: string = crypto.randomUUID()): string {
-    this.sql.exec('INSERT OR REPLACE INTO timers (id, kind, due_at, payload) VALUES (?, ?, ?, ?)', id, kind, dueAt, JSON.stringify(payload));
+    this.sql.exec(
+      'INSERT OR REPLACE INTO timers (id, kind, due_at, payload) VALUES (?, ?, ?, ?)',
+      id,
+      kind,
+      dueAt,
+      JSON.stringify(payload),
+    );
     return id;
   }
 
@@ -447,7 +503,9 @@ export class Store {
   /** The earliest due time of any timer or of a pending directory write. */
   earliestTimer(): number | null {
     return this.sql
-      .exec<{ due: number | null }>('SELECT MIN(due) AS due FROM (SELECT MIN(due_at) AS due FROM timers UNION ALL SELECT due_at FROM directory_sync)')
+      .exec<{ due: number | null }>(
+        'SELECT MIN(due) AS due FROM (SELECT MIN(due_at) AS due FROM timers UNION ALL SELECT due_at FROM directory_sync)',
+      )
       .one().due;
   }
 

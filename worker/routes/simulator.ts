@@ -38,7 +38,10 @@ const ModeBody = v.strictObject({ mode: v.picklist(MODES, 'must be "rcs", "sms" 
 const ActionBody = v.variant(
   'type',
   [
-    v.strictObject({ type: v.literal('reply'), text: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(1600)) }),
+    v.strictObject({
+      type: v.literal('reply'),
+      text: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(1600)),
+    }),
     v.strictObject({
       type: v.literal('tap'),
       message_id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -84,7 +87,8 @@ function isoOrNull(value: string | number | null): string | null {
 
 export const simulator = new Hono<{ Bindings: Env }>()
   .use(async (c, next) => {
-    if (!sandboxEnabled(c.env)) throw new HttpError(404, 'sandbox_off', 'The phone simulator needs the sandbox network (RCS_PROVIDER or SMS_PROVIDER = sandbox).');
+    if (!sandboxEnabled(c.env))
+      throw new HttpError(404, 'sandbox_off', 'The phone simulator needs the sandbox network (RCS_PROVIDER or SMS_PROVIDER = sandbox).');
     await next();
   })
   .use(limitBody(64 * 1024))
@@ -98,7 +102,10 @@ export const simulator = new Hono<{ Bindings: Env }>()
     )
       .bind(like, query.limit ?? 200)
       .all<{ phone: string; first_name: string | null; last_name: string | null; last_activity: string | number | null }>();
-    const modes = await storedModes(c.env, results.map((r) => r.phone));
+    const modes = await storedModes(
+      c.env,
+      results.map((r) => r.phone),
+    );
     const phones: SimulatedPhone[] = results.map((r) => {
       const stored = modes.get(r.phone);
       const name = [r.first_name, r.last_name].filter(Boolean).join(' ') || null;

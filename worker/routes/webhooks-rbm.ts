@@ -15,7 +15,8 @@ const MAX_BODY = 1_000_000;
 export const rbmWebhooks = new Hono<AppEnv>();
 
 rbmWebhooks.post('/', async (c) => {
-  if (Number(c.req.header('content-length') ?? '0') > MAX_BODY) throw new HttpError(413, 'payload_too_large', 'RBM webhook body is too large');
+  if (Number(c.req.header('content-length') ?? '0') > MAX_BODY)
+    throw new HttpError(413, 'payload_too_large', 'RBM webhook body is too large');
   const raw = await c.req.text();
   if (raw.length > MAX_BODY) throw new HttpError(413, 'payload_too_large', 'RBM webhook body is too large');
   const result = await parseRbmWebhook(raw, c.req.header('x-goog-signature') ?? null, c.env.RBM_CLIENT_TOKEN || '');

@@ -15,7 +15,8 @@ const MAX_CALLBACK_BYTES = 64 * 1024;
 
 export const sandboxWebhook = new Hono<{ Bindings: Env }>().post('/', limitBody(MAX_CALLBACK_BYTES), async (c) => {
   // Real carriers only: there are no simulated phones, so no sandbox callback can be genuine.
-  if (!sandboxEnabled(c.env)) throw new HttpError(404, 'not_found', 'The sandbox network is off (RCS_PROVIDER and SMS_PROVIDER are real carriers).');
+  if (!sandboxEnabled(c.env))
+    throw new HttpError(404, 'not_found', 'The sandbox network is off (RCS_PROVIDER and SMS_PROVIDER are real carriers).');
   const raw = new Uint8Array(await c.req.arrayBuffer());
   if (!(await verifySandboxSignature(c.env.SANDBOX_SECRET, raw, c.req.header(SANDBOX_SIGNATURE_HEADER)))) {
     throw new HttpError(401, 'invalid_signature', `Missing or invalid ${SANDBOX_SIGNATURE_HEADER} header.`);

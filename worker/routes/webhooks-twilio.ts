@@ -15,7 +15,8 @@ const MAX_BODY = 1_000_000;
 export const twilioWebhooks = new Hono<AppEnv>();
 
 twilioWebhooks.post('/', async (c) => {
-  if (Number(c.req.header('content-length') ?? '0') > MAX_BODY) throw new HttpError(413, 'payload_too_large', 'Twilio webhook body is too large');
+  if (Number(c.req.header('content-length') ?? '0') > MAX_BODY)
+    throw new HttpError(413, 'payload_too_large', 'Twilio webhook body is too large');
   // Decoded by hand: workerd warns on .text() for form bodies, and the bytes are what was signed.
   const raw = new TextDecoder().decode(await c.req.arrayBuffer());
   if (raw.length > MAX_BODY) throw new HttpError(413, 'payload_too_large', 'Twilio webhook body is too large');
@@ -26,7 +27,8 @@ twilioWebhooks.post('/', async (c) => {
   const params = new URLSearchParams(raw);
   const url = new URL(c.req.url);
   const signedUrl = `${config(c.env).publicUrl}${url.pathname}${url.search}`;
-  if (!(await twilioSignatureValid(token, signedUrl, params, signature))) throw new HttpError(401, 'unauthorized', 'X-Twilio-Signature does not match');
+  if (!(await twilioSignatureValid(token, signedUrl, params, signature)))
+    throw new HttpError(401, 'unauthorized', 'X-Twilio-Signature does not match');
   await routeEvents(c.env, parseTwilioParams(params));
   return c.body(EMPTY_TWIML, 200, { 'content-type': 'text/xml; charset=utf-8' });
 });

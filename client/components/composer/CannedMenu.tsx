@@ -10,11 +10,12 @@ export function cannedMatches(list: CannedResponse[], word: string): CannedRespo
 export function CannedMenu({ items, active, onPick }: { items: CannedResponse[]; active: number; onPick: (c: CannedResponse) => void }) {
   if (!items.length) return null;
   return (
-    <ul class="canned-menu" role="listbox" aria-label={t('composer.canned')}>
+    <div class="canned-menu" role="listbox" aria-label={t('composer.canned')}>
       {items.map((c, i) => (
-        <li
+        <div
           key={c.id}
           role="option"
+          tabIndex={-1}
           aria-selected={i === active}
           class={i === active ? 'active' : ''}
           onMouseDown={(e) => {
@@ -25,8 +26,8 @@ export function CannedMenu({ items, active, onPick }: { items: CannedResponse[];
           <span class="canned-shortcut">/{c.shortcut}</span>
           <span class="canned-title">{c.title}</span>
           <span class="canned-text">{c.text}</span>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -36,12 +36,22 @@ function toCard(image: string, title: string, description: string, buttons: Butt
   };
 }
 
-export default function CardBuilder({ initial, onDone, onClose }: { initial: CardDraft | null; onDone: (d: CardDraft) => void; onClose: () => void }) {
+export default function CardBuilder({
+  initial,
+  onDone,
+  onClose,
+}: {
+  initial: CardDraft | null;
+  onDone: (d: CardDraft) => void;
+  onClose: () => void;
+}) {
   const c = initial?.card;
   const image = useSignal(c?.media?.url ?? '');
   const title = useSignal(c?.title ?? '');
   const description = useSignal(c?.description ?? '');
-  const buttons = useSignal<ButtonDraft[]>(c?.buttons?.map((b) => ({ text: b.text, url: b.type === 'url' ? b.url : '' })) ?? [{ text: '', url: '' }]);
+  const buttons = useSignal<ButtonDraft[]>(
+    c?.buttons?.map((b) => ({ text: b.text, url: b.type === 'url' ? b.url : '' })) ?? [{ text: '', url: '' }],
+  );
   const fallbackEdited = useSignal(initial?.fallback ?? null);
 
   const card = toCard(image.value, title.value, description.value, buttons.value);
@@ -51,7 +61,8 @@ export default function CardBuilder({ initial, onDone, onClose }: { initial: Car
   // Editorial advice from the shared lint (one action per message, image checks…): shown, never blocking.
   const advice = check.success ? lintContent({ type: 'card', card }) : [];
   const problem = check.success ? null : check.issues.map((i) => `${v.getDotPath(i) ?? 'card'}: ${i.message}`)[0];
-  const setButton = (i: number, patch: Partial<ButtonDraft>) => (buttons.value = buttons.value.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  const setButton = (i: number, patch: Partial<ButtonDraft>) =>
+    (buttons.value = buttons.value.map((b, j) => (j === i ? { ...b, ...patch } : b)));
 
   return (
     <Modal title={t('card.builder')} onClose={onClose} wide>
@@ -79,9 +90,26 @@ export default function CardBuilder({ initial, onDone, onClose }: { initial: Car
             <legend>{t('card.buttons')}</legend>
             {buttons.value.map((b, i) => (
               <div class="button-row" key={i}>
-                <input aria-label={`${t('card.buttonText')} ${i + 1}`} placeholder={t('card.buttonText')} maxLength={25} value={b.text} onInput={(e) => setButton(i, { text: e.currentTarget.value })} />
-                <input aria-label={`${t('card.buttonUrl')} ${i + 1}`} placeholder={t('card.buttonUrl')} type="url" value={b.url} onInput={(e) => setButton(i, { url: e.currentTarget.value })} />
-                <button type="button" class="icon-btn" aria-label={`${t('card.remove')} ${i + 1}`} onClick={() => (buttons.value = buttons.value.filter((_, j) => j !== i))}>
+                <input
+                  aria-label={`${t('card.buttonText')} ${i + 1}`}
+                  placeholder={t('card.buttonText')}
+                  maxLength={25}
+                  value={b.text}
+                  onInput={(e) => setButton(i, { text: e.currentTarget.value })}
+                />
+                <input
+                  aria-label={`${t('card.buttonUrl')} ${i + 1}`}
+                  placeholder={t('card.buttonUrl')}
+                  type="url"
+                  value={b.url}
+                  onInput={(e) => setButton(i, { url: e.currentTarget.value })}
+                />
+                <button
+                  type="button"
+                  class="icon-btn"
+                  aria-label={`${t('card.remove')} ${i + 1}`}
+                  onClick={() => (buttons.value = buttons.value.filter((_, j) => j !== i))}
+                >
                   <Icon name="x" size={14} />
                 </button>
               </div>

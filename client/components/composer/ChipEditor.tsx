@@ -15,7 +15,12 @@ export function ChipEditor({ chips, onChange }: { chips: string[]; onChange: (c:
       {chips.map((c) => (
         <span class="chip chip-draft" key={c}>
           {c}
-          <button type="button" class="chip-x" aria-label={`${t('card.remove')} ${c}`} onClick={() => onChange(chips.filter((x) => x !== c))}>
+          <button
+            type="button"
+            class="chip-x"
+            aria-label={`${t('card.remove')} ${c}`}
+            onClick={() => onChange(chips.filter((x) => x !== c))}
+          >
             <Icon name="x" size={11} />
           </button>
         </span>

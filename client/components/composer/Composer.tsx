@@ -59,13 +59,27 @@ export function Composer({ phone }: { phone: string }) {
   };
 
   const post = async (content: Content, fallback_text?: string) => {
-    const r = await api<{ id: string; status: MessageView['status']; channel: MessageView['channel'] }>('POST', `/api/conversations/${enc(phone)}/messages`, {
-      content,
-      ...(fallback_text ? { fallback_text } : {}),
-    });
+    const r = await api<{ id: string; status: MessageView['status']; channel: MessageView['channel'] }>(
+      'POST',
+      `/api/conversations/${enc(phone)}/messages`,
+      {
+        content,
+        ...(fallback_text ? { fallback_text } : {}),
+      },
+    );
     // Show it at once; the live event for the same id replaces it with the server's view.
     const now = new Date().toISOString();
-    upsertMessage(phone, { id: r.id, direction: 'out', channel: r.channel, status: r.status, purpose: 'support', content, history: [], created_at: now, updated_at: now });
+    upsertMessage(phone, {
+      id: r.id,
+      direction: 'out',
+      channel: r.channel,
+      status: r.status,
+      purpose: 'support',
+      content,
+      history: [],
+      created_at: now,
+      updated_at: now,
+    });
   };
 
   const submit = async () => {
@@ -118,10 +132,22 @@ export function Composer({ phone }: { phone: string }) {
   return (
     <div class={note ? 'composer composer-note' : 'composer'}>
       <div class="composer-tabs" role="tablist">
-        <button role="tab" aria-selected={!note} class={!note ? 'tab active' : 'tab'} onClick={() => (composerMode.value = 'reply')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={!note}
+          class={!note ? 'tab active' : 'tab'}
+          onClick={() => (composerMode.value = 'reply')}
+        >
           <Icon name="reply" size={13} /> {t('composer.reply')}
         </button>
-        <button role="tab" aria-selected={note} class={note ? 'tab active' : 'tab'} onClick={() => (composerMode.value = 'note')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={note}
+          class={note ? 'tab active' : 'tab'}
+          onClick={() => (composerMode.value = 'note')}
+        >
           <Icon name="note" size={13} /> {t('composer.note')}
         </button>
       </div>
@@ -139,10 +165,10 @@ export function Composer({ phone }: { phone: string }) {
             <CardView card={card.value.card} small />
           </div>
           <div class="attachment-actions">
-            <button class="link-btn" onClick={() => (builderOpen.value = true)}>
+            <button type="button" class="link-btn" onClick={() => (builderOpen.value = true)}>
               {t('card.builder')}
             </button>
-            <button class="link-btn danger" onClick={() => (card.value = null)}>
+            <button type="button" class="link-btn danger" onClick={() => (card.value = null)}>
               {t('composer.removeCard')}
             </button>
           </div>
@@ -167,13 +193,18 @@ export function Composer({ phone }: { phone: string }) {
       {!note && <ChipEditor chips={chips.value} onChange={(c) => (chips.value = c)} />}
       <div class="composer-foot">
         {!note && (
-          <button class="btn btn-ghost" onClick={() => (builderOpen.value = true)}>
+          <button type="button" class="btn btn-ghost" onClick={() => (builderOpen.value = true)}>
             <Icon name="card" size={14} /> {t('composer.card')}
           </button>
         )}
         {!note && <SegmentCount text={text.value} />}
         <span class="spacer" />
-        <button class="btn btn-primary" disabled={busy.value || (!text.value.trim() && !card.value)} onClick={() => void submit()}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={busy.value || (!text.value.trim() && !card.value)}
+          onClick={() => void submit()}
+        >
           {busy.value ? t('composer.sending') : note ? t('composer.addNote') : t('composer.send')}
           {!busy.value && <Icon name="send" size={13} />}
         </button>

@@ -25,7 +25,7 @@ export function ConversationList({ selected }: { selected: string | null }) {
         <h1>{t('nav.inbox')}</h1>
       </header>
       <InboxFilters />
-      <ul class="conv-list" role="list" aria-busy={listLoading.value}>
+      <ul class="conv-list" aria-busy={listLoading.value}>
         {list.map((c) => (
           <ConversationRow key={c.phone} c={c} active={c.phone === selected} />
         ))}
@@ -33,7 +33,7 @@ export function ConversationList({ selected }: { selected: string | null }) {
       {listError.value && (
         <div class="list-note" role="alert">
           {t('common.error')}{' '}
-          <button class="link-btn" onClick={() => void reloadList()}>
+          <button type="button" class="link-btn" onClick={() => void reloadList()}>
             {t('common.retry')}
           </button>
         </div>
@@ -42,7 +42,7 @@ export function ConversationList({ selected }: { selected: string | null }) {
       {listLoading.value && <div class="list-note">{t('inbox.loading')}</div>}
       <div ref={sentinel} class="sentinel" />
       {nextCursor.value && !listLoading.value && (
-        <button class="link-btn load-more" onClick={() => void loadMore()}>
+        <button type="button" class="link-btn load-more" onClick={() => void loadMore()}>
           {t('inbox.loadMore')}
         </button>
       )}

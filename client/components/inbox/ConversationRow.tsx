@@ -26,7 +26,7 @@ export function ConversationRow({ c, active }: { c: ConversationSummary; active:
               {c.preview}
             </span>
             {c.unread > 0 && (
-              <span class="unread-count" aria-label={t('inbox.unread', { n: c.unread })}>
+              <span class="unread-count" role="img" aria-label={t('inbox.unread', { n: c.unread })}>
                 {c.unread}
               </span>
             )}

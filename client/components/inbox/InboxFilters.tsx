@@ -13,7 +13,14 @@ export function InboxFilters() {
     <div class="inbox-filters">
       <div class="tabs" role="tablist" aria-label={t('inbox.conversations')}>
         {tabs.map((k) => (
-          <button key={k} role="tab" aria-selected={tab.value === k} class={tab.value === k ? 'tab active' : 'tab'} onClick={() => (tab.value = k)}>
+          <button
+            type="button"
+            key={k}
+            role="tab"
+            aria-selected={tab.value === k}
+            class={tab.value === k ? 'tab active' : 'tab'}
+            onClick={() => (tab.value = k)}
+          >
             {t(`tab.${k}`)}
             <span class="tab-count">{counts.value[k]}</span>
           </button>
@@ -21,10 +28,20 @@ export function InboxFilters() {
       </div>
       <label class="search">
         <Icon name="search" size={14} />
-        <input type="search" placeholder={t('filter.search')} aria-label={t('filter.search')} value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
+        <input
+          type="search"
+          placeholder={t('filter.search')}
+          aria-label={t('filter.search')}
+          value={query.value}
+          onInput={(e) => (query.value = e.currentTarget.value)}
+        />
       </label>
       <div class="filter-row">
-        <select aria-label={t('filter.status')} value={statusFilter.value} onChange={(e) => (statusFilter.value = e.currentTarget.value as ConversationStatus | '')}>
+        <select
+          aria-label={t('filter.status')}
+          value={statusFilter.value}
+          onChange={(e) => (statusFilter.value = e.currentTarget.value as ConversationStatus | '')}
+        >
           <option value="">{t('filter.anyStatus')}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
@@ -32,7 +49,11 @@ export function InboxFilters() {
             </option>
           ))}
         </select>
-        <select aria-label={t('filter.channel')} value={channelFilter.value} onChange={(e) => (channelFilter.value = e.currentTarget.value as '' | 'rcs' | 'sms')}>
+        <select
+          aria-label={t('filter.channel')}
+          value={channelFilter.value}
+          onChange={(e) => (channelFilter.value = e.currentTarget.value as '' | 'rcs' | 'sms')}
+        >
           <option value="">{t('filter.allChannels')}</option>
           <option value="rcs">RCS</option>
           <option value="sms">SMS</option>

@@ -16,7 +16,7 @@ export function JumpPalette() {
     const term = q.value.trim();
     if (!term) return;
     const timer = setTimeout(() => {
-      api<{ conversations: ConversationSummary[] }>('GET', '/api/conversations' + qs({ tab: 'all', q: term, limit: 10 }))
+      api<{ conversations: ConversationSummary[] }>('GET', `/api/conversations${qs({ tab: 'all', q: term, limit: 10 })}`)
         .then((b) => (remote.value = b.conversations))
         .catch(() => {});
     }, 200);
@@ -50,15 +50,22 @@ export function JumpPalette() {
           e.preventDefault();
         }}
       />
-      <ul class="palette-list" role="listbox">
-        {results.length === 0 && <li class="muted">{t('palette.empty')}</li>}
+      <div class="palette-list" role="listbox">
+        {results.length === 0 && <div class="muted">{t('palette.empty')}</div>}
         {results.map((c, i) => (
-          <li key={c.phone} role="option" aria-selected={i === active.value} class={i === active.value ? 'active' : ''} onMouseDown={() => go(c)}>
+          <div
+            key={c.phone}
+            role="option"
+            tabIndex={-1}
+            aria-selected={i === active.value}
+            class={i === active.value ? 'active' : ''}
+            onMouseDown={() => go(c)}
+          >
             <span>{c.name || c.phone}</span>
             <span class="muted small">{c.phone}</span>
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
     </Modal>
   );
 }

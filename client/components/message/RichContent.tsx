@@ -1,12 +1,21 @@
 /** Renders one `Content` exactly as an RCS customer sees it, switching on its `type`. */
+import type { JSX } from 'preact';
 import type { Content, Suggestion } from '../../../schemas/content';
 import { CardView } from './CardView';
 import { Linkified } from './Linkified';
 import { MediaView } from './MediaView';
 import { Chips } from './SuggestionChip';
 
-export function RichContent({ content, onTap, bubbleClass = 'bubble bubble-out' }: { content: Content; onTap?: (s: Suggestion) => void; bubbleClass?: string }) {
-  let body;
+export function RichContent({
+  content,
+  onTap,
+  bubbleClass = 'bubble bubble-out',
+}: {
+  content: Content;
+  onTap?: (s: Suggestion) => void;
+  bubbleClass?: string;
+}) {
+  let body: JSX.Element;
   switch (content.type) {
     case 'text':
       body = (
@@ -32,11 +41,11 @@ export function RichContent({ content, onTap, bubbleClass = 'bubble bubble-out' 
       break;
     case 'carousel':
       body = (
-        <div class="carousel" role="group" aria-label="Carousel" tabIndex={0}>
+        <section class="carousel" aria-label="Carousel">
           {content.cards.map((c, i) => (
             <CardView key={i} card={c} onTap={onTap} small={content.width === 'small'} />
           ))}
-        </div>
+        </section>
       );
       break;
   }

@@ -7,7 +7,13 @@ import type { Suggestion } from '../../../schemas/content';
 import { isHttpUrl } from '../../lib/safe';
 import { Icon, type IconName } from '../Icon';
 
-const icons: Partial<Record<Suggestion['type'], IconName>> = { url: 'link', dial: 'phone', location: 'search', calendar: 'clock', share_location: 'search' };
+const icons: Partial<Record<Suggestion['type'], IconName>> = {
+  url: 'link',
+  dial: 'phone',
+  location: 'search',
+  calendar: 'clock',
+  share_location: 'search',
+};
 
 export function SuggestionChip({ s, variant, onTap }: { s: Suggestion; variant: 'chip' | 'button'; onTap?: (s: Suggestion) => void }) {
   const icon = icons[s.type];

@@ -16,7 +16,11 @@ export function ConsentForm({ phone }: { phone: string }) {
     busy.value = true;
     error.value = null;
     try {
-      await api('POST', `/api/conversations/${enc(phone)}/consent`, { purpose: purpose.value, status: status.value, reason: reason.value.trim() });
+      await api('POST', `/api/conversations/${enc(phone)}/consent`, {
+        purpose: purpose.value,
+        status: status.value,
+        reason: reason.value.trim(),
+      });
       reason.value = '';
       await refreshDetail();
     } catch (err) {
@@ -28,16 +32,30 @@ export function ConsentForm({ phone }: { phone: string }) {
   return (
     <form class="consent-form" onSubmit={submit}>
       <div class="row">
-        <select aria-label={t('profile.purpose')} value={purpose.value} onChange={(e) => (purpose.value = e.currentTarget.value as Purpose)}>
+        <select
+          aria-label={t('profile.purpose')}
+          value={purpose.value}
+          onChange={(e) => (purpose.value = e.currentTarget.value as Purpose)}
+        >
           <option value="marketing">{t('purpose.marketing')}</option>
           <option value="transactional">{t('purpose.transactional')}</option>
         </select>
-        <select aria-label={t('profile.newStatus')} value={status.value} onChange={(e) => (status.value = e.currentTarget.value as 'subscribed' | 'unsubscribed')}>
+        <select
+          aria-label={t('profile.newStatus')}
+          value={status.value}
+          onChange={(e) => (status.value = e.currentTarget.value as 'subscribed' | 'unsubscribed')}
+        >
           <option value="subscribed">{t('consent.subscribed')}</option>
           <option value="unsubscribed">{t('consent.unsubscribed')}</option>
         </select>
       </div>
-      <input aria-label={t('profile.reason')} placeholder={t('profile.reason')} required value={reason.value} onInput={(e) => (reason.value = e.currentTarget.value)} />
+      <input
+        aria-label={t('profile.reason')}
+        placeholder={t('profile.reason')}
+        required
+        value={reason.value}
+        onInput={(e) => (reason.value = e.currentTarget.value)}
+      />
       {error.value && (
         <p class="form-error" role="alert">
           {error.value}

@@ -9,7 +9,10 @@ import { ConsentForm } from './ConsentForm';
 
 function money(value: number, currency: unknown): string {
   try {
-    return new Intl.NumberFormat(lang.value, { style: 'currency', currency: typeof currency === 'string' && currency.length === 3 ? currency : 'EUR' }).format(value);
+    return new Intl.NumberFormat(lang.value, {
+      style: 'currency',
+      currency: typeof currency === 'string' && currency.length === 3 ? currency : 'EUR',
+    }).format(value);
   } catch {
     return String(value);
   }

@@ -10,7 +10,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { showHelp } from '../../state/ui';
 
 function NavItem({ href, icon, label }: { href: string; icon: IconName; label: Key }) {
-  const active = path.value === href || path.value.startsWith(href + '/') || (href === '/inbox' && path.value === '/');
+  const active = path.value === href || path.value.startsWith(`${href}/`) || (href === '/inbox' && path.value === '/');
   return (
     <a class={active ? 'rail-item active' : 'rail-item'} href={href} aria-current={active ? 'page' : undefined} title={t(label)}>
       <Icon name={icon} size={20} />

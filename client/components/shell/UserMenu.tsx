@@ -31,7 +31,14 @@ export function UserMenu() {
   if (!u) return null;
   return (
     <div class="user-menu" ref={ref}>
-      <button class="avatar avatar-btn" aria-haspopup="menu" aria-expanded={open.value} aria-label={u.name || u.email} onClick={() => (open.value = !open.value)}>
+      <button
+        type="button"
+        class="avatar avatar-btn"
+        aria-haspopup="menu"
+        aria-expanded={open.value}
+        aria-label={u.name || u.email}
+        onClick={() => (open.value = !open.value)}
+      >
         {initials(u.name || u.email)}
       </button>
       {open.value && (
@@ -46,6 +53,7 @@ export function UserMenu() {
             <LangSwitch />
           </div>
           <button
+            type="button"
             role="menuitem"
             class="menu-item"
             onClick={() => {
@@ -57,6 +65,7 @@ export function UserMenu() {
             <kbd>?</kbd>
           </button>
           <button
+            type="button"
             role="menuitem"
             class="menu-item"
             onClick={async () => {

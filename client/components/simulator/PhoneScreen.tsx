@@ -73,7 +73,13 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
   };
   // A reply chip comes back as a suggested-reply callback; any other button is an action (open URL, dial…).
   const onTap = (m: MessageView, s: Suggestion) =>
-    void act({ type: 'tap', message_id: m.id, postback: s.postback ?? s.text, text: s.text, kind: s.type === 'reply' ? 'reply' : 'action' });
+    void act({
+      type: 'tap',
+      message_id: m.id,
+      postback: s.postback ?? s.text,
+      text: s.text,
+      kind: s.type === 'reply' ? 'reply' : 'action',
+    });
   const lastTyping = useRef(0);
   const typing = () => {
     if (!rcs || Date.now() - lastTyping.current < 4000) return;
@@ -83,12 +89,16 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
   const color = brand?.color && /^#[0-9a-f]{3,8}$/i.test(brand.color) ? brand.color : '#4f46e5';
 
   return (
-    <div class="phone" role="region" aria-label={`${name ?? phone}`} style={{ '--brand': color }}>
+    <section class="phone" aria-label={`${name ?? phone}`} style={{ '--brand': color }}>
       <div class="phone-notch" aria-hidden="true" />
       <header class={rcs ? 'phone-head phone-head-rcs' : 'phone-head'}>
         {rcs && brand ? (
           <>
-            {brand.logo_url && (/^\/(?!\/)/.test(brand.logo_url) || isMediaUrl(brand.logo_url)) ? <img class="brand-logo" src={brand.logo_url} alt="" /> : <span class="brand-logo brand-logo-letter">{brand.name.slice(0, 1)}</span>}
+            {brand.logo_url && (/^\/(?!\/)/.test(brand.logo_url) || isMediaUrl(brand.logo_url)) ? (
+              <img class="brand-logo" src={brand.logo_url} alt="" />
+            ) : (
+              <span class="brand-logo brand-logo-letter">{brand.name.slice(0, 1)}</span>
+            )}
             <span class="phone-brand">
               <strong>{brand.name}</strong>
               <span class="verified">
@@ -126,7 +136,11 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
           void act({ type: 'reply', text });
         }}
       >
-        <input aria-label={t('sim.reply')} placeholder={rcs ? 'RCS message' : t('sim.reply')} value={draft.value} onInput={(e) => {
+        <input
+          aria-label={t('sim.reply')}
+          placeholder={rcs ? 'RCS message' : t('sim.reply')}
+          value={draft.value}
+          onInput={(e) => {
             draft.value = e.currentTarget.value;
             typing();
           }}
@@ -135,6 +149,6 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
           <Icon name="send" size={16} />
         </button>
       </form>
-    </div>
+    </section>
   );
 }

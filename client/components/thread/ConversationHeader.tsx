@@ -37,13 +37,20 @@ export function ConversationHeader({ c }: { c: ConversationSummary }) {
           <span class={`badge badge-${c.channel}`}>{c.channel.toUpperCase()}</span>
           {c.name && <span class="muted">{c.phone}</span>}
           <span class={`status-pill status-${c.status}`}>{t(`status.${c.status}`)}</span>
-          {c.status === 'snoozed' && c.snoozed_until && <span class="muted">{t('conv.snoozedUntil', { time: fullTime(c.snoozed_until) })}</span>}
+          {c.status === 'snoozed' && c.snoozed_until && (
+            <span class="muted">{t('conv.snoozedUntil', { time: fullTime(c.snoozed_until) })}</span>
+          )}
         </div>
       </div>
       <div class="thread-actions">
         <label class="assignee">
           <span class="sr-only">{t('conv.assignee')}</span>
-          <select aria-label={t('conv.assignee')} disabled={!write} value={c.assignee ?? ''} onChange={(e) => void run({ assignee: e.currentTarget.value || null })}>
+          <select
+            aria-label={t('conv.assignee')}
+            disabled={!write}
+            value={c.assignee ?? ''}
+            onChange={(e) => void run({ assignee: e.currentTarget.value || null })}
+          >
             <option value="">{t('conv.unassigned')}</option>
             {users.value
               .filter((u) => u.role !== 'marketer')
@@ -54,21 +61,39 @@ export function ConversationHeader({ c }: { c: ConversationSummary }) {
               ))}
           </select>
         </label>
-        {write && <LabelPicker phone={c.phone} current={c.labels} all={labels.value.map((l) => l.name)} onChange={(next) => void run({ labels: next })} />}
+        {write && (
+          <LabelPicker
+            phone={c.phone}
+            current={c.labels}
+            all={labels.value.map((l) => l.name)}
+            onChange={(next) => void run({ labels: next })}
+          />
+        )}
         {write && (
           <div class="dropdown">
-            <button class="btn" aria-haspopup="menu" aria-expanded={snoozeOpen.value} onClick={() => (snoozeOpen.value = !snoozeOpen.value)}>
+            <button
+              type="button"
+              class="btn"
+              aria-haspopup="menu"
+              aria-expanded={snoozeOpen.value}
+              onClick={() => (snoozeOpen.value = !snoozeOpen.value)}
+            >
               <Icon name="snooze" size={14} /> {t('conv.snooze')}
             </button>
             {snoozeOpen.value && (
               <div class="menu menu-right" role="menu">
-                <button role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until: new Date(Date.now() + 3600e3).toISOString() } })}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  class="menu-item"
+                  onClick={() => void run({ snooze: { until: new Date(Date.now() + 3600e3).toISOString() } })}
+                >
                   {t('conv.snooze1h')}
                 </button>
-                <button role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until: tomorrowAtNine() } })}>
+                <button type="button" role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until: tomorrowAtNine() } })}>
                   {t('conv.snoozeTomorrow')}
                 </button>
-                <button role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until_reply: true } })}>
+                <button type="button" role="menuitem" class="menu-item" onClick={() => void run({ snooze: { until_reply: true } })}>
                   {t('conv.snoozeReply')}
                 </button>
               </div>
@@ -77,11 +102,11 @@ export function ConversationHeader({ c }: { c: ConversationSummary }) {
         )}
         {write &&
           (c.status === 'resolved' ? (
-            <button class="btn" onClick={() => void run({ status: 'open' })}>
+            <button type="button" class="btn" onClick={() => void run({ status: 'open' })}>
               {t('conv.reopen')}
             </button>
           ) : (
-            <button class="btn btn-primary" onClick={() => void run({ status: 'resolved' })}>
+            <button type="button" class="btn btn-primary" onClick={() => void run({ status: 'resolved' })}>
               <Icon name="check" size={14} /> {t('conv.resolve')}
             </button>
           ))}

@@ -4,14 +4,23 @@ import { t } from '../../lib/i18n';
 import { labelColor } from '../../state/directory';
 import { Icon } from '../Icon';
 
-export function LabelPicker({ current, all, onChange }: { phone: string; current: string[]; all: string[]; onChange: (labels: string[]) => void }) {
+export function LabelPicker({
+  current,
+  all,
+  onChange,
+}: {
+  phone: string;
+  current: string[];
+  all: string[];
+  onChange: (labels: string[]) => void;
+}) {
   const open = useSignal(false);
   const draft = useSignal('');
   const toggle = (l: string) => onChange(current.includes(l) ? current.filter((x) => x !== l) : [...current, l]);
   const names = [...new Set([...all, ...current])];
   return (
     <div class="dropdown">
-      <button class="btn" aria-haspopup="menu" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>
+      <button type="button" class="btn" aria-haspopup="menu" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>
         {t('conv.labels')}
         {current.length > 0 && <span class="tab-count">{current.length}</span>}
       </button>
@@ -33,7 +42,12 @@ export function LabelPicker({ current, all, onChange }: { phone: string; current
               draft.value = '';
             }}
           >
-            <input aria-label={t('conv.addLabel')} placeholder={t('conv.addLabel')} value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />
+            <input
+              aria-label={t('conv.addLabel')}
+              placeholder={t('conv.addLabel')}
+              value={draft.value}
+              onInput={(e) => (draft.value = e.currentTarget.value)}
+            />
             <button class="icon-btn" type="submit" aria-label={t('conv.addLabel')}>
               <Icon name="plus" size={14} />
             </button>

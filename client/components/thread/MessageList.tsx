@@ -45,8 +45,10 @@ export function MessageList() {
     const p = prev.current;
     const first = list[0]?.id;
     const last = list[list.length - 1]?.id;
-    if (p.phone !== phone || p.n === 0) el.scrollTop = el.scrollHeight; // opened: latest at the bottom
-    else if (first !== p.first && last === p.last) el.scrollTop = el.scrollHeight - el.clientHeight - fromBottom.current; // older page prepended
+    if (p.phone !== phone || p.n === 0)
+      el.scrollTop = el.scrollHeight; // opened: latest at the bottom
+    else if (first !== p.first && last === p.last)
+      el.scrollTop = el.scrollHeight - el.clientHeight - fromBottom.current; // older page prepended
     else if (last !== p.last && fromBottom.current < 160) el.scrollTop = el.scrollHeight; // new message while at the bottom
     prev.current = { phone, first, last, n: list.length };
     onScroll();
@@ -68,7 +70,10 @@ export function MessageList() {
   useEffect(() => {
     const el = top.current;
     if (!el || !box.current) return;
-    const io = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && prev.current.n > 0 && void loadOlder(), { root: box.current, rootMargin: '600px 0px 0px 0px' });
+    const io = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && prev.current.n > 0 && void loadOlder(), {
+      root: box.current,
+      rootMargin: '600px 0px 0px 0px',
+    });
     io.observe(el);
     return () => io.disconnect();
   }, []);
@@ -90,7 +95,7 @@ export function MessageList() {
           const sep = day !== lastDay;
           lastDay = day;
           return (
-            <div key={it.k === 'm' ? it.m.id : 'c' + it.e.id}>
+            <div key={it.k === 'm' ? it.m.id : `c${it.e.id}`}>
               {sep && (
                 <div class="day-sep">
                   <span>{dayLabel(it.at)}</span>

@@ -10,7 +10,15 @@ export function ThreadView({ phone }: { phone: string }) {
   const d = detail.value;
   return (
     <section class="pane pane-thread" aria-label={d?.conversation.name || phone}>
-      {d ? <ConversationHeader c={d.conversation} /> : <header class="thread-head"><div class="thread-title"><h2>{phone}</h2></div></header>}
+      {d ? (
+        <ConversationHeader c={d.conversation} />
+      ) : (
+        <header class="thread-head">
+          <div class="thread-title">
+            <h2>{phone}</h2>
+          </div>
+        </header>
+      )}
       {threadError.value ? <div class="page-empty">{t('thread.notFound')}</div> : <MessageList />}
       {canWrite.value ? <Composer key={phone} phone={phone} /> : <div class="read-only">{t('conv.readOnly')}</div>}
     </section>

@@ -7,7 +7,12 @@ import { RbmProvider } from './provider';
 export function rbmProvider(env: Env, fetchFn?: FetchFn): RbmProvider {
   const c = config(env);
   return new RbmProvider(
-    { agentId: env.RBM_AGENT_ID, apiBase: c.rbmApiBase, tokenUrl: c.googleTokenUrl, serviceAccount: parseServiceAccount(env.RBM_SERVICE_ACCOUNT) },
+    {
+      agentId: env.RBM_AGENT_ID,
+      apiBase: c.rbmApiBase,
+      tokenUrl: c.googleTokenUrl,
+      serviceAccount: parseServiceAccount(env.RBM_SERVICE_ACCOUNT),
+    },
     fetchFn,
   );
 }

@@ -172,7 +172,13 @@ export function requiredFeatures(content: Content): string[] {
     need.add('RICHCARD_CAROUSEL');
     for (const c of content.cards) all.push(...(c.buttons ?? []));
   }
-  const ACTION = { url: 'ACTION_OPEN_URL', dial: 'ACTION_DIAL', location: 'ACTION_VIEW_LOCATION', calendar: 'ACTION_CREATE_CALENDAR_EVENT', share_location: 'ACTION_SHARE_LOCATION' } as const;
+  const ACTION = {
+    url: 'ACTION_OPEN_URL',
+    dial: 'ACTION_DIAL',
+    location: 'ACTION_VIEW_LOCATION',
+    calendar: 'ACTION_CREATE_CALENDAR_EVENT',
+    share_location: 'ACTION_SHARE_LOCATION',
+  } as const;
   for (const s of all) if (s.type !== 'reply') need.add(ACTION[s.type]);
   return [...need];
 }

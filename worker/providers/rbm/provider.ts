@@ -96,7 +96,8 @@ export class RbmProvider implements RcsProvider {
   async checkCapability(phone: string): Promise<Capability> {
     const a = await this.call('GET', this.url(`phones/${phone}/capabilities`, { requestId: crypto.randomUUID() }));
     if (a.status === 200) {
-      const features = isRecord(a.body) && Array.isArray(a.body.features) ? a.body.features.filter((f): f is string => typeof f === 'string') : [];
+      const features =
+        isRecord(a.body) && Array.isArray(a.body.features) ? a.body.features.filter((f): f is string => typeof f === 'string') : [];
       return { capable: true, features };
     }
     if (a.status === 404) return { capable: false, features: [] };
@@ -113,7 +114,8 @@ export class RbmProvider implements RcsProvider {
     const a = await this.call('POST', this.url(`phones/${req.to}/agentMessages`, { messageId: req.id }), body);
     if (a.status >= 200 && a.status < 300) return { ok: true, providerMessageId: req.id, channel: 'rcs' };
     if (a.status === 404) return { ok: false, kind: 'not_reachable', message: googleMessage(a.body, a.status) };
-    if (a.transient) return { ok: false, kind: 'unavailable', message: a.status ? googleMessage(a.body, a.status) : `RBM unreachable: ${String(a.body)}` };
+    if (a.transient)
+      return { ok: false, kind: 'unavailable', message: a.status ? googleMessage(a.body, a.status) : `RBM unreachable: ${String(a.body)}` };
     return { ok: false, kind: 'rejected', message: googleMessage(a.body, a.status), code: String(a.status) };
   }
 
@@ -128,6 +130,7 @@ export class RbmProvider implements RcsProvider {
     const body = event.type === 'typing' ? { eventType: 'IS_TYPING' } : { eventType: 'READ', messageId: event.messageId };
     const a = await this.call('POST', this.url(`phones/${phone}/agentEvents`, { eventId: crypto.randomUUID() }), body);
     // Typing and read receipts are courtesy signals: a failure is logged, never fatal.
-    if (a.status < 200 || a.status >= 300) console.warn(`RBM agent event ${body.eventType} for ${phone} failed: ${googleMessage(a.body, a.status)}`);
+    if (a.status < 200 || a.status >= 300)
+      console.warn(`RBM agent event ${body.eventType} for ${phone} failed: ${googleMessage(a.body, a.status)}`);
   }
 }

@@ -36,7 +36,12 @@ const DecodedSchema = v.object({
   location: v.optional(v.object({ latitude: v.number(), longitude: v.number() })),
   userFile: v.optional(
     v.object({
-      payload: v.object({ mimeType: Str, fileUri: v.string(), fileName: Str, fileSizeBytes: v.optional(v.union([v.number(), v.string()])) }),
+      payload: v.object({
+        mimeType: Str,
+        fileUri: v.string(),
+        fileName: Str,
+        fileSizeBytes: v.optional(v.union([v.number(), v.string()])),
+      }),
     }),
   ),
 });
@@ -65,7 +70,12 @@ const unauthorized = (message: string) => new HttpError(401, 'unauthorized', mes
  * Verify and parse one POST to /webhooks/rbm. Throws HttpError 401 (unsigned, forged, wrong
  * handshake token) or 400 (not an envelope); nothing is routed in either case.
  */
-export async function parseRbmWebhook(rawBody: string, signature: string | null, clientToken: string, now = new Date()): Promise<WebhookResult> {
+export async function parseRbmWebhook(
+  rawBody: string,
+  signature: string | null,
+  clientToken: string,
+  now = new Date(),
+): Promise<WebhookResult> {
   if (!clientToken) throw unauthorized('RBM_CLIENT_TOKEN is not configured: RBM webhooks cannot be verified');
   let json: unknown;
   try {
@@ -78,11 +88,15 @@ export async function parseRbmWebhook(rawBody: string, signature: string | null,
   const hs = v.safeParse(HandshakeSchema, json);
   if (hs.success && !(typeof json === 'object' && json !== null && 'message' in json)) {
     if (!timingSafeEqual(utf8(hs.output.clientToken), utf8(clientToken))) throw unauthorized('clientToken does not match RBM_CLIENT_TOKEN');
-    return { kind: 'respond', response: new Response(hs.output.secret, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } }) };
+    return {
+      kind: 'respond',
+      response: new Response(hs.output.secret, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+    };
   }
 
   // The signature is checked before the envelope is trusted for anything else.
-  const dataField = typeof json === 'object' && json !== null && 'message' in json ? (json as { message?: { data?: unknown } }).message?.data : undefined;
+  const dataField =
+    typeof json === 'object' && json !== null && 'message' in json ? (json as { message?: { data?: unknown } }).message?.data : undefined;
   const data = typeof dataField === 'string' ? tryBase64ToBytes(dataField) : null;
   if (!signature) throw unauthorized('missing X-Goog-Signature');
   if (!data || !(await signatureValid(clientToken, data, signature))) throw unauthorized('X-Goog-Signature does not match');
@@ -127,7 +141,10 @@ export function toEvents(d: Decoded, fallbackTime: string): InboundEvent[] {
           type: 'status',
           status: SERVER_EVENT_STATUS[d.eventType],
           provider_message_id: d.messageId,
-          reason: d.eventType === 'TTL_EXPIRATION_REVOKED' ? 'RBM revoked the message when its TTL expired' : 'RBM could not revoke the message at TTL expiry',
+          reason:
+            d.eventType === 'TTL_EXPIRATION_REVOKED'
+              ? 'RBM revoked the message when its TTL expired'
+              : 'RBM could not revoke the message at TTL expiry',
         },
       ];
     }

@@ -8,15 +8,7 @@
  * schedules the receipts this provider describes (`simulatedReceipts`) as timers that feed
  * `ingest()` the same normalized status events a carrier's callback would.
  */
-import type {
-  Capability,
-  RcsProvider,
-  RcsSendRequest,
-  RevokeResult,
-  SendResult,
-  SmsProvider,
-  SmsSendRequest,
-} from '../types';
+import type { Capability, RcsProvider, RcsSendRequest, RevokeResult, SendResult, SmsProvider, SmsSendRequest } from '../types';
 
 export type SandboxMode = 'rcs' | 'sms' | 'rcs_offline';
 

@@ -27,9 +27,20 @@ export interface TemplateTypes {
 }
 
 /** What a Twilio RCS template can carry, in RBM capability names (location and calendar as links). */
-export const TWILIO_RCS_FEATURES = ['RICHCARD_STANDALONE', 'RICHCARD_CAROUSEL', 'ACTION_OPEN_URL', 'ACTION_DIAL', 'ACTION_VIEW_LOCATION', 'ACTION_CREATE_CALENDAR_EVENT'];
+export const TWILIO_RCS_FEATURES = [
+  'RICHCARD_STANDALONE',
+  'RICHCARD_CAROUSEL',
+  'ACTION_OPEN_URL',
+  'ACTION_DIAL',
+  'ACTION_VIEW_LOCATION',
+  'ACTION_CREATE_CALENDAR_EVENT',
+];
 
-const calendarStamp = (iso: string): string => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const calendarStamp = (iso: string): string =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** A Google Calendar "add event" link (works in any browser the RCS client opens). */
 export function calendarUrl(start: string, end: string, title: string, description?: string): string {
@@ -96,7 +107,10 @@ export function toTemplateTypes(content: Content, messageId: string, fallbackTex
       if (!chips.length) {
         return { 'twilio/text': text, 'twilio/media': { ...(content.text ? { body: content.text } : {}), media: [content.media.url] } };
       }
-      return { 'twilio/text': text, 'twilio/card': { ...(content.text ? { body: content.text } : {}), media: [content.media.url], actions: chips } };
+      return {
+        'twilio/text': text,
+        'twilio/card': { ...(content.text ? { body: content.text } : {}), media: [content.media.url], actions: chips },
+      };
     case 'card':
       return { 'twilio/text': text, 'twilio/card': card(content.card, chips, messageId, 'c0') };
     case 'carousel':

@@ -53,7 +53,11 @@ class TwilioClient {
     for (let attempt = 1; ; attempt++) {
       let res: Response;
       try {
-        res = await this.fetchFn(url, { method: 'POST', headers: { authorization: this.auth(), 'content-type': contentType }, body: body.toString() });
+        res = await this.fetchFn(url, {
+          method: 'POST',
+          headers: { authorization: this.auth(), 'content-type': contentType },
+          body: body.toString(),
+        });
       } catch (err) {
         // A connection error may or may not have reached Twilio: not retried (see above).
         return { status: 0, body: String(err) };
@@ -74,7 +78,11 @@ class TwilioClient {
     else if (this.s.from) params.set('From', this.s.from);
     else if (this.s.messagingServiceSid) params.set('MessagingServiceSid', this.s.messagingServiceSid);
     params.set('StatusCallback', this.s.statusCallback);
-    const a = await this.request(`${this.s.apiBase}/2010-04-01/Accounts/${this.s.accountSid}/Messages.json`, params, 'application/x-www-form-urlencoded');
+    const a = await this.request(
+      `${this.s.apiBase}/2010-04-01/Accounts/${this.s.accountSid}/Messages.json`,
+      params,
+      'application/x-www-form-urlencoded',
+    );
     if (a.status >= 200 && a.status < 300 && isRecord(a.body) && typeof a.body.sid === 'string') {
       return { ok: true, providerMessageId: a.body.sid };
     }
@@ -119,7 +127,8 @@ export class TwilioRcsProvider implements RcsProvider {
     private readonly db: D1Database,
     fetchFn: FetchFn = (i, init) => fetch(i, init),
   ) {
-    if (!settings.messagingServiceSid) throw new Error('RCS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID (a Messaging Service with an RCS sender)');
+    if (!settings.messagingServiceSid)
+      throw new Error('RCS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID (a Messaging Service with an RCS sender)');
     this.client = new TwilioClient(settings, fetchFn);
   }
 
@@ -145,10 +154,15 @@ export class TwilioRcsProvider implements RcsProvider {
     if (a.status < 200 || a.status >= 300 || !isRecord(a.body) || typeof a.body.sid !== 'string') {
       const err = twilioError(a);
       const kind = a.status === 0 || a.status === 429 || a.status >= 500 ? 'unavailable' : 'rejected';
-      return { error: { ok: false, kind, message: `Content API: ${err.message}`, ...(err.code && kind === 'rejected' ? { code: err.code } : {}) } };
+      return {
+        error: { ok: false, kind, message: `Content API: ${err.message}`, ...(err.code && kind === 'rejected' ? { code: err.code } : {}) },
+      };
     }
     // Two concurrent first sends may both create a template: keep the first one recorded.
-    await this.db.prepare('INSERT OR IGNORE INTO twilio_content (hash, sid, created_at) VALUES (?, ?, ?)').bind(hash, a.body.sid, new Date().toISOString()).run();
+    await this.db
+      .prepare('INSERT OR IGNORE INTO twilio_content (hash, sid, created_at) VALUES (?, ?, ?)')
+      .bind(hash, a.body.sid, new Date().toISOString())
+      .run();
     const row = await this.db.prepare('SELECT sid FROM twilio_content WHERE hash = ?').bind(hash).first<{ sid: string }>();
     return { sid: row?.sid ?? a.body.sid };
   }

@@ -42,7 +42,12 @@ export function urlVariants(url: string): string[] {
   return [...new Set([url, `${scheme}://${host}${rest}`, `${scheme}://${host}:${port}${rest}`])];
 }
 
-export async function twilioSignatureValid(authToken: string, url: string, params: URLSearchParams, header: string | null): Promise<boolean> {
+export async function twilioSignatureValid(
+  authToken: string,
+  url: string,
+  params: URLSearchParams,
+  header: string | null,
+): Promise<boolean> {
   if (!header || !authToken) return false;
   const given = tryBase64ToBytes(header);
   if (!given) return false;
@@ -133,7 +138,10 @@ export function parseTwilioParams(params: URLSearchParams, now = new Date()): In
   }
   const lat = Number(params.get('Latitude'));
   const lng = Number(params.get('Longitude'));
-  const location = params.has('Latitude') && params.has('Longitude') && Number.isFinite(lat) && Number.isFinite(lng) ? { latitude: lat, longitude: lng } : undefined;
+  const location =
+    params.has('Latitude') && params.has('Longitude') && Number.isFinite(lat) && Number.isFinite(lng)
+      ? { latitude: lat, longitude: lng }
+      : undefined;
   return [
     {
       ...base,

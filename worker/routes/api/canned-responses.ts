@@ -12,7 +12,9 @@ const write = canWriteInbox();
 
 export const cannedResponses = new Hono<ConsoleEnv>()
   .get('/', async (c) => {
-    const { results } = await c.env.DB.prepare('SELECT id, shortcut, title, text FROM canned_responses ORDER BY shortcut').all<CannedResponse>();
+    const { results } = await c.env.DB.prepare(
+      'SELECT id, shortcut, title, text FROM canned_responses ORDER BY shortcut',
+    ).all<CannedResponse>();
     return c.json(results satisfies CannedResponse[]);
   })
   .post('/', write, async (c) => {

@@ -52,7 +52,9 @@ export const conversations = new Hono<ConsoleEnv>()
   .get('/', async (c) => {
     const q = query(c, ConversationListQuerySchema);
     if (q.cursor && !decodeCursor(q.cursor)) {
-      throw new HttpError(400, 'invalid_request', 'cursor: is not a cursor this server returned', [{ path: 'cursor', message: 'unknown cursor' }]);
+      throw new HttpError(400, 'invalid_request', 'cursor: is not a cursor this server returned', [
+        { path: 'cursor', message: 'unknown cursor' },
+      ]);
     }
     const page = await inboxStub(c.env).list({
       tab: q.tab,
@@ -103,21 +105,27 @@ export const conversations = new Hono<ConsoleEnv>()
     const phone = phoneParam(c);
     const patch = await body(c, ConversationPatchSchema);
     if (patch.snooze && 'until' in patch.snooze && Date.parse(patch.snooze.until) <= Date.now()) {
-      throw new HttpError(400, 'invalid_request', 'snooze.until: must be in the future', [{ path: 'snooze.until', message: 'must be in the future' }]);
+      throw new HttpError(400, 'invalid_request', 'snooze.until: must be in the future', [
+        { path: 'snooze.until', message: 'must be in the future' },
+      ]);
     }
     if (patch.assignee) {
       const user = await c.env.DB.prepare("SELECT 1 AS one FROM users WHERE id = ? AND disabled = 0 AND role IN ('admin', 'agent')")
         .bind(patch.assignee)
         .first();
       if (!user) {
-        throw new HttpError(400, 'invalid_request', 'assignee: must be an active agent or admin', [{ path: 'assignee', message: 'unknown user' }]);
+        throw new HttpError(400, 'invalid_request', 'assignee: must be an active agent or admin', [
+          { path: 'assignee', message: 'unknown user' },
+        ]);
       }
     }
     if (patch.labels?.length) {
       // Labels typed by an agent become part of the label list (with a neutral colour).
       const now = new Date().toISOString();
       await c.env.DB.batch(
-        patch.labels.map((name) => c.env.DB.prepare('INSERT OR IGNORE INTO labels (name, color, created_at) VALUES (?, ?, ?)').bind(name, DEFAULT_LABEL_COLOR, now)),
+        patch.labels.map((name) =>
+          c.env.DB.prepare('INSERT OR IGNORE INTO labels (name, color, created_at) VALUES (?, ?, ?)').bind(name, DEFAULT_LABEL_COLOR, now),
+        ),
       );
     }
     const updated = await inboxStub(c.env).update(phone, patch);

@@ -33,7 +33,9 @@ const admin = requireRole('admin');
 
 export const users = new Hono<ConsoleEnv>()
   .get('/', async (c) => {
-    const { results } = await c.env.DB.prepare(`SELECT ${COLUMNS} FROM users ORDER BY disabled, name COLLATE NOCASE, email`).all<PublicRow>();
+    const { results } = await c.env.DB.prepare(
+      `SELECT ${COLUMNS} FROM users ORDER BY disabled, name COLLATE NOCASE, email`,
+    ).all<PublicRow>();
     return c.json(results.map(toConsoleUser) satisfies ConsoleUser[]);
   })
   .post('/', admin, async (c) => {

@@ -9,10 +9,8 @@ import { TrackEventSchema } from '../../../schemas/messages';
 import { apiKeyAuth, type ApiEnv } from '../../auth/api-key';
 import { jsonBody, limitBody } from '../validate';
 
-export const events = new Hono<ApiEnv>()
-  .use(apiKeyAuth(), limitBody())
-  .post('/', jsonBody(TrackEventSchema), async (c) => {
-    const event = c.req.valid('json');
-    const { duplicate } = await c.env.PROFILE.getByName(event.phone).track(event);
-    return c.json({ accepted: true, duplicate }, 202);
-  });
+export const events = new Hono<ApiEnv>().use(apiKeyAuth(), limitBody()).post('/', jsonBody(TrackEventSchema), async (c) => {
+  const event = c.req.valid('json');
+  const { duplicate } = await c.env.PROFILE.getByName(event.phone).track(event);
+  return c.json({ accepted: true, duplicate }, 202);
+});

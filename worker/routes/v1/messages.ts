@@ -9,18 +9,16 @@ import { apiKeyAuth, type ApiEnv } from '../../auth/api-key';
 import { HttpError } from '../../errors';
 import { jsonBody, limitBody } from '../validate';
 
-export const messages = new Hono<ApiEnv>()
-  .use(apiKeyAuth(), limitBody())
-  .post('/', jsonBody(SendMessageSchema), async (c) => {
-    const body = c.req.valid('json');
-    const outcome = await c.env.PROFILE.getByName(body.to).send(body.to, {
-      purpose: body.purpose,
-      content: body.content,
-      fallback_text: body.fallback_text,
-      idempotency_key: body.idempotency_key,
-      send_at: body.send_at,
-      author: c.var.actor,
-    });
-    if (!outcome.ok) throw new HttpError(422, outcome.error, outcome.message);
-    return c.json({ id: outcome.id, status: outcome.status, channel: outcome.channel }, 202);
+export const messages = new Hono<ApiEnv>().use(apiKeyAuth(), limitBody()).post('/', jsonBody(SendMessageSchema), async (c) => {
+  const body = c.req.valid('json');
+  const outcome = await c.env.PROFILE.getByName(body.to).send(body.to, {
+    purpose: body.purpose,
+    content: body.content,
+    fallback_text: body.fallback_text,
+    idempotency_key: body.idempotency_key,
+    send_at: body.send_at,
+    author: c.var.actor,
   });
+  if (!outcome.ok) throw new HttpError(422, outcome.error, outcome.message);
+  return c.json({ id: outcome.id, status: outcome.status, channel: outcome.channel }, 202);
+});
