@@ -9,6 +9,8 @@
  * WebSocket upgrade here: identity arrives in trusted headers only the Worker can set.
  */
 import { DurableObject } from 'cloudflare:workers';
+import { decodeCursor as decodeListCursor, encodeCursor as encodeListCursor } from './lib/cursor';
+import { normalizeIso } from './lib/time';
 import * as v from 'valibot';
 import {
   ClientEventSchema,
@@ -53,17 +55,11 @@ export interface ListPage {
 
 /** Keyset cursor over (last_activity_at, phone), descending. Opaque to clients. */
 export function encodeCursor(at: string, phone: string): string {
-  return btoa(JSON.stringify([at, phone])).replace(/=+$/, '');
+  return encodeListCursor([at, phone]);
 }
 export function decodeCursor(cursor: string): { at: string; phone: string } | null {
-  try {
-    const value: unknown = JSON.parse(atob(cursor));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { at: value[0], phone: value[1] };
-    }
-  } catch {
-    // Fall through: not one of ours.
-  }
+  const value = decodeListCursor(cursor);
+  if (value?.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { at: value[0], phone: value[1] };
   return null;
 }
 
@@ -139,10 +135,8 @@ const MIGRATIONS: readonly string[] = [
 const COLUMNS =
   'phone, name, status, assignee, labels, channel, preview, last_direction, last_activity_at, unread, snoozed_until, snooze_until_reply, flagged';
 
-const iso = (at: string | number | Date): string => {
-  const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? new Date().toISOString() : d.toISOString();
-};
+/** A time from an event, as our ISO form; an unparseable one is taken as now. */
+const iso = (at: string): string => normalizeIso(at) ?? new Date().toISOString();
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);

@@ -3,6 +3,7 @@
  * Durable Object classes and the queue handler. Find where a URL is handled here.
  */
 import { Hono } from 'hono';
+import type { AppEnv } from './app-env';
 import { onError, HttpError } from './errors';
 import { events } from './routes/v1/events';
 import { messages } from './routes/v1/messages';
@@ -29,7 +30,6 @@ export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
 export { BenchBaseline } from './bench.do';
 
-export type AppEnv = { Bindings: Env };
 
 const app = new Hono<AppEnv>();
 app.onError(onError);

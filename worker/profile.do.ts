@@ -8,6 +8,7 @@
  * (keywords, taps, receipts), timers.ts (the alarm), quiet-hours.ts, postbacks.ts.
  */
 import { DurableObject } from 'cloudflare:workers';
+import { decodeCursor, encodeCursor } from './lib/cursor';
 import type { InboundEvent } from '../schemas/events';
 import type { MessageView, TrackEvent } from '../schemas/messages';
 import type { ConsentLogEntry, ProfileUpsert, ProfileView } from '../schemas/profile';
@@ -17,24 +18,18 @@ import { ingest } from './profile/inbound';
 import { migrate } from './profile/migrations';
 import { fillThreadForBench } from './profile/bench-fill';
 import { accept } from './profile/send';
-import { iso, type ProfileRow } from './profile/store';
+import { iso } from './lib/time';
+import type { ProfileRow } from './profile/store';
 import { runDueTimers } from './profile/timers';
 import type { ConsentChange, IngestResult, MessagePage, ProfileRpc, SendOutcome, SendRequest } from './profile.types';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 200;
 
-const encodeCursor = (seq: number) => btoa(`s:${seq}`).replace(/=+$/, '');
 /** The seq a cursor points before, or null when it is not one we issued. */
-function decodeCursor(cursor: string): number | null {
-  let raw = '';
-  try {
-    raw = atob(cursor);
-  } catch {
-    return null;
-  }
-  const m = /^s:(\d+)$/.exec(raw);
-  return m ? Number(m[1]) : null;
+function decodeSeqCursor(cursor: string): number | null {
+  const value = decodeCursor(cursor);
+  return value?.length === 1 && Number.isSafeInteger(value[0]) && (value[0] as number) >= 0 ? (value[0] as number) : null;
 }
 
 export class Profile extends DurableObject<Env> implements ProfileRpc {
@@ -96,7 +91,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
 
   async listMessages(_phone: string, opts: { cursor?: string | null; limit?: number } = {}): Promise<MessagePage> {
     const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(opts.limit ?? DEFAULT_PAGE) || DEFAULT_PAGE));
-    const before = opts.cursor ? decodeCursor(opts.cursor) : null;
+    const before = opts.cursor ? decodeSeqCursor(opts.cursor) : null;
     // An error value, not a throw: RPC callers map it to a 400 without try/catch.
     if (opts.cursor && before === null) return { messages: [], next_cursor: null, error: 'invalid_cursor' };
     const store = this.core.store;
@@ -105,7 +100,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     const last = rows.at(-1);
     return {
       messages: rows.map((r) => store.view(r, histories.get(r.id) ?? [])),
-      next_cursor: more && last ? encodeCursor(last.seq) : null,
+      next_cursor: more && last ? encodeCursor([last.seq]) : null,
     };
   }
 

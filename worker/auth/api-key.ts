@@ -7,6 +7,8 @@
  */
 import { createMiddleware } from 'hono/factory';
 import { HttpError } from '../errors';
+import { randomToken, secretsEqual, sha256, timingSafeEqual } from '../lib/crypto';
+import { bytesToHex, hexToBytes } from '../lib/encoding';
 
 export type ApiKeyVariables = { actor: string };
 export type ApiEnv = { Bindings: Env; Variables: ApiKeyVariables };
@@ -14,32 +16,6 @@ export type ApiEnv = { Bindings: Env; Variables: ApiKeyVariables };
 const KEY_PATTERN = /^rcs_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 /** How stale `last_used_at` may get before we write it again (saves a D1 write per call). */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-const encoder = new TextEncoder();
-
-async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-}
-
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
-function fromHex(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-function base64url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** Constant-time equality of two secrets of any length (both are hashed to 32 bytes first). */
-export async function secretsEqual(a: string, b: string): Promise<boolean> {
-  const [ha, hb] = await Promise.all([sha256(a), sha256(b)]);
-  return crypto.subtle.timingSafeEqual(ha, hb);
-}
 
 /** Resolves a presented key to its actor id, or null. */
 export async function verifyApiKey(env: Env, presented: string): Promise<{ actor: string; keyId: string | null } | null> {
@@ -49,9 +25,8 @@ export async function verifyApiKey(env: Env, presented: string): Promise<{ actor
   const id = match[1]!;
   const row = await env.DB.prepare('SELECT hash FROM api_keys WHERE id = ? AND revoked_at IS NULL').bind(id).first<{ hash: string }>();
   if (!row) return null;
-  const expected = fromHex(row.hash);
-  const actual = await sha256(presented);
-  if (expected.length !== actual.length || !crypto.subtle.timingSafeEqual(expected, actual)) return null;
+  const expected = hexToBytes(row.hash);
+  if (!expected || !timingSafeEqual(expected, await sha256(presented))) return null;
   return { actor: `api_key:${id}`, keyId: id };
 }
 
@@ -91,12 +66,12 @@ export interface ApiKeyInfo {
 
 /** Creates a key; the plaintext is returned once and only its hash is stored. */
 export async function createApiKey(env: Env, name: string): Promise<ApiKeyInfo & { key: string }> {
-  const id = toHex(crypto.getRandomValues(new Uint8Array(8)));
-  const key = `rcs_${id}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+  const id = bytesToHex(crypto.getRandomValues(new Uint8Array(8)));
+  const key = `rcs_${id}_${randomToken(32)}`;
   const created_at = new Date().toISOString();
   const cleanName = name.trim().slice(0, 100) || 'API key';
   await env.DB.prepare('INSERT INTO api_keys (id, name, hash, created_at) VALUES (?, ?, ?, ?)')
-    .bind(id, cleanName, toHex(await sha256(key)), created_at)
+    .bind(id, cleanName, bytesToHex(await sha256(key)), created_at)
     .run();
   return { id, name: cleanName, created_at, revoked_at: null, last_used_at: null, key };
 }

@@ -4,7 +4,8 @@
  * is stored in the hash string so it can be raised later without breaking old hashes.
  * Format: `pbkdf2$sha256$<iterations>$<salt b64url>$<hash b64url>`.
  */
-import { base64url, bytesEqual, fromBase64url } from './crypto';
+import { timingSafeEqual } from '../lib/crypto';
+import { base64UrlToBytes, bytesToBase64Url } from '../lib/encoding';
 
 export const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
@@ -20,7 +21,7 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const hash = await derive(password, salt, PBKDF2_ITERATIONS);
-  return `pbkdf2$sha256$${PBKDF2_ITERATIONS}$${base64url(salt)}$${base64url(hash)}`;
+  return `pbkdf2$sha256$${PBKDF2_ITERATIONS}$${bytesToBase64Url(salt)}$${bytesToBase64Url(hash)}`;
 }
 
 /** True when `password` matches `stored`; malformed hashes never match. Constant-time compare. */
@@ -28,11 +29,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 5 || parts[0] !== 'pbkdf2' || parts[1] !== 'sha256') return false;
   const iterations = Number(parts[2]);
-  const salt = fromBase64url(parts[3]!);
-  const expected = fromBase64url(parts[4]!);
+  const salt = base64UrlToBytes(parts[3]!);
+  const expected = base64UrlToBytes(parts[4]!);
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS || !salt || !expected) return false;
   const actual = await derive(password, salt, iterations);
-  return bytesEqual(actual, expected);
+  return timingSafeEqual(actual, expected);
 }
 
 /**
@@ -41,6 +42,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
  */
 let dummy: Promise<string> | null = null;
 export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(base64url(crypto.getRandomValues(new Uint8Array(16))));
+  dummy ??= hashPassword(bytesToBase64Url(crypto.getRandomValues(new Uint8Array(16))));
   return dummy;
 }

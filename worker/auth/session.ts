@@ -9,7 +9,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { ConsoleUser, Role } from '../../schemas/console-api';
 import { HttpError } from '../errors';
-import { randomToken, sha256Hex, stringsEqual } from './crypto';
+import { randomToken, secretsEqual, sha256Hex } from '../lib/crypto';
 
 export const SESSION_COOKIE = 'sid';
 /** A session unused for this long ends (sliding window). */
@@ -140,7 +140,7 @@ export function csrf() {
     if (!SAFE_METHODS.has(c.req.method)) {
       assertSameOrigin(c);
       const sent = c.req.header('x-csrf-token');
-      if (!sent || !(await stringsEqual(sent, c.var.session.csrf))) {
+      if (!sent || !(await secretsEqual(sent, c.var.session.csrf))) {
         throw new HttpError(403, 'csrf_failed', 'Missing or wrong X-CSRF-Token header; reload the console.');
       }
     }

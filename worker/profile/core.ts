@@ -11,7 +11,8 @@ import { inboxStub } from '../inbox.do';
 import { rcsProvider, smsProvider } from '../providers';
 import type { RcsProvider, SmsProvider } from '../providers/types';
 import { getBrandSettings, type BrandSettings } from '../settings';
-import { Store, iso } from './store';
+import { iso } from '../lib/time';
+import { Store } from './store';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
 export const MIRROR_DELAY_MS = 5000;

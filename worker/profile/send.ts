@@ -21,7 +21,8 @@ import { smsFallbackText, withOptOutMention } from '../../schemas/sms';
 import { frequencyCapped } from '../compliance/frequency';
 import { DEFAULT_QUIET_HOURS, nextAllowedSendTime, zoneForPhone, type QuietHoursRules } from '../compliance/quiet-hours';
 import { requiredFeatures, STOP_POSTBACK, withPostbacks, withStopSuggestion } from './postbacks';
-import { iso, type MessagePurpose, type MessageRow } from './store';
+import { iso } from '../lib/time';
+import type { MessagePurpose, MessageRow } from './store';
 
 const DAY = 86_400_000;
 /** A positive capability answer only means "connected in the last 31 days" (providers.md). */

@@ -7,6 +7,7 @@ import type { Content } from '../../schemas/content';
 import type { Channel, MessageStatus, MessageView, StatusChange } from '../../schemas/messages';
 import type { ConsentSource, ConsentState, ConsentStatus, JsonValue, ProfileView, Purpose } from '../../schemas/profile';
 import type { TrafficType } from '../providers/types';
+import { iso } from '../lib/time';
 
 export interface ProfileRow extends Record<string, SqlStorageValue> {
   phone: string;
@@ -105,7 +106,6 @@ export interface NewMessage {
   send_at?: number | null;
 }
 
-export const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 function parseJson<T>(raw: string | null, fallback: T): T {

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { HttpError } from '../errors';
-import type { AppEnv } from '../index';
+import type { AppEnv } from '../app-env';
 import { routeEvents } from '../inbound';
 import { parseRbmWebhook } from '../providers/rbm/webhook';
 

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { config } from '../config';
 import { HttpError } from '../errors';
-import type { AppEnv } from '../index';
+import type { AppEnv } from '../app-env';
 import { routeEvents } from '../inbound';
 import { EMPTY_TWIML, parseTwilioParams, twilioSignatureValid } from '../providers/twilio/webhook';
 

@@ -4,7 +4,8 @@
  * (providers.md, "Auth"). Tokens are cached per isolate until ~60 s before expiry.
  */
 import * as v from 'valibot';
-import { base64ToBytes, base64Url, readJson, utf8, type FetchFn } from '../http';
+import { base64ToBytes, bytesToBase64Url, utf8 } from '../../lib/encoding';
+import { readJson, type FetchFn } from '../http';
 
 export const RBM_SCOPE = 'https://www.googleapis.com/auth/rcsbusinessmessaging';
 
@@ -56,13 +57,13 @@ function signingKey(pem: string): Promise<CryptoKey> {
 
 /** The signed assertion Google's token endpoint exchanges (RFC 7523). */
 export async function signJwt(sa: ServiceAccount, tokenUrl: string, nowSeconds: number): Promise<string> {
-  const header = base64Url(utf8(JSON.stringify({ alg: 'RS256', typ: 'JWT' })));
-  const claims = base64Url(
+  const header = bytesToBase64Url(utf8(JSON.stringify({ alg: 'RS256', typ: 'JWT' })));
+  const claims = bytesToBase64Url(
     utf8(JSON.stringify({ iss: sa.client_email, scope: RBM_SCOPE, aud: tokenUrl, iat: nowSeconds, exp: nowSeconds + 3600 })),
   );
   const input = `${header}.${claims}`;
   const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', await signingKey(sa.private_key), utf8(input));
-  return `${input}.${base64Url(new Uint8Array(signature))}`;
+  return `${input}.${bytesToBase64Url(new Uint8Array(signature))}`;
 }
 
 interface CachedToken {

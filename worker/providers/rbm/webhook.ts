@@ -9,7 +9,8 @@ import * as v from 'valibot';
 import type { InboundEvent } from '../../../schemas/events';
 import { HttpError, validationError } from '../../errors';
 import type { WebhookResult } from '../types';
-import { base64ToBytes, timingSafeEqual, tryBase64ToBytes, utf8 } from '../http';
+import { hmac, secretsEqual, timingSafeEqual } from '../../lib/crypto';
+import { bytesToBase64, tryBase64ToBytes } from '../../lib/encoding';
 
 const HandshakeSchema = v.object({ clientToken: v.string(), secret: v.string() });
 
@@ -49,19 +50,14 @@ type Decoded = v.InferOutput<typeof DecodedSchema>;
 
 /** base64(HMAC-SHA512(key, data)) as Google computes `X-Goog-Signature`. */
 export async function rbmSignature(clientToken: string, data: Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', utf8(clientToken), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new Uint8Array(data)));
-  let s = '';
-  for (const b of mac) s += String.fromCharCode(b);
-  return btoa(s);
+  return bytesToBase64(await hmac('SHA-512', clientToken, data));
 }
 
 async function signatureValid(clientToken: string, data: Uint8Array<ArrayBuffer>, header: string | null): Promise<boolean> {
   if (!header) return false;
   const given = tryBase64ToBytes(header);
   if (!given) return false;
-  const expected = base64ToBytes(await rbmSignature(clientToken, data));
-  return timingSafeEqual(expected, given);
+  return timingSafeEqual(await hmac('SHA-512', clientToken, data), given);
 }
 
 const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
@@ -87,7 +83,7 @@ export async function parseRbmWebhook(
   // Google's verification handshake when the webhook is configured in the console.
   const hs = v.safeParse(HandshakeSchema, json);
   if (hs.success && !(typeof json === 'object' && json !== null && 'message' in json)) {
-    if (!timingSafeEqual(utf8(hs.output.clientToken), utf8(clientToken))) throw unauthorized('clientToken does not match RBM_CLIENT_TOKEN');
+    if (!(await secretsEqual(hs.output.clientToken, clientToken))) throw unauthorized('clientToken does not match RBM_CLIENT_TOKEN');
     return {
       kind: 'respond',
       response: new Response(hs.output.secret, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } }),

@@ -10,28 +10,11 @@ import * as v from 'valibot';
 import type { InboundEvent } from '../../../schemas/events';
 import { SandboxCallbackSchema, type SandboxCallback, type SandboxCallbackInput } from '../../../schemas/sandbox';
 import { HttpError, validationError } from '../../errors';
+import { hmac, timingSafeEqual } from '../../lib/crypto';
+import { bytesToBase64, tryBase64ToBytes } from '../../lib/encoding';
 
 export const SANDBOX_SIGNATURE_HEADER = 'X-Sandbox-Signature';
 export const SANDBOX_WEBHOOK_PATH = '/webhooks/sandbox';
-
-const encoder = new TextEncoder();
-
-/** Imported keys, per secret and usage: importing costs more than the HMAC of a small body. */
-const keys = new Map<string, Promise<CryptoKey>>();
-
-function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  const cacheKey = `${usage}:${secret}`;
-  let key = keys.get(cacheKey);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
-    // A rotated secret adds one entry; bound the map anyway.
-    if (keys.size > 8) keys.clear();
-    keys.set(cacheKey, key);
-  }
-  return key;
-}
-
-const asBytes = (body: string | Uint8Array): Uint8Array => (typeof body === 'string' ? encoder.encode(body) : body);
 
 /**
  * Whether this deployment runs the sandbox network (either provider is `sandbox`, the
@@ -44,24 +27,16 @@ export function sandboxEnabled(env: Env): boolean {
 
 /** base64(HMAC-SHA256(secret, body)), the value of `X-Sandbox-Signature`. */
 export async function signSandboxPayload(secret: string, body: string | Uint8Array): Promise<string> {
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), asBytes(body)));
-  let bin = '';
-  for (const b of mac) bin += String.fromCharCode(b);
-  return btoa(bin);
+  return bytesToBase64(await hmac('SHA-256', secret, body));
 }
 
-/** Constant-time check (WebCrypto's HMAC verify) of a signature header against the raw body. */
+/** Constant-time check of a signature header against the raw body. */
 export async function verifySandboxSignature(secret: string | undefined, body: Uint8Array, header: string | undefined): Promise<boolean> {
   // No secret configured means no sandbox callback can be trusted: fail closed.
   if (!secret || !header) return false;
-  let signature: Uint8Array;
-  try {
-    signature = Uint8Array.from(atob(header.trim()), (ch) => ch.charCodeAt(0));
-  } catch {
-    return false;
-  }
-  if (signature.length !== 32) return false;
-  return crypto.subtle.verify('HMAC', await hmacKey(secret, 'verify'), signature, body);
+  const signature = tryBase64ToBytes(header);
+  if (!signature || signature.length !== 32) return false;
+  return timingSafeEqual(await hmac('SHA-256', secret, body), signature);
 }
 
 /** Raw (verified) body → one normalized event; 400 `invalid_json` / `invalid_request` otherwise. */

@@ -4,7 +4,9 @@
  * goes through Content API templates created on demand and cached by content hash in D1.
  */
 import type { Capability, RcsProvider, RcsSendRequest, RevokeResult, SendResult, SmsProvider, SmsSendRequest } from '../types';
-import { backoffDelay, bytesToBase64, isRecord, readJson, sleep, utf8, type FetchFn, type RetryPolicy } from '../http';
+import { sha256Hex } from '../../lib/crypto';
+import { bytesToBase64, utf8 } from '../../lib/encoding';
+import { backoffDelay, isRecord, readJson, sleep, type FetchFn, type RetryPolicy } from '../http';
 import { toTemplateTypes, TWILIO_RCS_FEATURES, type TemplateTypes } from './content';
 
 export interface TwilioSettings {
@@ -110,11 +112,6 @@ export class TwilioSmsProvider implements SmsProvider {
     const r = await this.client.sendMessage(p, true);
     return r.ok ? { ...r, channel: 'sms' } : r;
   }
-}
-
-async function sha256Hex(s: string): Promise<string> {
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(s)));
-  return [...d].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export class TwilioRcsProvider implements RcsProvider {

@@ -6,7 +6,8 @@
  */
 import type { InboundEvent } from '../../../schemas/events';
 import { HttpError } from '../../errors';
-import { timingSafeEqual, tryBase64ToBytes, utf8 } from '../http';
+import { hmac, timingSafeEqual } from '../../lib/crypto';
+import { bytesToBase64, tryBase64ToBytes } from '../../lib/encoding';
 
 /** The signed string: the URL, then every parameter sorted by name as name+value. */
 function signedData(url: string, params: URLSearchParams): string {
@@ -16,17 +17,9 @@ function signedData(url: string, params: URLSearchParams): string {
   return data;
 }
 
-const hmacKey = (authToken: string) => crypto.subtle.importKey('raw', utf8(authToken), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-
-async function sign(key: CryptoKey, data: string): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data)));
-}
-
 /** base64(HMAC-SHA1(authToken, url + sorted name+value pairs)). */
 export async function twilioSignature(authToken: string, url: string, params: URLSearchParams): Promise<string> {
-  let s = '';
-  for (const b of await sign(await hmacKey(authToken), signedData(url, params))) s += String.fromCharCode(b);
-  return btoa(s);
+  return bytesToBase64(await hmac('SHA-1', authToken, signedData(url, params)));
 }
 
 /**
@@ -51,11 +44,10 @@ export async function twilioSignatureValid(
   if (!header || !authToken) return false;
   const given = tryBase64ToBytes(header);
   if (!given) return false;
-  const key = await hmacKey(authToken);
   let ok = false;
   // Every variant is computed and compared so timing does not reveal which one matched.
   for (const variant of urlVariants(url)) {
-    if (timingSafeEqual(await sign(key, signedData(variant, params)), given)) ok = true;
+    if (timingSafeEqual(await hmac('SHA-1', authToken, signedData(variant, params)), given)) ok = true;
   }
   return ok;
 }
