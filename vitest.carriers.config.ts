@@ -39,7 +39,7 @@ export function carrierProject(name: string, include: string[], overrides: Recor
           },
         })),
       ],
-      test: { name, include, setupFiles: ['test/setup.ts'], globalSetup: ['test/fakes/global-setup.ts'] },
+      test: { name, include, isolate: false, setupFiles: ['test/setup.ts'], globalSetup: ['test/fakes/global-setup.ts'] },
     };
   });
 }
