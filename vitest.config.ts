@@ -28,7 +28,10 @@ export default defineConfig(async () => {
       // from file to file, as in a long-lived isolate, so every suite names its own Durable
       // Objects and rows (unique phones, emails) and none depends on another's leftovers.
       projects: [
-        { extends: true, test: { name: 'workers', isolate: false, exclude: ['test/carriers/**', 'test/carriers-twilio/**', '**/node_modules/**'] } },
+        {
+          extends: true,
+          test: { name: 'workers', isolate: false, exclude: ['test/carriers/**', 'test/carriers-twilio/**', '**/node_modules/**'] },
+        },
         './vitest.carriers.config.ts',
         './vitest.carriers-twilio.config.ts',
       ],

@@ -35,7 +35,7 @@ export async function verifySandboxSignature(secret: string | undefined, body: U
   // No secret configured means no sandbox callback can be trusted: fail closed.
   if (!secret || !header) return false;
   const signature = tryBase64ToBytes(header);
-  if (!signature || signature.length !== 32) return false;
+  if (signature?.length !== 32) return false;
   return timingSafeEqual(await hmac('SHA-256', secret, body), signature);
 }
 
