@@ -29,6 +29,9 @@ export const jsonObject = (key: v.GenericSchema<string, string> = v.string()) =>
   v.pipe(
     v.custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object ({…}), not an array or a single value'),
     v.check((o) => jsonDepthAtMost(o, MAX_FREEFORM_DEPTH), `must nest at most ${MAX_FREEFORM_DEPTH} levels deep`),
-    v.check((o) => new TextEncoder().encode(JSON.stringify(o)).length <= MAX_FREEFORM_BYTES, `must be at most ${MAX_FREEFORM_BYTES / 1024} KB as JSON`),
+    v.check(
+      (o) => new TextEncoder().encode(JSON.stringify(o)).length <= MAX_FREEFORM_BYTES,
+      `must be at most ${MAX_FREEFORM_BYTES / 1024} KB as JSON`,
+    ),
     v.record(key, v.unknown()),
   );

@@ -23,7 +23,13 @@ await build({
 });
 // Security headers of the static console (CSP, frame-ancestors, nosniff, Referrer-Policy) in
 // Cloudflare's `_headers` format, from the policy the Worker applies to its own responses.
-const policy = await build({ entryPoints: ['worker/http/security-policy.ts'], bundle: true, write: false, format: 'esm', logLevel: 'warning' });
+const policy = await build({
+  entryPoints: ['worker/http/security-policy.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  logLevel: 'warning',
+});
 const { assetHeadersFile } = await import(`data:text/javascript;base64,${Buffer.from(policy.outputFiles[0].text).toString('base64')}`);
 writeFileSync('dist/client/_headers', assetHeadersFile());
 console.log('Built console into dist/client');

@@ -2,7 +2,7 @@
 // serve while one is set (503 everywhere but /api/health), and the demo accounts, whose
 // passwords are in the README, exist only on loopback or when DEMO_ACCOUNTS=1.
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import devVarsExample from '../../.dev.vars.example?raw';
 import {
   EXAMPLE_SECRETS,
@@ -38,7 +38,9 @@ describe('example secrets', () => {
 
   it('refuse a public host while any example value is set, and only then', () => {
     expect(exampleSecretsInUse(env)).toEqual([]);
-    expect(exampleSecretRefusal(publicShop, 'https://shop.example/v1/messages')).toMatch(/^Refusing to serve https:\/\/shop\.example: API_KEY /);
+    expect(exampleSecretRefusal(publicShop, 'https://shop.example/v1/messages')).toMatch(
+      /^Refusing to serve https:\/\/shop\.example: API_KEY /,
+    );
     expect(exampleSecretsInUse({ ...env, ...EXAMPLE_SECRETS })).toEqual(['API_KEY', 'SANDBOX_SECRET', 'ADMIN_PASSWORD']);
     // The defaults of `npm start` on this machine.
     expect(exampleSecretRefusal({ ...env, ...EXAMPLE_SECRETS, PUBLIC_URL: 'http://localhost:8787' }, 'http://localhost:8787/')).toBeNull();
@@ -48,7 +50,8 @@ describe('example secrets', () => {
     expect(exampleSecretRefusal({ ...publicShop, PUBLIC_URL: '' }, 'https://shop.example/api/auth/me')).not.toBeNull();
   });
 
-  it('make the Worker answer 503 on /v1 and /api but 200 on /api/health', async () => {
+  it('make the Worker answer 503 on /v1 and /api but 200 on /api/health, and say why once in the log', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const v1 = await app.request(
       'https://shop.example/v1/profiles/%2B33612345678',
       { headers: { authorization: `Bearer ${EXAMPLE_SECRETS.API_KEY}` } },
@@ -76,10 +79,18 @@ describe('example secrets', () => {
     const health = await app.request('https://shop.example/api/health', {}, publicShop);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
+
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]?.[0]).toMatch(/^Refusing to serve https:\/\/shop\.example: API_KEY still has its public example value/);
+    log.mockRestore();
   });
 
   it('leave the Worker serving with the test secrets', async () => {
-    const res = await app.request('https://console.example.test/v1/profiles/%2B33612345678', { headers: { authorization: 'Bearer test-api-key' } }, env);
+    const res = await app.request(
+      'https://console.example.test/v1/profiles/%2B33612345678',
+      { headers: { authorization: 'Bearer test-api-key' } },
+      env,
+    );
     expect(res.status).not.toBe(503);
   });
 });
@@ -100,6 +111,16 @@ describe('demo accounts', () => {
   });
 
   it('are never created with a real carrier', () => {
-    expect(emails({ ...sandbox, PUBLIC_URL: 'http://localhost:8787', DEMO_ACCOUNTS: '1', SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15550100' })).toEqual([env.ADMIN_EMAIL]);
+    expect(
+      emails({
+        ...sandbox,
+        PUBLIC_URL: 'http://localhost:8787',
+        DEMO_ACCOUNTS: '1',
+        SMS_PROVIDER: 'twilio',
+        TWILIO_ACCOUNT_SID: 'AC1',
+        TWILIO_AUTH_TOKEN: 't',
+        TWILIO_FROM: '+15550100',
+      }),
+    ).toEqual([env.ADMIN_EMAIL]);
   });
 });

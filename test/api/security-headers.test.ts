@@ -13,7 +13,8 @@ function expectProtected(res: Response): void {
   expect(res.headers.get('referrer-policy')).toBe('no-referrer');
 }
 
-const page = (path: string) => env.ASSETS.fetch(`http://localhost${path}`, { headers: { accept: 'text/html', 'sec-fetch-mode': 'navigate' } });
+const page = (path: string) =>
+  env.ASSETS.fetch(`http://localhost${path}`, { headers: { accept: 'text/html', 'sec-fetch-mode': 'navigate' } });
 
 describe('security headers', () => {
   it('are on /api responses, with Cache-Control: no-store, refusals included', async () => {
@@ -26,7 +27,10 @@ describe('security headers', () => {
   });
 
   it('are on /v1 responses, with Cache-Control: no-store, refusals included', async () => {
-    for (const res of [await api('GET', '/v1/profiles/%2B33612345678'), await api('GET', '/v1/profiles/%2B33612345678', undefined, { key: null })]) {
+    for (const res of [
+      await api('GET', '/v1/profiles/%2B33612345678'),
+      await api('GET', '/v1/profiles/%2B33612345678', undefined, { key: null }),
+    ]) {
       expectProtected(res);
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
@@ -73,7 +77,9 @@ describe('security headers', () => {
     expect(signup['Content-Security-Policy']).toContain("script-src 'self'");
     expect(responseHeaders('/inbox', true, ['/signup'])['X-Frame-Options']).toBe('DENY');
     const file = assetHeadersFile(['/signup']);
-    expect(file).toMatch(/^\/signup\n {2}! X-Frame-Options\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: (?!.*frame-ancestors).*$/m);
+    expect(file).toMatch(
+      /^\/signup\n {2}! X-Frame-Options\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: (?!.*frame-ancestors).*$/m,
+    );
     expect(file.indexOf('/*')).toBeLessThan(file.indexOf('/signup'));
   });
 });

@@ -85,7 +85,9 @@ describe('every JSON route', () => {
       const form = await post(path, 'a=1', headers('application/x-www-form-urlencoded'), method);
       expect(`${form.status} ${(await form.json<{ error: string }>()).error}`, `${method} ${path} form`).toBe('415 unsupported_media_type');
       const none = await exports.default.fetch(`${BASE}${path}`, { method, headers: { origin: BASE, ...headers() } });
-      expect(`${none.status} ${(await none.json<{ error: string }>()).error}`, `${method} ${path} no body`).toBe('415 unsupported_media_type');
+      expect(`${none.status} ${(await none.json<{ error: string }>()).error}`, `${method} ${path} no body`).toBe(
+        '415 unsupported_media_type',
+      );
       const big = await post(path, tooLarge, headers('application/json'), method);
       expect(`${big.status} ${(await big.json<{ error: string }>()).error}`, `${method} ${path} big`).toBe('413 payload_too_large');
     }

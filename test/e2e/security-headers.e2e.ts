@@ -20,10 +20,9 @@ async function watchedContext(): Promise<{ context: BrowserContext; page: Page; 
   const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const violations: string[] = [];
   await context.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
-    });
+  // Page-side code as text: the tests compile without the DOM library.
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI));`,
   });
   const page = await context.newPage();
   const watch = (p: Page) =>
@@ -76,22 +75,23 @@ describe('the console under its Content Security Policy', () => {
   it('is never shown inside a frame, even by a page of its own origin', async () => {
     const { context, page, violations } = await watchedContext();
     await page.goto('/inbox');
-    await page.evaluate(
-      (src) =>
-        new Promise<void>((resolve) => {
-          const frame = document.createElement('iframe');
-          frame.src = src;
-          frame.addEventListener('load', () => resolve());
-          document.body.appendChild(frame);
-          setTimeout(resolve, 5000);
-        }),
-      `${baseURL()}/inbox`,
-    );
+    await page.evaluate(`new Promise((resolve) => {
+      const frame = document.createElement('iframe');
+      frame.src = ${JSON.stringify(`${baseURL()}/inbox`)};
+      frame.addEventListener('load', () => resolve());
+      document.body.appendChild(frame);
+      setTimeout(resolve, 5000);
+    })`);
     const framed = page.frames().find((f) => f !== page.mainFrame());
     expect(framed).toBeDefined();
     // A blocked frame holds the browser's error page, never the console.
     expect(framed!.url()).not.toBe(`${baseURL()}/inbox`);
-    expect(await framed!.locator('#app').count().catch(() => 0)).toBe(0);
+    expect(
+      await framed!
+        .locator('#app')
+        .count()
+        .catch(() => 0),
+    ).toBe(0);
     expect(violations.join('\n')).toMatch(/frame-ancestors/);
     await context.close();
   });

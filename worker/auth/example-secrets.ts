@@ -49,16 +49,19 @@ export function exampleSecretRefusal(env: Env, requestUrl: string): string | nul
 
 let logged = false;
 
+/** The refusal once per isolate in the log (`wrangler dev` output, `wrangler tail`), not per request. */
+function logRefusalOnce(refusal: string): void {
+  if (logged) return;
+  logged = true;
+  console.error(refusal);
+}
+
 /** 503 on every route but `/api/health` while `exampleSecretRefusal` has something to say. */
 export function refuseExampleSecrets() {
   return createMiddleware<{ Bindings: Env }>(async (c, next) => {
-    if (c.req.path === ALWAYS_SERVED) return next();
     const refusal = exampleSecretRefusal(c.env, c.req.url);
-    if (!refusal) return next();
-    if (!logged) {
-      logged = true;
-      console.error(refusal);
-    }
+    if (refusal) logRefusalOnce(refusal);
+    if (!refusal || c.req.path === ALWAYS_SERVED) return next();
     // The details stay in the log: a stranger learns only that this deployment is not serving.
     throw new HttpError(503, 'example_secrets', 'This deployment still uses example secrets and refuses to serve; see its log.');
   });

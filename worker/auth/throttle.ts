@@ -73,7 +73,9 @@ export async function recordAttempt(db: D1Database, email: string, address: stri
 function giveBack(db: D1Database, rows: readonly CountRow[]): Promise<unknown> {
   return db.batch(
     rows.map((r) =>
-      db.prepare('UPDATE login_throttle SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0').bind(r.key, r.window_start),
+      db
+        .prepare('UPDATE login_throttle SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0')
+        .bind(r.key, r.window_start),
     ),
   );
 }
@@ -92,5 +94,8 @@ export async function clearAttempt(db: D1Database, attempt: SignInAttempt): Prom
 
 /** Windows that ended no longer count; dropping them keeps the table small. */
 export async function pruneAttempts(db: D1Database, now = Date.now()): Promise<void> {
-  await db.prepare('DELETE FROM login_throttle WHERE window_start <= ?').bind(now - SIGN_IN_LIMITS.windowMs).run();
+  await db
+    .prepare('DELETE FROM login_throttle WHERE window_start <= ?')
+    .bind(now - SIGN_IN_LIMITS.windowMs)
+    .run();
 }

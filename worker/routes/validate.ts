@@ -22,8 +22,7 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 const isJson = (contentType: string | undefined) => JSON_MEDIA_TYPE.test((contentType ?? '').split(';')[0]!.trim());
 
-const unsupportedMediaType = () =>
-  new HttpError(415, 'unsupported_media_type', 'Send a JSON body with "Content-Type: application/json".');
+const unsupportedMediaType = () => new HttpError(415, 'unsupported_media_type', 'Send a JSON body with "Content-Type: application/json".');
 
 /** 413 `payload_too_large` when the body exceeds `maxSize` (checked before it is read whole). */
 export const limitBody = (maxSize = MAX_JSON_BYTES) =>

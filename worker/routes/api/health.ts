@@ -13,6 +13,7 @@ let seeded = false;
 export const health = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   // No seeding where the Worker refuses to serve: an admin created with the example password
   // would outlive the fix (ADMIN_PASSWORD is only read while there are no users).
+  // (The guard middleware has already logged why.)
   if (exampleSecretRefusal(c.env, c.req.url)) return c.json({ ok: true });
   if (!seeded) {
     await ensureSeeded(c.env, c.req.url);
