@@ -44,10 +44,11 @@ export const profiles = new Hono<ApiEnv>()
     const stub = c.env.PROFILE.getByName(phone);
     // Both calls reach the same object; asked together, the 404 costs no extra round trip.
     const [profile, page] = await Promise.all([stub.get(phone), stub.listMessages(phone, { cursor: cursor ?? null, limit })]);
-    if (!profile) throw notFound(phone);
+    // Bad input is a 400 whether or not the profile exists.
     if (page.error === 'invalid_cursor') {
       const message = 'must be a cursor returned as next_cursor';
       throw new HttpError(400, 'invalid_request', `cursor: ${message}`, [{ path: 'cursor', message }]);
     }
+    if (!profile) throw notFound(phone);
     return c.json({ messages: page.messages, next_cursor: page.next_cursor }, 200);
   });
