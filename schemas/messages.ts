@@ -1,6 +1,7 @@
 /** Messages in and out, their statuses, and the `/v1/messages` contract. */
 import * as v from 'valibot';
 import { ContentSchema, type Content } from './content';
+import { jsonObject } from './json';
 import { PhoneSchema } from './phone';
 
 export const ChannelSchema = v.picklist(['rcs', 'sms']);
@@ -37,7 +38,7 @@ export type SendMessageInput = v.InferInput<typeof SendMessageSchema>;
 export const TrackEventSchema = v.strictObject({
   phone: PhoneSchema,
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
-  properties: v.optional(v.record(v.string(), v.unknown())),
+  properties: v.optional(jsonObject()),
   value: v.optional(v.pipe(v.number(), v.finite())),
   time: v.optional(v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp'))),
   id: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),

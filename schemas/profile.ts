@@ -1,5 +1,6 @@
 /** Profiles and consent (architecture.md "Public contract", compliance.md "Purposes"). */
 import * as v from 'valibot';
+import { jsonObject } from './json';
 
 export const PURPOSES = ['marketing', 'transactional'] as const;
 export const PurposeSchema = v.picklist(PURPOSES);
@@ -36,7 +37,7 @@ export const ProfileUpsertSchema = v.strictObject({
   email: v.optional(v.nullable(v.pipe(v.string(), v.email('must be an email address')))),
   locale: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a locale such as fr or fr-FR')))),
   timezone: v.optional(v.nullable(IanaZone)),
-  properties: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown())),
+  properties: v.optional(jsonObject(v.pipe(v.string(), v.maxLength(64)))),
   consent: v.optional(
     v.strictObject({
       marketing: v.optional(SetConsent),

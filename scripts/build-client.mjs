@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the Preact console into dist/client (served by the Worker's [assets]).
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 rmSync('dist/client', { recursive: true, force: true });
@@ -21,4 +21,15 @@ await build({
   metafile: true,
   logLevel: 'warning',
 });
+// Security headers of the static console (CSP, frame-ancestors, nosniff, Referrer-Policy) in
+// Cloudflare's `_headers` format, from the policy the Worker applies to its own responses.
+const policy = await build({
+  entryPoints: ['worker/http/security-policy.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  logLevel: 'warning',
+});
+const { assetHeadersFile } = await import(`data:text/javascript;base64,${Buffer.from(policy.outputFiles[0].text).toString('base64')}`);
+writeFileSync('dist/client/_headers', assetHeadersFile());
 console.log('Built console into dist/client');

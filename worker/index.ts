@@ -10,14 +10,16 @@ import { messages } from './routes/v1/messages';
 import { profiles } from './routes/v1/profiles';
 import { sandboxWebhook } from './routes/webhooks-sandbox';
 import { consoleGate } from './auth/gate';
-import { ensureSeeded } from './auth/users';
+import { refuseExampleSecrets } from './auth/example-secrets';
+import { securityHeaders } from './http/security-headers';
+import { jsonRequests } from './routes/validate';
 import { auth } from './routes/api/auth';
+import { health } from './routes/api/health';
 import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
 import { bench } from './routes/bench';
 import { benchInbox } from './routes/bench-inbox';
-import { ensureDemoData } from './seed';
 import { brand, simulator } from './routes/simulator';
 import { apiKeys } from './routes/api/api-keys';
 import { cannedResponses } from './routes/api/canned-responses';
@@ -34,19 +36,15 @@ const app = new Hono<AppEnv>();
 app.onError(onError);
 app.notFound((c) => new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`).toResponse());
 
+app.use(securityHeaders());
+// 503 everywhere but /api/health while a public example secret is set off loopback.
+app.use(refuseExampleSecrets());
+// Bodies: JSON only and bounded, before any session or key is looked at (routes/validate.ts).
+app.use('/api/*', jsonRequests());
+app.use('/v1/*', jsonRequests());
 // Console API: session + CSRF for everything but health and sign-in (worker/auth/gate.ts).
 app.use('/api/*', consoleGate());
-// `npm start` calls this once: it creates the first admin (and sandbox demo accounts).
-let seeded = false;
-app.get('/api/health', async (c) => {
-  if (!seeded) {
-    await ensureSeeded(c.env);
-    seeded = true;
-  }
-  // Demo customers and conversations on a fresh sandbox deployment (worker/seed.ts).
-  await ensureDemoData(c.env);
-  return c.json({ ok: true });
-});
+app.route('/api/health', health);
 app.route('/api/auth', auth);
 app.route('/api/users', users);
 // The phone simulator's server side (sandbox network) and the brand shown on phones.

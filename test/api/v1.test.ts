@@ -97,6 +97,12 @@ describe('POST /v1/messages', () => {
 });
 
 describe('GET /v1/profiles/{phone}/messages', () => {
+  it('answers 404 for a profile that does not exist, as GET /v1/profiles/{phone} does', async () => {
+    const res = await api('GET', `/v1/profiles/${enc(uniquePhone())}/messages`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
+  });
+
   it('pages through messages newest first with next_cursor', async () => {
     const phone = uniquePhone();
     await createProfile(phone);

@@ -1,9 +1,10 @@
 /**
  * Console accounts in D1: creation, lookup, and the first-start seed (the admin from
- * ADMIN_EMAIL/ADMIN_PASSWORD, plus demo accounts on the sandbox network).
+ * ADMIN_EMAIL/ADMIN_PASSWORD, plus demo accounts on a local sandbox).
  */
 import type { ConsoleUser, Role } from '../../schemas/console-api';
 import { config } from '../config';
+import { demoAccountsAllowed } from './example-secrets';
 import { hashPassword } from './password';
 
 export interface UserRow {
@@ -27,8 +28,8 @@ export const toConsoleUser = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'role
 export const newUserId = () => `u_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
 /**
- * Demo accounts created beside the admin when the sandbox network is in use (never with real
- * carriers). Documented in the README; change or disable them before exposing the console.
+ * Demo accounts created beside the admin on the sandbox network (never with real carriers),
+ * and only on loopback unless DEMO_ACCOUNTS=1: their passwords are in the README.
  */
 export const DEMO_USERS: readonly { email: string; name: string; role: Role; password: string }[] = [
   { email: 'agent@example.com', name: 'Demo Agent', role: 'agent', password: 'agent-password' },
@@ -36,20 +37,13 @@ export const DEMO_USERS: readonly { email: string; name: string; role: Role; pas
 ];
 
 /**
- * Creates the first accounts when the users table is empty. Idempotent and safe under races:
- * the single INSERT ... WHERE NOT EXISTS only writes into an empty table.
+ * The accounts a first start creates: the admin from ADMIN_EMAIL/ADMIN_PASSWORD, plus the demo
+ * accounts on the sandbox network when `demoAccountsAllowed` (loopback, or DEMO_ACCOUNTS=1).
  */
-export async function ensureSeeded(env: Env): Promise<void> {
-  const any = await env.DB.prepare('SELECT 1 AS one FROM users LIMIT 1').first();
-  if (any) return;
+export function firstAccounts(env: Env, requestUrl?: string): { email: string; name: string; role: Role; password: string }[] {
   const email = env.ADMIN_EMAIL?.trim().toLowerCase();
-  if (!email || !env.ADMIN_PASSWORD) {
-    console.warn('No console users and ADMIN_EMAIL/ADMIN_PASSWORD unset: nobody can sign in.');
-    return;
-  }
-  const seeds: { email: string; name: string; role: Role; password: string }[] = [
-    { email, name: 'Admin', role: 'admin', password: env.ADMIN_PASSWORD },
-  ];
+  if (!email || !env.ADMIN_PASSWORD) return [];
+  const seeds = [{ email, name: 'Admin', role: 'admin' as Role, password: env.ADMIN_PASSWORD }];
   let sandbox = false;
   try {
     const cfg = config(env);
@@ -57,7 +51,22 @@ export async function ensureSeeded(env: Env): Promise<void> {
   } catch {
     sandbox = false;
   }
-  if (sandbox) seeds.push(...DEMO_USERS.filter((d) => d.email !== email));
+  if (sandbox && demoAccountsAllowed(env, requestUrl)) seeds.push(...DEMO_USERS.filter((d) => d.email !== email));
+  return seeds;
+}
+
+/**
+ * Creates the first accounts when the users table is empty. Idempotent and safe under races:
+ * the single INSERT ... WHERE NOT EXISTS only writes into an empty table.
+ */
+export async function ensureSeeded(env: Env, requestUrl?: string): Promise<void> {
+  const any = await env.DB.prepare('SELECT 1 AS one FROM users LIMIT 1').first();
+  if (any) return;
+  const seeds = firstAccounts(env, requestUrl);
+  if (seeds.length === 0) {
+    console.warn('No console users and ADMIN_EMAIL/ADMIN_PASSWORD unset: nobody can sign in.');
+    return;
+  }
   const now = new Date().toISOString();
   const rows = await Promise.all(seeds.map(async (s) => [newUserId(), s.email, s.name, s.role, await hashPassword(s.password), now]));
   const values = rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');

@@ -8,9 +8,11 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { ConversationListQuerySchema } from '../../schemas/console-api';
 import { HttpError } from '../errors';
-import { parse } from './api/validate';
+import { params, query } from './validate';
 
-const Size = v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number), v.minValue(1), v.maxValue(100_000));
+const sizeParam = params(
+  v.object({ size: v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number), v.minValue(1), v.maxValue(100_000)) }),
+);
 
 export const benchInbox = new Hono<{ Bindings: Env }>()
   .use(async (c, next) => {
@@ -19,14 +21,14 @@ export const benchInbox = new Hono<{ Bindings: Env }>()
     if (enabled !== '1') throw new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
     await next();
   })
-  .post('/:size/fill', async (c) => {
-    const size = parse(Size, c.req.param('size'), 'size');
+  .post('/:size/fill', sizeParam, async (c) => {
+    const { size } = c.req.valid('param');
     const rows = await c.env.INBOX.getByName(`bench-${size}`).fillForBench(size);
     return c.json({ rows });
   })
-  .get('/:size/list', async (c) => {
-    const size = parse(Size, c.req.param('size'), 'size');
-    const q = parse(ConversationListQuerySchema, c.req.query(), 'query');
+  .get('/:size/list', sizeParam, query(ConversationListQuerySchema), async (c) => {
+    const { size } = c.req.valid('param');
+    const q = c.req.valid('query');
     const page = await c.env.INBOX.getByName(`bench-${size}`).list({ ...q, userId: 'bench-agent', limit: q.limit ?? 50 });
     return c.json(page);
   });

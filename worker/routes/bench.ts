@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { PhoneSchema } from '../../schemas/phone';
 import { HttpError } from '../errors';
-import { body } from './api/validate';
+import { jsonBody } from './validate';
 
 const BaselineBody = v.object({ id: v.string(), phone: v.string() });
 const ThreadBody = v.object({ phone: PhoneSchema, count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) });
@@ -36,8 +36,8 @@ export const bench = new Hono<{ Bindings: Env }>()
     const rows = await c.env.BENCH_BASELINE.getByName(parsed.output.phone).insert(parsed.output.id, text);
     return c.json({ ok: true, rows }, 200);
   })
-  .post('/thread', async (c) => {
-    const { phone, count } = await body(c, ThreadBody);
+  .post('/thread', jsonBody(ThreadBody), async (c) => {
+    const { phone, count } = c.req.valid('json');
     const result = await c.env.PROFILE.getByName(phone).fillForBench(phone, count);
     return c.json({ phone, ...result }, 200);
   });

@@ -13,7 +13,7 @@ import { HttpError } from '../errors';
 import { defaultSandboxMode, sandboxMode, type SandboxMode } from '../providers/sandbox/provider';
 import { dispatchSandbox, sandboxEnabled } from '../providers/sandbox/webhook';
 import { getBrandSettings } from '../settings';
-import { jsonBody, limitBody, parseQuery, phoneParam } from './validate';
+import { jsonBody, limitBody, phoneParam, query } from './validate';
 
 const MODES = ['rcs', 'sms', 'rcs_offline'] as const;
 
@@ -92,15 +92,15 @@ export const simulator = new Hono<{ Bindings: Env }>()
     await next();
   })
   .use(limitBody(64 * 1024))
-  .get('/phones', async (c) => {
-    const query = parseQuery(ListQuery, c.req.query());
-    const like = query.q ? `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  .get('/phones', query(ListQuery), async (c) => {
+    const listQuery = c.req.valid('query');
+    const like = listQuery.q ? `%${listQuery.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
     const { results } = await c.env.DB.prepare(
       `SELECT phone, first_name, last_name, last_activity FROM profiles
        WHERE ?1 IS NULL OR phone LIKE ?1 ESCAPE '\\' OR (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) LIKE ?1 ESCAPE '\\'
        ORDER BY last_activity IS NULL, last_activity DESC, phone LIMIT ?2`,
     )
-      .bind(like, query.limit ?? 200)
+      .bind(like, listQuery.limit ?? 200)
       .all<{ phone: string; first_name: string | null; last_name: string | null; last_activity: string | number | null }>();
     const modes = await storedModes(
       c.env,
@@ -119,25 +119,25 @@ export const simulator = new Hono<{ Bindings: Env }>()
     });
     return c.json({ phones }, 200);
   })
-  .put('/phones/:phone', jsonBody(ModeBody), async (c) => {
-    const phone = phoneParam(c.req.param('phone'));
+  .put('/phones/:phone', phoneParam(), jsonBody(ModeBody), async (c) => {
+    const { phone } = c.req.valid('param');
     const { mode } = c.req.valid('json');
     await c.env.DB.prepare('INSERT INTO sandbox_phones (phone, mode) VALUES (?, ?) ON CONFLICT (phone) DO UPDATE SET mode = excluded.mode')
       .bind(phone, mode)
       .run();
     return c.json({ phone, mode, default_mode: false }, 200);
   })
-  .get('/phones/:phone/messages', async (c) => {
-    const phone = phoneParam(c.req.param('phone'));
-    const query = parseQuery(PageQuery, c.req.query());
+  .get('/phones/:phone/messages', phoneParam(), query(PageQuery), async (c) => {
+    const { phone } = c.req.valid('param');
+    const pageQuery = c.req.valid('query');
     const [page, mode] = await Promise.all([
-      c.env.PROFILE.getByName(phone).listMessages(phone, { cursor: query.cursor ?? null, limit: query.limit }),
+      c.env.PROFILE.getByName(phone).listMessages(phone, { cursor: pageQuery.cursor ?? null, limit: pageQuery.limit }),
       sandboxMode(c.env, phone),
     ]);
     return c.json({ phone, mode, messages: page.messages.filter(customerSees), next_cursor: page.next_cursor }, 200);
   })
-  .post('/phones/:phone/actions', jsonBody(ActionBody), async (c) => {
-    const phone = phoneParam(c.req.param('phone'));
+  .post('/phones/:phone/actions', phoneParam(), jsonBody(ActionBody), async (c) => {
+    const { phone } = c.req.valid('param');
     const action = c.req.valid('json');
     const mode = await sandboxMode(c.env, phone);
     // An SMS-only phone has no buttons to tap and reports no typing.

@@ -1,19 +1,28 @@
 /**
- * Request validation for JSON routes: JSON only (415), bounded size (413), parseable (400
- * `invalid_json`), then the valibot schema (400 `invalid_request` naming each bad field via
- * `validationError`). Handlers read the typed result with `c.req.valid('json')`. Nothing in
- * a handler runs, so nothing changes, unless all of this passed.
+ * The one request-validation path of the Worker, as Hono middleware: every /v1 and /api route
+ * declares its body (`jsonBody`), query (`query`) and path parameters (`params`,
+ * `phoneParam`) here and reads the typed result with `c.req.valid('json' | 'query' |
+ * 'param')`. Bodies are JSON only (415), bounded (413), parseable (400 `invalid_json`), then
+ * checked by the valibot schema (400 `invalid_request` naming each bad field via
+ * `validationError`). A handler runs, so something can change, only when all of this passed.
+ * Webhooks keep their raw bodies and only borrow `limitBody`.
  */
 import type { Env as HonoEnv, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { validator } from 'hono/validator';
 import * as v from 'valibot';
 import { PhoneSchema } from '../../schemas/phone';
 import { HttpError, validationError } from '../errors';
 
-/** Largest JSON body accepted by the API (a carousel of 10 cards is a few KB). */
+/** Largest JSON body accepted by /v1 and /api (a carousel of 10 cards is a few KB). */
 export const MAX_JSON_BYTES = 256 * 1024;
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+const isJson = (contentType: string | undefined) => JSON_MEDIA_TYPE.test((contentType ?? '').split(';')[0]!.trim());
+
+const unsupportedMediaType = () => new HttpError(415, 'unsupported_media_type', 'Send a JSON body with "Content-Type: application/json".');
 
 /** 413 `payload_too_large` when the body exceeds `maxSize` (checked before it is read whole). */
 export const limitBody = (maxSize = MAX_JSON_BYTES) =>
@@ -24,38 +33,62 @@ export const limitBody = (maxSize = MAX_JSON_BYTES) =>
     },
   });
 
+/**
+ * Mounted on `/v1/*` and `/api/*` ahead of any authentication: a request that carries a body
+ * must say it is JSON (415) and stay under `maxSize` (413), so nobody, signed in or not, can
+ * make the Worker buffer or parse anything else.
+ */
+export function jsonRequests(maxSize = MAX_JSON_BYTES) {
+  const limit = limitBody(maxSize);
+  return createMiddleware(async (c, next) => {
+    const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+    if (!hasBody) return next();
+    if (!isJson(c.req.header('content-type'))) throw unsupportedMediaType();
+    return limit(c, next);
+  });
+}
+
 /** Parses and validates a JSON body against `schema`; see the file header for the errors. */
-export function jsonBody<S extends v.GenericSchema, E extends HonoEnv = HonoEnv>(
+export function jsonBody<S extends v.GenericSchema, E extends HonoEnv = HonoEnv, P extends string = string>(
   schema: S,
-): MiddlewareHandler<E, string, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }> {
+  maxSize = MAX_JSON_BYTES,
+): MiddlewareHandler<E, P, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }> {
+  const limit = limitBody(maxSize);
   return async (c, next) => {
-    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
-    if (!JSON_MEDIA_TYPE.test(mediaType)) {
-      throw new HttpError(415, 'unsupported_media_type', 'Send a JSON body with "Content-Type: application/json".');
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
-    }
-    const result = v.safeParse(schema, body);
-    if (!result.success) throw validationError(result.issues);
-    c.req.addValidatedData('json', result.output as object);
+    if (!isJson(c.req.header('content-type'))) throw unsupportedMediaType();
+    await limit(c, async () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+      }
+      const result = v.safeParse(schema, body);
+      if (!result.success) throw validationError(result.issues);
+      c.req.addValidatedData('json', result.output as object);
+    });
     await next();
   };
 }
 
-/** A phone number from a path or query parameter (`+33…` or `%2B33…`), as E.164; 400 naming `name`. */
-export function phoneParam(raw: string | undefined, name = 'phone'): string {
-  const result = v.safeParse(PhoneSchema, raw ?? '');
-  if (!result.success) throw validationError(result.issues, name);
-  return result.output;
-}
+/** Validates the query string (400 naming the parameter); read with `c.req.valid('query')`. */
+export const query = <S extends v.GenericSchema>(schema: S) =>
+  validator('query', (value): v.InferOutput<S> => {
+    const result = v.safeParse(schema, value);
+    if (!result.success) throw validationError(result.issues, 'query');
+    return result.output;
+  });
 
-/** Validates query parameters (400 naming the parameter). */
-export function parseQuery<S extends v.GenericSchema>(schema: S, query: Record<string, string>): v.InferOutput<S> {
-  const result = v.safeParse(schema, query);
-  if (!result.success) throw validationError(result.issues, 'query');
-  return result.output;
-}
+/** Validates the path parameters (400 naming the parameter); read with `c.req.valid('param')`. */
+export const params = <S extends v.GenericSchema>(schema: S) =>
+  validator('param', (value): v.InferOutput<S> => {
+    const result = v.safeParse(schema, value);
+    if (!result.success) throw validationError(result.issues, 'path');
+    return result.output;
+  });
+
+/** `:phone` as E.164 (`+33…` or `%2B33…` in the URL); 400 naming `phone`. */
+export const phoneParam = () => params(v.object({ phone: PhoneSchema }));
+
+/** An opaque id in the path (`:id`), bounded so no lookup runs on a megabyte of text. */
+export const IdParam = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64, 'must be at most 64 characters'));

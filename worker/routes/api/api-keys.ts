@@ -7,16 +7,17 @@ import { ApiKeyCreateSchema } from '../../../schemas/console-api';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/api-key';
 import { requireRole, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
-import { body } from './validate';
+import * as v from 'valibot';
+import { IdParam, jsonBody, params } from '../validate';
 
 export const apiKeys = new Hono<ConsoleEnv>()
   .use(requireRole('admin'))
   .get('/', async (c) => c.json(await listApiKeys(c.env)))
-  .post('/', async (c) => {
-    const { name } = await body(c, ApiKeyCreateSchema);
+  .post('/', jsonBody(ApiKeyCreateSchema), async (c) => {
+    const { name } = c.req.valid('json');
     return c.json(await createApiKey(c.env, name), 201);
   })
-  .delete('/:id', async (c) => {
-    if (!(await revokeApiKey(c.env, c.req.param('id')))) throw new HttpError(404, 'not_found', 'No active API key with that id.');
+  .delete('/:id', params(v.object({ id: IdParam })), async (c) => {
+    if (!(await revokeApiKey(c.env, c.req.valid('param').id))) throw new HttpError(404, 'not_found', 'No active API key with that id.');
     return c.body(null, 204);
   });

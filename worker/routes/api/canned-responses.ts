@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { CannedResponseCreateSchema, type CannedResponse } from '../../../schemas/console-api';
 import { canWriteInbox, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
-import { body } from './validate';
+import * as v from 'valibot';
+import { IdParam, jsonBody, params } from '../validate';
 
 const write = canWriteInbox();
 
@@ -17,8 +18,8 @@ export const cannedResponses = new Hono<ConsoleEnv>()
     ).all<CannedResponse>();
     return c.json(results satisfies CannedResponse[]);
   })
-  .post('/', write, async (c) => {
-    const input = await body(c, CannedResponseCreateSchema);
+  .post('/', write, jsonBody(CannedResponseCreateSchema), async (c) => {
+    const input = c.req.valid('json');
     const row: CannedResponse = { id: crypto.randomUUID(), ...input };
     const res = await c.env.DB.prepare(
       'INSERT INTO canned_responses (id, shortcut, title, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (shortcut) DO NOTHING',
@@ -28,8 +29,8 @@ export const cannedResponses = new Hono<ConsoleEnv>()
     if (!res.meta.changes) throw new HttpError(409, 'shortcut_taken', `The shortcut /${row.shortcut} is already used.`);
     return c.json(row, 201);
   })
-  .delete('/:id', write, async (c) => {
-    const res = await c.env.DB.prepare('DELETE FROM canned_responses WHERE id = ?').bind(c.req.param('id')).run();
+  .delete('/:id', write, params(v.object({ id: IdParam })), async (c) => {
+    const res = await c.env.DB.prepare('DELETE FROM canned_responses WHERE id = ?').bind(c.req.valid('param').id).run();
     if (!res.meta.changes) throw new HttpError(404, 'not_found', 'No such canned response.');
     return c.body(null, 204);
   });

@@ -18,7 +18,7 @@ import type { ProfileView } from '../../../schemas/profile';
 import { canWriteInbox, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
 import { decodeCursor, inboxStub } from '../../inbox.do';
-import { body, phoneParam, query } from './validate';
+import { jsonBody, phoneParam, query } from '../validate';
 
 const profileOf = (env: Env, phone: string) => env.PROFILE.getByName(phone);
 
@@ -49,8 +49,8 @@ function placeholderSummary(profile: ProfileView): ConversationSummary {
 const write = canWriteInbox();
 
 export const conversations = new Hono<ConsoleEnv>()
-  .get('/', async (c) => {
-    const q = query(c, ConversationListQuerySchema);
+  .get('/', query(ConversationListQuerySchema), async (c) => {
+    const q = c.req.valid('query');
     if (q.cursor && !decodeCursor(q.cursor)) {
       throw new HttpError(400, 'invalid_request', 'cursor: is not a cursor this server returned', [
         { path: 'cursor', message: 'unknown cursor' },
@@ -68,8 +68,8 @@ export const conversations = new Hono<ConsoleEnv>()
     });
     return c.json(page);
   })
-  .get('/:phone', async (c) => {
-    const phone = phoneParam(c);
+  .get('/:phone', phoneParam(), async (c) => {
+    const { phone } = c.req.valid('param');
     const profileStub = profileOf(c.env, phone);
     const [conversation, profile] = await Promise.all([inboxStub(c.env).get(phone), profileStub.get(phone)]);
     if (!profile) throw new HttpError(404, 'not_found', `No customer ${phone}.`);
@@ -77,15 +77,15 @@ export const conversations = new Hono<ConsoleEnv>()
     const summary = conversation ?? placeholderSummary(profile);
     return c.json({ conversation: summary, profile, consent_log: consentLog, events, labels: summary.labels });
   })
-  .get('/:phone/messages', async (c) => {
-    const phone = phoneParam(c);
-    const q = query(c, MessagePageQuerySchema);
+  .get('/:phone/messages', phoneParam(), query(MessagePageQuerySchema), async (c) => {
+    const { phone } = c.req.valid('param');
+    const q = c.req.valid('query');
     const page = await profileOf(c.env, phone).listMessages(phone, { cursor: q.cursor ?? null, limit: q.limit ?? 50 });
     return c.json(page);
   })
-  .post('/:phone/messages', write, async (c) => {
-    const phone = phoneParam(c);
-    const input = await body(c, ReplySchema);
+  .post('/:phone/messages', write, phoneParam(), jsonBody(ReplySchema), async (c) => {
+    const { phone } = c.req.valid('param');
+    const input = c.req.valid('json');
     const outcome = await profileOf(c.env, phone).send(phone, {
       purpose: 'support',
       content: input.content,
@@ -95,15 +95,15 @@ export const conversations = new Hono<ConsoleEnv>()
     if (!outcome.ok) throw new HttpError(422, outcome.error, outcome.message);
     return c.json({ id: outcome.id, status: outcome.status, channel: outcome.channel }, 202);
   })
-  .post('/:phone/notes', write, async (c) => {
-    const phone = phoneParam(c);
-    const { text } = await body(c, NoteSchema);
+  .post('/:phone/notes', write, phoneParam(), jsonBody(NoteSchema), async (c) => {
+    const { phone } = c.req.valid('param');
+    const { text } = c.req.valid('json');
     const note = await profileOf(c.env, phone).addNote(phone, text, c.var.user.id);
     return c.json(note, 201);
   })
-  .patch('/:phone', write, async (c) => {
-    const phone = phoneParam(c);
-    const patch = await body(c, ConversationPatchSchema);
+  .patch('/:phone', write, phoneParam(), jsonBody(ConversationPatchSchema), async (c) => {
+    const { phone } = c.req.valid('param');
+    const patch = c.req.valid('json');
     if (patch.snooze && 'until' in patch.snooze && Date.parse(patch.snooze.until) <= Date.now()) {
       throw new HttpError(400, 'invalid_request', 'snooze.until: must be in the future', [
         { path: 'snooze.until', message: 'must be in the future' },
@@ -132,20 +132,20 @@ export const conversations = new Hono<ConsoleEnv>()
     if (!updated) throw new HttpError(404, 'not_found', `No conversation with ${phone} yet.`);
     return c.json(updated);
   })
-  .post('/:phone/read', write, async (c) => {
-    const phone = phoneParam(c);
+  .post('/:phone/read', write, phoneParam(), async (c) => {
+    const { phone } = c.req.valid('param');
     await inboxStub(c.env).markRead(phone);
     await profileOf(c.env, phone).agentEvent(phone, 'read');
     return c.body(null, 204);
   })
-  .post('/:phone/typing', write, async (c) => {
-    const phone = phoneParam(c);
+  .post('/:phone/typing', write, phoneParam(), async (c) => {
+    const { phone } = c.req.valid('param');
     await profileOf(c.env, phone).agentEvent(phone, 'typing');
     return c.body(null, 204);
   })
-  .post('/:phone/consent', write, async (c) => {
-    const phone = phoneParam(c);
-    const input = await body(c, AgentConsentSchema);
+  .post('/:phone/consent', write, phoneParam(), jsonBody(AgentConsentSchema), async (c) => {
+    const { phone } = c.req.valid('param');
+    const input = c.req.valid('json');
     const profile = await profileOf(c.env, phone).setConsent(phone, {
       purpose: input.purpose,
       status: input.status,

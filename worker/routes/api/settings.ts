@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { SettingsSchema, type ConsoleSettings } from '../../../schemas/console-api';
 import { requireRole, type ConsoleEnv } from '../../auth/session';
-import { body } from './validate';
+import { jsonBody } from '../validate';
 
 /** Console field → settings key. */
 const KEYS = {
@@ -42,8 +42,8 @@ const admin = requireRole('admin');
 
 export const settings = new Hono<ConsoleEnv>()
   .get('/', admin, async (c) => c.json(await readSettings(c.env)))
-  .put('/', admin, async (c) => {
-    const input = await body(c, SettingsSchema);
+  .put('/', admin, jsonBody(SettingsSchema), async (c) => {
+    const input = c.req.valid('json');
     const writes = (Object.keys(KEYS) as (keyof ConsoleSettings)[])
       .filter((field) => input[field] !== undefined)
       .map((field) =>

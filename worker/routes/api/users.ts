@@ -10,7 +10,8 @@ import { HttpError } from '../../errors';
 import { hashPassword } from '../../auth/password';
 import { endUserSessions, requireRole, type ConsoleEnv } from '../../auth/session';
 import { newUserId, toConsoleUser, type UserRow } from '../../auth/users';
-import { body } from './validate';
+import * as v from 'valibot';
+import { IdParam, jsonBody, params } from '../validate';
 
 type PublicRow = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'disabled'>;
 const COLUMNS = 'id, email, name, role, disabled';
@@ -30,6 +31,7 @@ async function assertAnotherAdmin(env: Env, exceptId: string): Promise<void> {
 }
 
 const admin = requireRole('admin');
+const userId = params(v.object({ id: IdParam }));
 
 export const users = new Hono<ConsoleEnv>()
   .get('/', async (c) => {
@@ -38,8 +40,8 @@ export const users = new Hono<ConsoleEnv>()
     ).all<PublicRow>();
     return c.json(results.map(toConsoleUser) satisfies ConsoleUser[]);
   })
-  .post('/', admin, async (c) => {
-    const input = await body(c, UserCreateSchema);
+  .post('/', admin, jsonBody(UserCreateSchema), async (c) => {
+    const input = c.req.valid('json');
     const id = newUserId();
     const hash = await hashPassword(input.password);
     const inserted = await c.env.DB.prepare(
@@ -50,9 +52,9 @@ export const users = new Hono<ConsoleEnv>()
     if (!inserted.meta.changes) throw new HttpError(409, 'email_taken', `An account already uses ${input.email}.`);
     return c.json(toConsoleUser({ id, email: input.email, name: input.name, role: input.role, disabled: 0 }), 201);
   })
-  .patch('/:id', admin, async (c) => {
-    const id = c.req.param('id');
-    const patch = await body(c, UserPatchSchema);
+  .patch('/:id', admin, userId, jsonBody(UserPatchSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
     const current = await findUser(c.env, id);
     const losesAdmin = current.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
     if (losesAdmin) await assertAnotherAdmin(c.env, id);
@@ -67,8 +69,8 @@ export const users = new Hono<ConsoleEnv>()
     if (patch.password || (patch.role && patch.role !== current.role) || patch.disabled) await endUserSessions(c.env, id);
     return c.json(toConsoleUser(await findUser(c.env, id)));
   })
-  .delete('/:id', admin, async (c) => {
-    const id = c.req.param('id');
+  .delete('/:id', admin, userId, async (c) => {
+    const { id } = c.req.valid('param');
     const current = await findUser(c.env, id);
     if (current.role === 'admin') await assertAnotherAdmin(c.env, id);
     await c.env.DB.prepare('UPDATE users SET disabled = 1 WHERE id = ?').bind(id).run();

@@ -7,9 +7,9 @@
 import { Hono } from 'hono';
 import { TrackEventSchema } from '../../../schemas/messages';
 import { apiKeyAuth, type ApiEnv } from '../../auth/api-key';
-import { jsonBody, limitBody } from '../validate';
+import { jsonBody } from '../validate';
 
-export const events = new Hono<ApiEnv>().use(apiKeyAuth(), limitBody()).post('/', jsonBody(TrackEventSchema), async (c) => {
+export const events = new Hono<ApiEnv>().use(apiKeyAuth()).post('/', jsonBody(TrackEventSchema), async (c) => {
   const event = c.req.valid('json');
   const { duplicate } = await c.env.PROFILE.getByName(event.phone).track(event);
   return c.json({ accepted: true, duplicate }, 202);

@@ -7,9 +7,9 @@ import { Hono } from 'hono';
 import { SendMessageSchema } from '../../../schemas/messages';
 import { apiKeyAuth, type ApiEnv } from '../../auth/api-key';
 import { HttpError } from '../../errors';
-import { jsonBody, limitBody } from '../validate';
+import { jsonBody } from '../validate';
 
-export const messages = new Hono<ApiEnv>().use(apiKeyAuth(), limitBody()).post('/', jsonBody(SendMessageSchema), async (c) => {
+export const messages = new Hono<ApiEnv>().use(apiKeyAuth()).post('/', jsonBody(SendMessageSchema), async (c) => {
   const body = c.req.valid('json');
   const outcome = await c.env.PROFILE.getByName(body.to).send(body.to, {
     purpose: body.purpose,

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { ProfileUpsertSchema } from '../../../schemas/profile';
 import { apiKeyAuth, type ApiEnv } from '../../auth/api-key';
 import { HttpError } from '../../errors';
-import { jsonBody, limitBody, parseQuery, phoneParam } from '../validate';
+import { jsonBody, phoneParam, query } from '../validate';
 
 const MessagesQuerySchema = v.object({
   cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200, 'must be a cursor returned as next_cursor'))),
@@ -23,26 +23,32 @@ const MessagesQuerySchema = v.object({
   ),
 });
 
+const notFound = (phone: string) => new HttpError(404, 'not_found', `No profile for ${phone}.`);
+
 export const profiles = new Hono<ApiEnv>()
-  .use(apiKeyAuth(), limitBody())
-  .put('/:phone', jsonBody(ProfileUpsertSchema), async (c) => {
-    const phone = phoneParam(c.req.param('phone'));
+  .use(apiKeyAuth())
+  .put('/:phone', phoneParam(), jsonBody(ProfileUpsertSchema), async (c) => {
+    const { phone } = c.req.valid('param');
     const profile = await c.env.PROFILE.getByName(phone).upsert(phone, c.req.valid('json'), c.var.actor);
     return c.json(profile, 200);
   })
-  .get('/:phone', async (c) => {
-    const phone = phoneParam(c.req.param('phone'));
+  .get('/:phone', phoneParam(), async (c) => {
+    const { phone } = c.req.valid('param');
     const profile = await c.env.PROFILE.getByName(phone).get(phone);
-    if (!profile) throw new HttpError(404, 'not_found', `No profile for ${phone}.`);
+    if (!profile) throw notFound(phone);
     return c.json(profile, 200);
   })
-  .get('/:phone/messages', async (c) => {
-    const phone = phoneParam(c.req.param('phone'));
-    const query = parseQuery(MessagesQuerySchema, c.req.query());
-    const page = await c.env.PROFILE.getByName(phone).listMessages(phone, { cursor: query.cursor ?? null, limit: query.limit });
+  .get('/:phone/messages', phoneParam(), query(MessagesQuerySchema), async (c) => {
+    const { phone } = c.req.valid('param');
+    const { cursor, limit } = c.req.valid('query');
+    const stub = c.env.PROFILE.getByName(phone);
+    // Both calls reach the same object; asked together, the 404 costs no extra round trip.
+    const [profile, page] = await Promise.all([stub.get(phone), stub.listMessages(phone, { cursor: cursor ?? null, limit })]);
+    // Bad input is a 400 whether or not the profile exists.
     if (page.error === 'invalid_cursor') {
       const message = 'must be a cursor returned as next_cursor';
       throw new HttpError(400, 'invalid_request', `cursor: ${message}`, [{ path: 'cursor', message }]);
     }
+    if (!profile) throw notFound(phone);
     return c.json({ messages: page.messages, next_cursor: page.next_cursor }, 200);
   });
