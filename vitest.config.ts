@@ -22,9 +22,15 @@ export default defineConfig(async () => {
       include: ['test/**/*.test.ts'],
       setupFiles: ['test/setup.ts'],
       // The carriers suites run in their own projects (vitest.carriers*.config.ts) with
-      // RCS_PROVIDER=rbm or twilio / SMS_PROVIDER=twilio against local fakes.
+      // RCS_PROVIDER=rbm or twilio / SMS_PROVIDER=twilio against local fakes; test/node runs
+      // in plain Node.
       projects: [
-        { extends: true, test: { name: 'workers', exclude: ['test/carriers/**', 'test/carriers-twilio/**', '**/node_modules/**'] } },
+        {
+          extends: true,
+          test: { name: 'workers', exclude: ['test/carriers/**', 'test/carriers-twilio/**', 'test/node/**', '**/node_modules/**'] },
+        },
+        // Node-side scripts (npm start's .dev.vars reading): plain Node, no Workers runtime.
+        { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' } },
         './vitest.carriers.config.ts',
         './vitest.carriers-twilio.config.ts',
       ],
