@@ -131,7 +131,7 @@ describe('ucs2Characters and gsmSafe', () => {
     const text = `${'a'.repeat(100)} “sale” – now…`;
     expect(encodingAdvice(text)).toEqual({
       encoding: 'UCS-2',
-      characters: 115,
+      characters: 114,
       ucs2: ['“', '”', '–', '…'],
       replaceable: ['“', '”', '–', '…'],
       fixed: `${'a'.repeat(100)} "sale" - now...`,
