@@ -19,8 +19,7 @@
 
 /** GSM 03.38 default alphabet, basic table (one septet each); 0x09 is capital `Ç` only. */
 const GSM_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 /** Extension table: each costs two septets (ESC + char) and is never split across segments. */
 const GSM_EXTENDED = '\f^{}\\[~]|€';
 
@@ -52,7 +51,8 @@ let segmenter: Intl.Segmenter | null | undefined;
 
 /** User-perceived characters (grapheme clusters); code points where Intl.Segmenter is missing. */
 export function graphemes(text: string): string[] {
-  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null;
+  if (segmenter === undefined)
+    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null;
   return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
 }
 
@@ -123,12 +123,14 @@ const LOOKALIKES: Record<string, string> = {
   ...Object.fromEntries([...'÷⁄∕⧸'].map((c) => [c, '/'])),
   ...Object.fromEntries([...'⧹⧵﹨'].map((c) => [c, '\\'])),
   ...Object.fromEntries([...'∣⏐⎸⎹'].map((c) => [c, '|'])),
-  ...Object.fromEntries([...'\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000\t'].map((c) => [c, ' '])),
+  ...Object.fromEntries(
+    [...'\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000\t'].map((c) => [c, ' ']),
+  ),
   ...Object.fromEntries([...'\u200B\u2060\uFEFF'].map((c) => [c, ''])),
   '…': '...',
   '‹': '<',
   '›': '>',
-  'ˆ': '^',
+  ˆ: '^',
   '˜': '~',
   '¼': '1/4',
   '½': '1/2',

@@ -105,12 +105,14 @@ describe('classifyKeyword: the French customer’s own words', () => {
     expect(classifyKeyword(text)).toEqual({ kind: 'opt_out', keyword, flagged: false });
   });
 
-  it.each(["Arrêtez de m'envoyer des SMS", 'ne m’envoyez plus rien', 'Je ne veux plus recevoir vos messages', 'Retirez-moi de votre liste'])(
-    'flags "%s", which plainly asks to stop, for an agent',
-    (text) => {
-      expect(classifyKeyword(text)).toEqual({ kind: null, keyword: null, flagged: true });
-    },
-  );
+  it.each([
+    "Arrêtez de m'envoyer des SMS",
+    'ne m’envoyez plus rien',
+    'Je ne veux plus recevoir vos messages',
+    'Retirez-moi de votre liste',
+  ])('flags "%s", which plainly asks to stop, for an agent', (text) => {
+    expect(classifyKeyword(text)).toEqual({ kind: null, keyword: null, flagged: true });
+  });
 
   it.each(['remove me from your list', "Don't text me again", 'no more messages please, I moved'])(
     'flags the English request "%s" for an agent',

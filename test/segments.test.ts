@@ -138,7 +138,12 @@ describe('ucs2Characters and gsmSafe', () => {
       segments: 2,
       fixedSegments: 1,
     });
-    expect(encodingAdvice('“garçon”')).toMatchObject({ ucs2: ['“', 'ç', '”'], replaceable: ['“', '”'], fixed: '"garçon"', fixedSegments: 1 });
+    expect(encodingAdvice('“garçon”')).toMatchObject({
+      ucs2: ['“', 'ç', '”'],
+      replaceable: ['“', '”'],
+      fixed: '"garçon"',
+      fixedSegments: 1,
+    });
     expect(encodingAdvice('plain text')).toMatchObject({ encoding: 'GSM-7', ucs2: [], fixed: null });
   });
 });

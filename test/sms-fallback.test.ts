@@ -91,7 +91,18 @@ describe('smsFallbackText', () => {
   });
 
   it('keeps a carousel fallback in GSM-7 when the brand’s words are: 5 segments, not 10', () => {
-    const names = ['Linen dress', 'Oxford shirt', 'Leather tote', 'Court sneaker', 'Table lamp', 'Silk scarf', 'Wool coat', 'Denim jacket', 'Straw hat', 'Canvas bag'];
+    const names = [
+      'Linen dress',
+      'Oxford shirt',
+      'Leather tote',
+      'Court sneaker',
+      'Table lamp',
+      'Silk scarf',
+      'Wool coat',
+      'Denim jacket',
+      'Straw hat',
+      'Canvas bag',
+    ];
     const content: Content = {
       type: 'carousel',
       cards: names.map((title, i) => ({
@@ -107,7 +118,17 @@ describe('smsFallbackText', () => {
   });
 
   it.each<[string, Content]>([
-    ['text with chips', { type: 'text', text: 'Still in?', suggestions: [{ type: 'reply', text: 'Yes' }, { type: 'dial', text: 'Call', phone: '+33123456789' }] }],
+    [
+      'text with chips',
+      {
+        type: 'text',
+        text: 'Still in?',
+        suggestions: [
+          { type: 'reply', text: 'Yes' },
+          { type: 'dial', text: 'Call', phone: '+33123456789' },
+        ],
+      },
+    ],
     ['media', { type: 'media', text: 'New', media: { url: 'https://cdn.example.com/a.jpg' } }],
     [
       'card with every button type',
@@ -124,7 +145,16 @@ describe('smsFallbackText', () => {
         },
       },
     ],
-    ['carousel', { type: 'carousel', cards: [{ title: 'A', description: 'B', media: { url: 'https://cdn.example.com/a.jpg' } }, { media: { url: 'https://cdn.example.com/b.jpg' } }] }],
+    [
+      'carousel',
+      {
+        type: 'carousel',
+        cards: [
+          { title: 'A', description: 'B', media: { url: 'https://cdn.example.com/a.jpg' } },
+          { media: { url: 'https://cdn.example.com/b.jpg' } },
+        ],
+      },
+    ],
   ])('adds only GSM-7 characters of its own to a %s', (_, content) => {
     expect(countSegments(smsFallbackText(content, { optOutMention: 'STOP au 36111' })).encoding).toBe('GSM-7');
   });

@@ -79,7 +79,11 @@ describe('POST /api/conversations/:phone/opt-out (record the customer’s words 
     expect(res.status).toBe(200);
     const body = await res.json<{ changed: boolean; profile: ProfileView }>();
     expect(body.changed).toBe(true);
-    expect(body.profile.consent.marketing).toMatchObject({ status: 'unsubscribed', source: 'customer_request', opted_out_by_customer: true });
+    expect(body.profile.consent.marketing).toMatchObject({
+      status: 'unsubscribed',
+      source: 'customer_request',
+      opted_out_by_customer: true,
+    });
     expect(body.profile.consent.transactional).toMatchObject({ status: 'unsubscribed', opted_out_by_customer: true });
 
     const log = await consentLog(phone);

@@ -30,12 +30,7 @@ export function SegmentCount({ text, onFix }: { text: string; onFix?: (fixed: st
         </span>
       )}
       {onFix && fixed !== null && (
-        <button
-          type="button"
-          class="link-btn gsm-safe"
-          title={t('composer.gsmSafeHint')}
-          onClick={() => onFix(fixed)}
-        >
+        <button type="button" class="link-btn gsm-safe" title={t('composer.gsmSafeHint')} onClick={() => onFix(fixed)}>
           {a.fixedSegments < a.segments ? t('composer.gsmSafeSaves', { n: a.fixedSegments }) : t('composer.gsmSafe')}
         </button>
       )}

@@ -163,7 +163,9 @@ export const conversations = new Hono<ConsoleEnv>()
     const outcome = await profileOf(c.env, phone).recordOptOut(phone, message_id, c.var.user.id);
     if (!outcome.ok && outcome.error === 'not_found') throw new HttpError(404, 'not_found', outcome.message);
     if (!outcome.ok) {
-      throw new HttpError(400, 'invalid_request', outcome.message, [{ path: 'message_id', message: 'must be a text message the customer sent' }]);
+      throw new HttpError(400, 'invalid_request', outcome.message, [
+        { path: 'message_id', message: 'must be a text message the customer sent' },
+      ]);
     }
     return c.json({ changed: outcome.changed, profile: outcome.profile });
   });
