@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../schemas/messages';
 import type { ConsentLogEntry, ProfileView } from '../../schemas/profile';
+import { inboxStub } from '../../worker/inbox.do';
 import { api, signIn, uniquePhone, type Session } from './helpers';
 
 let n = 0;
@@ -75,8 +76,11 @@ describe('POST /api/conversations/:phone/opt-out (record the customer’s words 
     // Not an automatic opt-out: still subscribed until someone acts.
     expect((await env.PROFILE.getByName(phone).get(phone))?.consent.marketing.status).toBe('subscribed');
 
+    const unreadBefore = (await inboxStub(env).get(phone))?.unread;
     const res = await api(agent, path(phone, '/opt-out'), { method: 'POST', body: { message_id: inbound!.id } });
     expect(res.status).toBe(200);
+    // The agent's own action is not news from the customer.
+    expect((await inboxStub(env).get(phone))?.unread).toBe(unreadBefore);
     const body = await res.json<{ changed: boolean; profile: ProfileView }>();
     expect(body.changed).toBe(true);
     expect(body.profile.consent.marketing).toMatchObject({

@@ -234,7 +234,14 @@ export async function optOut(core: Core, text: string | null, by: OptOutBy = { s
   const b = store.setConsent('transactional', 'unsubscribed', by.source, text, by.actor, by.label);
   if (!a && !b) return false;
   const brand = await core.brand();
-  await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Unsubscribed', kind: 'consent' });
+  // An agent's recording is not news from the customer: it neither counts as unread nor reopens.
+  const byCustomer = by.source !== 'agent';
+  await core.activity({
+    direction: byCustomer ? 'in' : 'out',
+    channel: lastChannel(core),
+    preview: byCustomer ? (text ?? 'Unsubscribed') : 'Unsubscribed',
+    kind: 'consent',
+  });
   const confirmation = french(core)
     ? `${brand.brandName} : vous êtes désinscrit(e) et ne recevrez plus de messages. Envoyez START pour vous réinscrire.`
     : `${brand.brandName}: you are unsubscribed and will receive no more messages. Reply START to resubscribe.`;
