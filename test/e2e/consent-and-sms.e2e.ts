@@ -6,7 +6,7 @@
  * Set E2E_SCREENSHOTS=dir to keep a screenshot of each state.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT, MARKETER, consoleApi, createCustomer, customerSays, launch, signedIn, uniquePhone } from './helpers';
 
@@ -18,9 +18,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, closeUp?: Locator): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
+  if (!dir) return;
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+  if (closeUp) await closeUp.screenshot({ path: join(dir, `${name}-close.png`) });
 }
 
 const conversation = (phone: string) => `/inbox/${encodeURIComponent(phone)}`;
@@ -86,7 +88,9 @@ describe('the consent form after the customer’s own opt-out', () => {
     await page.getByRole('button', { name: 'Record', exact: true }).click();
     const alert = page.locator('.consent-form').getByRole('alert');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toMatch(/only they can opt back in, by texting START or by confirming a signup they started/);
+    await expect(alert.textContent()).resolves.toMatch(
+      /only they can opt back in, by texting START or by confirming a signup they started/,
+    );
     await shot(page, 'consent-refused');
 
     await page.reload();
@@ -114,7 +118,7 @@ describe('the composer’s SMS count', () => {
     const info = page.locator('.composer .segment-info');
     await expect(info.locator('.segments').textContent()).resolves.toBe('2 SMS segment(s) · UCS-2 · 98 chars');
     expect(await info.locator('.ucs2-char').allTextContents()).toEqual(['“', '”', '–', '’', '…']);
-    await shot(page, 'gsm-safe-before');
+    await shot(page, 'gsm-safe-before', page.locator('.composer'));
 
     await info.getByRole('button', { name: 'Make GSM-safe (1 segment(s))' }).click();
     expect(await box.inputValue()).toBe(
@@ -122,12 +126,29 @@ describe('the composer’s SMS count', () => {
     );
     await expect(info.locator('.segments').textContent()).resolves.toBe('1 SMS segment(s) · GSM-7 · 100 chars');
     expect(await info.locator('.ucs2-char').count()).toBe(0);
+    await shot(page, 'gsm-safe-after', page.locator('.composer'));
 
     // A French letter is the brand's word: named, but never replaced.
     await box.fill('Votre garçon de course arrive');
     expect(await info.locator('.ucs2-char').allTextContents()).toEqual(['ç']);
     expect(await info.getByRole('button').count()).toBe(0);
-    await shot(page, 'gsm-safe-letter');
+    await shot(page, 'gsm-safe-letter', page.locator('.composer'));
+
+    // The card builder's SMS fallback: the lint names the characters, GSM-safe fixes them.
+    await page.getByRole('button', { name: 'Card', exact: true }).click();
+    const builder = page.getByRole('dialog', { name: 'Card builder' });
+    await builder.getByLabel('Title').fill('“Spring” sale – 30% off');
+    await builder.getByLabel('Description').fill('Linen dresses, shirts and totes… until Sunday, in store and online while stocks last.');
+    const smsAdvice = builder
+      .getByRole('list', { name: 'Advice' })
+      .getByText('“ ” – … force the SMS into UCS-2: 2 parts instead of 1. Use the GSM-safe replacement.');
+    await smsAdvice.waitFor();
+    await shot(page, 'gsm-safe-card');
+    await builder.getByRole('button', { name: 'Make GSM-safe (1 segment(s))' }).click();
+    expect(await builder.getByLabel('SMS fallback text').inputValue()).toBe(
+      '"Spring" sale - 30% off\nLinen dresses, shirts and totes... until Sunday, in store and online while stocks last.',
+    );
+    expect(await smsAdvice.count()).toBe(0);
     await context.close();
   });
 });
