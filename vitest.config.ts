@@ -22,7 +22,8 @@ export default defineConfig(async () => {
       include: ['test/**/*.test.ts'],
       setupFiles: ['test/setup.ts'],
       // The carriers suites run in their own projects (vitest.carriers*.config.ts) with
-      // RCS_PROVIDER=rbm or twilio / SMS_PROVIDER=twilio against local fakes.
+      // RCS_PROVIDER=rbm or twilio / SMS_PROVIDER=twilio against local fakes; test/node runs
+      // in plain Node.
       // One workerd per project for all its files (isolate: false) instead of a fresh runtime per
       // file: starting workerd was ~85 % of the run. Storage and module state (caches) carry over
       // from file to file, as in a long-lived isolate, so every suite names its own Durable
@@ -30,8 +31,14 @@ export default defineConfig(async () => {
       projects: [
         {
           extends: true,
-          test: { name: 'workers', isolate: false, exclude: ['test/carriers/**', 'test/carriers-twilio/**', '**/node_modules/**'] },
+          test: {
+            name: 'workers',
+            isolate: false,
+            exclude: ['test/carriers/**', 'test/carriers-twilio/**', 'test/node/**', '**/node_modules/**'],
+          },
         },
+        // Node-side scripts (npm start's .dev.vars reading): plain Node, no Workers runtime.
+        { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' } },
         './vitest.carriers.config.ts',
         './vitest.carriers-twilio.config.ts',
       ],

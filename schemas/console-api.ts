@@ -139,6 +139,11 @@ export const AgentConsentSchema = v.strictObject({
   reason: v.pipe(v.string('must say why'), v.trim(), v.minLength(1, 'must say why'), v.maxLength(500)),
 });
 
+/** `POST /api/conversations/{phone}/opt-out`: the customer's message that asked to stop. */
+export const RecordOptOutSchema = v.strictObject({
+  message_id: v.pipe(v.string('must be the id of the customer’s message'), v.minLength(1, 'must not be empty'), v.maxLength(100)),
+});
+
 /** A tracked event (order, product view) as the profile panel shows it, newest first. */
 export interface ProfileEventView {
   id: string;

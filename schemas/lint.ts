@@ -5,6 +5,7 @@
  * Errors are wire limits a provider would refuse; warnings are editorial advice.
  */
 import type { Card, Content, Suggestion } from './content';
+import { encodingAdvice } from './gsm';
 
 export interface LintIssue {
   level: 'warning' | 'error';
@@ -18,6 +19,8 @@ export interface LintIssue {
 export interface LintOptions {
   /** Marketing sends should offer a "Stop" chip in RCS (compliance.md, "Mandatory content"). */
   purpose?: 'marketing' | 'transactional' | null;
+  /** The SMS version that goes with the content (fallback), linted at path `fallback_text`. */
+  smsText?: string | null;
 }
 
 /** Limits from providers.md (RBM). */
@@ -57,6 +60,26 @@ export function urlExtension(url: string): string | null {
   const last = pathname.split('/').pop() ?? '';
   const dot = last.lastIndexOf('.');
   return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+}
+
+/**
+ * SMS advice: a text that is UCS-2 only because of look-alike punctuation or spaces (curly
+ * quotes, dashes, "…", non-breaking spaces) is billed more parts than it needs; the GSM-safe
+ * replacement keeps it GSM-7. Said only when it saves parts. Letters such as `ç` are the
+ * brand's words: a text that stays UCS-2 for them gets no advice.
+ */
+export function lintSmsText(text: string, path = 'fallback_text'): LintIssue[] {
+  const advice = encodingAdvice(text);
+  if (advice.fixed === null || advice.fixedSegments >= advice.segments) return [];
+  const chars = advice.replaceable.join(' ');
+  return [
+    {
+      level: 'warning',
+      code: 'sms_ucs2',
+      path,
+      message: `${chars} force the SMS into UCS-2: ${advice.segments} parts instead of ${advice.fixedSegments}. Use the GSM-safe replacement.`,
+    },
+  ];
 }
 
 /** Lints one content; issues come in document order. Never throws. */
@@ -181,5 +204,7 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
     const hasStop = (content.suggestions ?? []).some((s) => s.type === 'reply' && /^(stop|arr[eê]t)$/i.test(s.text.trim()));
     if (!hasStop) add('warning', 'no_stop_suggestion', 'suggestions', 'Marketing messages should offer a "Stop" reply.');
   }
+  if (opts.smsText) issues.push(...lintSmsText(opts.smsText));
+  if (content.type === 'text') issues.push(...lintSmsText(content.text, 'text'));
   return issues;
 }

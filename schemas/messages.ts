@@ -71,6 +71,11 @@ export interface MessageView {
   media?: { url: string; content_type?: string }[];
   author?: string | null;
   campaign_id?: string | null;
+  /**
+   * Inbound text that may ask to stop without being a keyword opt-out ("ne m'envoyez plus
+   * rien", "don't text me"): agents can record it as the customer's opt-out.
+   */
+  flagged?: boolean;
   history: StatusChange[];
   created_at: string;
   updated_at: string;

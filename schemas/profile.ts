@@ -59,6 +59,11 @@ export interface ConsentState {
   status: ConsentStatus;
   updated_at: string | null;
   source: string | null;
+  /**
+   * Unsubscribed by the customer's own opt-out (keyword, carrier, or their words recorded by an
+   * agent): only the customer can undo it (START, or confirming a signup they started).
+   */
+  opted_out_by_customer?: boolean;
 }
 
 export interface ConsentLogEntry {

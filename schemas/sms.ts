@@ -1,90 +1,12 @@
 /**
- * SMS text helpers shared by the Worker and the browser console (no Node or Workers APIs):
- * segment counting for the composer and the campaign report, and the stand-alone SMS version
- * of any rich `Content` (product.md: "every rich message has an SMS version that stands alone")
- * with the brand's opt-out mention (compliance.md, "Mandatory content").
+ * The stand-alone SMS version of any rich `Content` (every rich message has an SMS version
+ * that stands alone) with the brand's opt-out mention (docs/compliance.md, "Mandatory content"). Shared by the Worker and the browser console. Encoding and segment
+ * counting live in gsm.ts.
  *
- * Segment counting is written here rather than taken from npm on purpose. The maintained
- * candidate, `sms-segments-calculator` (Twilio DevEd, MIT), was read: it pulls in
- * `grapheme-splitter` (~250 kB, too heavy for the console bundle), keeps whole grapheme clusters
- * together (carriers split on UTF-16 code units, not graphemes) and maps only `Ç`, so a French
- * "ça" counts as UCS-2 there. `split-sms` is unmaintained. The GSM 03.38 rules fit in the
- * tables below.
+ * The words added here (separators, "Reply:", labels) are all GSM-7, so the fallback stays
+ * GSM-7 (and half the price of UCS-2) whenever the brand's own words are.
  */
 import type { Card, Content, Suggestion } from './content';
-
-/**
- * GSM 03.38 default alphabet, basic table (one septet each). `Ç` sits at 0x09; the Unicode
- * mapping note (GSM0338.TXT) says the intent of 0x09 is the lowercase c-cedilla, and French
- * gateways send `ç` as GSM-7, so both map to it (a handset may render either case).
- */
-const GSM_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà' +
-  'ç';
-/** Extension table: each costs two septets (ESC + char) and is never split across segments. */
-const GSM_EXTENDED = '\f^{}\\[~]|€';
-
-const BASIC = new Set(GSM_BASIC);
-const EXTENDED = new Set(GSM_EXTENDED);
-
-export type SmsEncoding = 'GSM-7' | 'UCS-2';
-
-export interface SegmentCount {
-  encoding: SmsEncoding;
-  /** Number of SMS parts the carrier bills (0 for an empty text). */
-  segments: number;
-  /** Septets for GSM-7 (extension characters count 2), UTF-16 code units for UCS-2. */
-  characters: number;
-  /** Capacity of one part: 160/153 septets (GSM-7) or 70/67 code units (UCS-2). */
-  perSegment: number;
-  /** Units still free in the last part before another part is needed. */
-  remaining: number;
-}
-
-/** True when every character of `text` is in the GSM 03.38 basic or extension table. */
-export function isGsm7(text: string): boolean {
-  for (const ch of text) if (!BASIC.has(ch) && !EXTENDED.has(ch)) return false;
-  return true;
-}
-
-/**
- * Counts the SMS parts of `text`. A single part holds 160 septets or 70 code units; once
- * split, each part loses room to the concatenation header (153 / 67). Extension characters
- * (ESC + char) and surrogate pairs (emoji) are never cut between two parts, so a part can
- * end one unit short: the greedy packing below reproduces what carriers do.
- */
-export function countSegments(text: string): SegmentCount {
-  const encoding: SmsEncoding = isGsm7(text) ? 'GSM-7' : 'UCS-2';
-  const single = encoding === 'GSM-7' ? 160 : 70;
-  const multi = encoding === 'GSM-7' ? 153 : 67;
-
-  // Unit cost of each indivisible piece, in order.
-  const costs: number[] = [];
-  if (encoding === 'GSM-7') {
-    for (const ch of text) costs.push(EXTENDED.has(ch) ? 2 : 1);
-  } else {
-    // Iterating a string yields code points: a surrogate pair is one piece of 2 units.
-    // A lone surrogate yields a 1-unit piece, as it is sent.
-    for (const ch of text) costs.push(ch.length);
-  }
-  const characters = costs.reduce((sum, c) => sum + c, 0);
-
-  if (characters === 0) return { encoding, segments: 0, characters: 0, perSegment: single, remaining: single };
-  if (characters <= single) {
-    return { encoding, segments: 1, characters, perSegment: single, remaining: single - characters };
-  }
-  let segments = 1;
-  let used = 0;
-  for (const cost of costs) {
-    if (used + cost > multi) {
-      segments += 1;
-      used = 0;
-    }
-    used += cost;
-  }
-  return { encoding, segments, characters, perSegment: multi, remaining: multi - used };
-}
 
 // ---------------------------------------------------------------------------------------
 // Opt-out mention
@@ -190,13 +112,13 @@ function cardLines(card: Card): string[] {
   return lines.concat(suggestionLines(card.buttons));
 }
 
-/** "Title – description – https://first-link" for one card of a carousel. */
+/** "Title - description - https://first-link" for one card of a carousel (a GSM-7 hyphen, not an en dash). */
 function carouselLine(card: Card): string {
   const firstUrl = card.buttons?.find((b) => b.type === 'url');
   const parts = [card.title, card.description].map((p) => (p ? oneLine(p) : '')).filter(Boolean);
   if (firstUrl?.type === 'url') parts.push(firstUrl.url);
   else if (parts.length === 0 && card.media) parts.push(card.media.url);
-  return parts.join(' – ');
+  return parts.join(' - ');
 }
 
 /** Trims every line and keeps at most one blank line in a row (the customer's paragraphs). */

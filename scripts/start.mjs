@@ -4,19 +4,16 @@
 // with all state under .wrangler/. Demo data and the admin account are created by the Worker
 // on first request; the login is printed here.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
+import { publicUrlFor, readDevVars } from './dev-vars.mjs';
 
 const port = process.env.PORT || '8787';
 if (!existsSync('.dev.vars')) {
   copyFileSync('.dev.vars.example', '.dev.vars');
   console.log('Created .dev.vars from .dev.vars.example');
 }
-const vars = Object.fromEntries(
-  readFileSync('.dev.vars', 'utf8')
-    .split('\n')
-    .filter((l) => /^[A-Z_]+=/.test(l))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
+// The same rules as wrangler's own reading of the file (quotes, escapes, comments).
+const vars = readDevVars('.dev.vars');
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -25,7 +22,7 @@ const run = (cmd, args) => {
 run('node', ['scripts/build-client.mjs']);
 run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 
-const publicUrl = vars.PUBLIC_URL && !vars.PUBLIC_URL.includes('localhost:8787') ? vars.PUBLIC_URL : `http://localhost:${port}`;
+const publicUrl = publicUrlFor(vars, port);
 const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', `PUBLIC_URL:${publicUrl}`], {
   stdio: ['inherit', 'pipe', 'inherit'],
 });

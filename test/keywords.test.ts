@@ -18,6 +18,16 @@ const OPT_OUT_WORDS = [
   'OPT OUT',
   'DESABONNER',
   'DÉSABONNER',
+  'DESABONNEMENT',
+  'DÉSABONNEMENT',
+  'DESINSCRIRE',
+  'DÉSINSCRIRE',
+  'ARRETE',
+  'ARRÊTE',
+  'ARRETEZ',
+  'ARRÊTEZ',
+  'ANNULER',
+  'FIN',
   'BAJA',
   'PARAR',
 ];
@@ -80,6 +90,61 @@ describe('classifyKeyword: opt-out', () => {
   });
 });
 
+describe('classifyKeyword: the French customer’s own words', () => {
+  it.each([
+    ['Arrête', 'ARRÊTE'],
+    ['Arrêtez', 'ARRÊTEZ'],
+    ['ARRETE', 'ARRÊTE'],
+    ['ANNULER', 'ANNULER'],
+    ['FIN', 'FIN'],
+    ['DÉSABONNEMENT', 'DÉSABONNEMENT'],
+    ['désinscrire', 'DÉSINSCRIRE'],
+    ['Arrêtez svp', 'ARRÊTEZ'],
+    ['fin merci', 'FIN'],
+  ])('reads "%s" as the opt-out keyword %s', (text, keyword) => {
+    expect(classifyKeyword(text)).toEqual({ kind: 'opt_out', keyword, flagged: false });
+  });
+
+  it.each([
+    "Arrêtez de m'envoyer des SMS",
+    'ne m’envoyez plus rien',
+    'Je ne veux plus recevoir vos messages',
+    'Retirez-moi de votre liste',
+  ])('flags "%s", which plainly asks to stop, for an agent', (text) => {
+    expect(classifyKeyword(text)).toEqual({ kind: null, keyword: null, flagged: true });
+  });
+
+  it.each(['remove me from your list', "Don't text me again", 'no more messages please, I moved'])(
+    'flags the English request "%s" for an agent',
+    (text) => {
+      expect(classifyKeyword(text)).toEqual({ kind: null, keyword: null, flagged: true });
+    },
+  );
+
+  it('honours "stop texting me" as an opt-out', () => {
+    expect(classifyKeyword('stop texting me')).toEqual({ kind: 'opt_out', keyword: 'STOP', flagged: false });
+  });
+
+  it('does not flag a French message that only says "plus"', () => {
+    expect(classifyKeyword('Vous avez la robe en plus grand ?')).toEqual({ kind: null, keyword: null, flagged: false });
+  });
+});
+
+describe('classifyKeyword: disguised forms', () => {
+  it('reads fullwidth ＳＴＯＰ as STOP', () => {
+    expect(classifyKeyword('ＳＴＯＰ')).toEqual({ kind: 'opt_out', keyword: 'STOP', flagged: false });
+  });
+
+  it('reads STOP with a zero-width space inside as STOP', () => {
+    expect(classifyKeyword('S\u200BTOP')).toEqual({ kind: 'opt_out', keyword: 'STOP', flagged: false });
+  });
+
+  it('ignores other format characters (soft hyphen, word joiner, bidi mark)', () => {
+    expect(classifyKeyword('AR\u00ADRÊT\u2060').kind).toBe('opt_out');
+    expect(classifyKeyword('\u200Fstop\u200E').kind).toBe('opt_out');
+  });
+});
+
 describe('classifyKeyword: opt-in and help', () => {
   it.each(['START', 'UNSTOP', 'DEMARRER', 'DÉMARRER', 'ALTA', 'COMECAR', 'COMEÇAR'])('reads "%s" as an opt-in', (word) => {
     expect(classifyKeyword(word)).toMatchObject({ kind: 'opt_in', flagged: false });
@@ -107,5 +172,10 @@ describe('keywordTokens', () => {
   it('drops case, accents and punctuation', () => {
     expect(keywordTokens('ARRÊT, svp !')).toEqual(['arret', 'svp']);
     expect(keywordTokens('Opt-Out')).toEqual(['opt', 'out']);
+  });
+
+  it('folds width and drops format characters before matching', () => {
+    expect(keywordTokens('ＳＴＯＰ ｐｌｅａｓｅ')).toEqual(['stop', 'please']);
+    expect(keywordTokens('S\u200BTOP\uFEFF')).toEqual(['stop']);
   });
 });

@@ -2,7 +2,7 @@
 // shape and the number of choices.
 import { describe, expect, it } from 'vitest';
 import type { Card, Content } from '../schemas/content';
-import { lintContent, urlExtension } from '../schemas/lint';
+import { lintContent, lintSmsText, urlExtension } from '../schemas/lint';
 
 const codes = (content: Content, opts?: Parameters<typeof lintContent>[1]) => lintContent(content, opts).map((i) => i.code);
 const photo = { url: 'https://cdn.example.com/p.jpg' };
@@ -116,6 +116,31 @@ describe('lintContent', () => {
   it('asks marketing messages for a Stop reply, and is satisfied by one', () => {
     expect(codes({ type: 'text', text: 'Promo' }, { purpose: 'marketing' })).toEqual(['no_stop_suggestion']);
     expect(codes({ type: 'text', text: 'Promo', suggestions: [{ type: 'reply', text: 'Stop' }] }, { purpose: 'marketing' })).toEqual([]);
+  });
+});
+
+describe('lintSmsText', () => {
+  const body = 'a'.repeat(100);
+
+  it('names the characters that force UCS-2 when GSM-safe replacement saves parts', () => {
+    expect(lintSmsText(`${body} “sale” – now…`)).toEqual([
+      {
+        level: 'warning',
+        code: 'sms_ucs2',
+        path: 'fallback_text',
+        message: '“ ” – … force the SMS into UCS-2: 2 parts instead of 1. Use the GSM-safe replacement.',
+      },
+    ]);
+  });
+
+  it('says nothing when the text is GSM-7, or stays UCS-2 for the brand’s own letters', () => {
+    expect(lintSmsText(`${body} "sale" - now...`)).toEqual([]);
+    expect(lintSmsText(`${body} “garçon”`)).toEqual([]);
+  });
+
+  it('lints the SMS version given with a content, and a text message itself', () => {
+    expect(codes({ type: 'text', text: 'Hi' }, { smsText: `${body} – ${body}` })).toEqual(['sms_ucs2']);
+    expect(lintContent({ type: 'text', text: `${body} – ok` })).toEqual([expect.objectContaining({ code: 'sms_ucs2', path: 'text' })]);
   });
 });
 

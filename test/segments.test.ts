@@ -1,7 +1,8 @@
-// SMS segment counting (schemas/sms.ts): GSM-7 vs UCS-2 detection and the 160/153 and 70/67
-// boundaries, with extension characters and surrogate pairs never split between parts.
+// SMS segment counting (schemas/gsm.ts): GSM-7 vs UCS-2 detection and the 160/153 and 70/67
+// boundaries, with extension characters, surrogate pairs and grapheme clusters never split
+// between parts, checked against 3GPP TS 23.038 and the counts of Twilio's segment calculator.
 import { describe, expect, it } from 'vitest';
-import { countSegments, isGsm7 } from '../schemas/sms';
+import { countSegments, encodingAdvice, gsmSafe, isGsm7, ucs2Characters } from '../schemas/gsm';
 
 describe('countSegments', () => {
   it('counts an empty text as no segment with a full first part left', () => {
@@ -36,10 +37,19 @@ describe('countSegments', () => {
     expect(count.remaining).toBe(153 - 12);
   });
 
-  it('keeps ç in GSM-7 but switches to UCS-2 for â', () => {
-    expect(countSegments('Ça va, garçon ?').encoding).toBe('GSM-7');
-    expect(isGsm7('ç')).toBe(true);
+  it('keeps capital Ç in GSM-7 (0x09) but counts lowercase ç as UCS-2, as 3GPP TS 23.038 and Twilio do', () => {
+    expect(isGsm7('Ç')).toBe(true);
+    expect(countSegments('Ça va').encoding).toBe('GSM-7');
+    expect(isGsm7('ç')).toBe(false);
+    expect(countSegments('garçon')).toEqual({ encoding: 'UCS-2', segments: 1, characters: 6, perSegment: 70, remaining: 64 });
     expect(countSegments('Pâtes').encoding).toBe('UCS-2');
+  });
+
+  it('bills a 100-character French text with ç as two parts, not one', () => {
+    const text = 'Bonjour, votre reçu est prêt'.replace('ê', 'e').padEnd(100, '.');
+    expect(text).toHaveLength(100);
+    expect(countSegments(text)).toMatchObject({ encoding: 'UCS-2', segments: 2, characters: 100 });
+    expect(countSegments(text.replace('ç', 'c'))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
   });
 
   it('treats every basic GSM character as one septet', () => {
@@ -67,5 +77,73 @@ describe('countSegments', () => {
     expect(count.characters).toBe(73);
     expect(count.segments).toBe(2);
     expect(count.remaining).toBe(67 - 7);
+  });
+
+  it('never splits a grapheme cluster: a ZWJ family at the boundary moves whole to the next part', () => {
+    const family = '👨‍👩‍👧‍👦'; // 4 emoji joined by 3 ZWJ: 11 code units
+    expect(family).toHaveLength(11);
+    // 62 + 11 + 61 = 134 units = exactly 2 × 67, but the family does not fit the 5 units left
+    // in part 1: it opens part 2 (11 + 56), and the last 5 units need a part 3 (Twilio: 3).
+    const count = countSegments(`${'a'.repeat(62)}${family}${'a'.repeat(61)}`);
+    expect(count).toMatchObject({ encoding: 'UCS-2', characters: 134, segments: 3, remaining: 67 - 5 });
+    // When the family ends exactly at unit 67, it stays in part 1 and 2 parts suffice.
+    expect(countSegments(`${'a'.repeat(56)}${family}${'a'.repeat(67)}`).segments).toBe(2);
+  });
+
+  it('keeps a skin-tone emoji, a flag and a letter with a combining accent whole', () => {
+    // Each straddles the 67-unit boundary of part 1 when split by code units or code points.
+    expect(countSegments(`${'a'.repeat(65)}👍🏽${'a'.repeat(65)}`)).toMatchObject({ characters: 134, segments: 3 });
+    expect(countSegments(`${'a'.repeat(65)}🇫🇷${'a'.repeat(65)}`)).toMatchObject({ characters: 134, segments: 3 });
+    expect(countSegments(`${'a'.repeat(66)}e\u0301${'a'.repeat(66)}`)).toMatchObject({ characters: 134, segments: 3 });
+  });
+
+  it('still fits a long grapheme cluster in one part when the whole text fits', () => {
+    expect(countSegments(`${'a'.repeat(59)}👨‍👩‍👧‍👦`)).toMatchObject({ characters: 70, segments: 1, remaining: 0 });
+  });
+
+  it('cuts a cluster larger than a whole part between code points, never inside a surrogate pair', () => {
+    const zalgo = `e${'\u0301'.repeat(100)}`; // 101 units: cannot fit any part whole
+    expect(countSegments(zalgo)).toMatchObject({ encoding: 'UCS-2', characters: 101, segments: 2, remaining: 67 - 34 });
+  });
+});
+
+describe('ucs2Characters and gsmSafe', () => {
+  it('lists the characters that force UCS-2, once each, in order', () => {
+    expect(ucs2Characters('“Garçon” – café… “ok”')).toEqual(['“', 'ç', '”', '–', '…']);
+    expect(ucs2Characters('Hello')).toEqual([]);
+    expect(ucs2Characters('Top 👍🏽')).toEqual(['👍🏽']);
+  });
+
+  it('replaces curly quotes, dashes, ellipsis and non-breaking spaces with their GSM equivalents', () => {
+    expect(gsmSafe('“Hello” — it’s 20\u00A0% off… ‘today’ – «\u202Fvite\u202F»')).toBe('"Hello" - it\'s 20 % off... \'today\' - " vite "');
+    expect(isGsm7(gsmSafe('“Hello” — it’s 20\u00A0% off…'))).toBe(true);
+  });
+
+  it('never changes letters, so ç and ê stay as written', () => {
+    expect(gsmSafe('garçon, fête')).toBe('garçon, fête');
+  });
+
+  it('folds fullwidth ASCII and drops zero-width spaces', () => {
+    expect(gsmSafe('ＳＡＬＥ！\u200B')).toBe('SALE!');
+  });
+
+  it('advises the GSM-safe fix with what it saves, and says which characters would remain', () => {
+    const text = `${'a'.repeat(100)} “sale” – now…`;
+    expect(encodingAdvice(text)).toEqual({
+      encoding: 'UCS-2',
+      characters: 114,
+      ucs2: ['“', '”', '–', '…'],
+      replaceable: ['“', '”', '–', '…'],
+      fixed: `${'a'.repeat(100)} "sale" - now...`,
+      segments: 2,
+      fixedSegments: 1,
+    });
+    expect(encodingAdvice('“garçon”')).toMatchObject({
+      ucs2: ['“', 'ç', '”'],
+      replaceable: ['“', '”'],
+      fixed: '"garçon"',
+      fixedSegments: 1,
+    });
+    expect(encodingAdvice('plain text')).toMatchObject({ encoding: 'GSM-7', ucs2: [], fixed: null });
   });
 });

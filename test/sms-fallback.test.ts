@@ -1,6 +1,7 @@
 // The stand-alone SMS version of every content type (schemas/sms.ts) and the opt-out mention.
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../schemas/content';
+import { countSegments } from '../schemas/gsm';
 import { formatWhen, hasOptOutMention, smsFallbackText, withOptOutMention } from '../schemas/sms';
 
 describe('smsFallbackText', () => {
@@ -85,8 +86,77 @@ describe('smsFallbackText', () => {
       suggestions: [{ type: 'url', text: 'See all', url: 'https://shop.example.com/dresses' }],
     };
     expect(smsFallbackText(content)).toBe(
-      'Red dress – 49 € – https://shop.example.com/red\nBlue dress – Only a few left – https://shop.example.com/blue\nSee all: https://shop.example.com/dresses',
+      'Red dress - 49 € - https://shop.example.com/red\nBlue dress - Only a few left - https://shop.example.com/blue\nSee all: https://shop.example.com/dresses',
     );
+  });
+
+  it('keeps a carousel fallback in GSM-7 when the brand’s words are: 5 segments, not 10', () => {
+    const names = [
+      'Linen dress',
+      'Oxford shirt',
+      'Leather tote',
+      'Court sneaker',
+      'Table lamp',
+      'Silk scarf',
+      'Wool coat',
+      'Denim jacket',
+      'Straw hat',
+      'Canvas bag',
+    ];
+    const content: Content = {
+      type: 'carousel',
+      cards: names.map((title, i) => ({
+        title,
+        description: `Now ${20 + i} EUR, -30%`,
+        buttons: [{ type: 'url', text: 'Buy', url: `https://shop.example.com/p/${i + 1}` }],
+      })),
+    };
+    const text = smsFallbackText(content, { optOutMention: 'STOP au 36111' });
+    expect(countSegments(text)).toMatchObject({ encoding: 'GSM-7', segments: 5 });
+    // The same words joined by an en dash were UCS-2 and cost twice as much.
+    expect(countSegments(text.replaceAll(' - ', ' – '))).toMatchObject({ encoding: 'UCS-2', segments: 10 });
+  });
+
+  it.each<[string, Content]>([
+    [
+      'text with chips',
+      {
+        type: 'text',
+        text: 'Still in?',
+        suggestions: [
+          { type: 'reply', text: 'Yes' },
+          { type: 'dial', text: 'Call', phone: '+33123456789' },
+        ],
+      },
+    ],
+    ['media', { type: 'media', text: 'New', media: { url: 'https://cdn.example.com/a.jpg' } }],
+    [
+      'card with every button type',
+      {
+        type: 'card',
+        card: {
+          title: 'Sale',
+          description: '-30%',
+          buttons: [
+            { type: 'url', text: 'Shop', url: 'https://shop.example.com' },
+            { type: 'location', text: 'Store', label: 'Paris', latitude: 48.85, longitude: 2.35 },
+            { type: 'calendar', text: 'Remind', title: 'Ends', start: '2026-07-01T09:00:00Z', end: '2026-07-01T10:00:00Z' },
+          ],
+        },
+      },
+    ],
+    [
+      'carousel',
+      {
+        type: 'carousel',
+        cards: [
+          { title: 'A', description: 'B', media: { url: 'https://cdn.example.com/a.jpg' } },
+          { media: { url: 'https://cdn.example.com/b.jpg' } },
+        ],
+      },
+    ],
+  ])('adds only GSM-7 characters of its own to a %s', (_, content) => {
+    expect(countSegments(smsFallbackText(content, { optOutMention: 'STOP au 36111' })).encoding).toBe('GSM-7');
   });
 
   it('leaves no runs of empty lines and no trailing spaces', () => {

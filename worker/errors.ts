@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type * as v from 'valibot';
 import type { ErrorBody } from '../schemas/errors';
+import type { ConsentRefusal } from './profile.types';
 
 export class HttpError extends Error {
   constructor(
@@ -32,6 +33,16 @@ export function validationError(issues: readonly v.BaseIssue<unknown>[], where =
   const first = details[0];
   const message = first ? `${first.path}: ${first.message}` : `invalid ${where}`;
   return new HttpError(400, 'invalid_request', message, details);
+}
+
+/** 409 for an attempt to undo the customer's own opt-out, naming each refused purpose. */
+export function consentRefused(r: ConsentRefusal, pathOf: (purpose: string) => string = (p) => `consent.${p}`): HttpError {
+  return new HttpError(
+    409,
+    r.error,
+    r.message,
+    r.purposes.map((p) => ({ path: pathOf(p), message: 'opted out by the customer' })),
+  );
 }
 
 export function onError(err: Error, c: Context): Response {

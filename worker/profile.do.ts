@@ -11,17 +11,27 @@ import { DurableObject } from 'cloudflare:workers';
 import { decodeCursor, encodeCursor } from './lib/cursor';
 import type { InboundEvent } from '../schemas/events';
 import type { MessageView, TrackEvent } from '../schemas/messages';
-import type { ConsentLogEntry, ProfileUpsert, ProfileView } from '../schemas/profile';
+import { PURPOSES, type ConsentLogEntry, type ProfileUpsert, type ProfileView } from '../schemas/profile';
 import type { ProfileEventView } from '../schemas/console-api';
 import { Core } from './profile/core';
-import { ingest } from './profile/inbound';
+import { CUSTOMER_REQUEST, mayUndoCustomersOptOut, optedOutByCustomer } from './profile/consent-rules';
+import { ingest, optOut } from './profile/inbound';
 import { migrate } from './profile/migrations';
 import { fillThreadForBench } from './profile/bench-fill';
 import { accept } from './profile/send';
 import { iso } from './lib/time';
 import type { ProfileRow } from './profile/store';
 import { runDueTimers } from './profile/timers';
-import type { ConsentChange, IngestResult, MessagePage, ProfileRpc, SendOutcome, SendRequest } from './profile.types';
+import type {
+  ConsentChange,
+  ConsentRefusal,
+  IngestResult,
+  MessagePage,
+  ProfileRpc,
+  RecordOptOutOutcome,
+  SendOutcome,
+  SendRequest,
+} from './profile.types';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 200;
@@ -41,8 +51,12 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     void ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
   }
 
-  async upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView> {
+  async upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal> {
     const store = this.core.store;
+    const source = input.consent?.source === 'import' ? 'import' : 'api';
+    // Refused whole, before any write: a bad request changes nothing.
+    const blocked = PURPOSES.filter((p) => input.consent?.[p] === 'subscribed' && store.customerOptedOut(p));
+    if (blocked.length) return optedOutByCustomer(blocked);
     store.ensureProfile(phone);
     const fields: Partial<ProfileRow> = { updated_at: this.core.now() };
     if (input.first_name !== undefined) fields.first_name = input.first_name;
@@ -62,7 +76,6 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     store.updateProfile(fields);
     const consent = input.consent;
     if (consent) {
-      const source = consent.source === 'import' ? 'import' : 'api';
       if (consent.marketing) store.setConsent('marketing', consent.marketing, source, consent.source, actor, consent.source);
       if (consent.transactional) store.setConsent('transactional', consent.transactional, source, consent.source, actor, consent.source);
     }
@@ -139,8 +152,11 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     return { duplicate: false };
   }
 
-  async setConsent(phone: string, change: ConsentChange): Promise<ProfileView> {
+  async setConsent(phone: string, change: ConsentChange): Promise<ProfileView | ConsentRefusal> {
     const store = this.core.store;
+    if (change.status === 'subscribed' && !mayUndoCustomersOptOut(change.source) && store.customerOptedOut(change.purpose)) {
+      return optedOutByCustomer([change.purpose]);
+    }
     store.ensureProfile(phone);
     if (store.setConsent(change.purpose, change.status, change.source, change.text, change.actor)) {
       const last = store.page(null, 1).rows[0];
@@ -153,6 +169,22 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       await this.core.mirrorNow();
     }
     return store.profileView() as ProfileView;
+  }
+
+  /**
+   * An agent records the customer's message `messageId` ("ne m'envoyez plus rien") as their
+   * opt-out: it is the customer's request, so it gets the keyword opt-out's one confirmation
+   * and only the customer can undo it; the log says agent, the agent's id and the words.
+   */
+  async recordOptOut(_phone: string, messageId: string, actor: string): Promise<RecordOptOutOutcome> {
+    const store = this.core.store;
+    const row = store.profile() ? store.message(messageId) : null;
+    if (!row) return { ok: false, error: 'not_found', message: `No message ${messageId} in this conversation.` };
+    if (row.direction !== 'in' || row.kind !== 'message' || !row.text) {
+      return { ok: false, error: 'not_customer_text', message: 'message_id: must be a text message the customer sent' };
+    }
+    const changed = await optOut(this.core, row.text, { source: 'agent', actor, label: CUSTOMER_REQUEST });
+    return { ok: true, changed, profile: store.profileView() as ProfileView };
   }
 
   /** The consent log, newest first (the console's profile panel). */

@@ -35,6 +35,18 @@ export interface ConsentChange {
   actor: string | null;
 }
 
+/** 409 `opted_out_by_customer`: an agent or the API tried to undo the customer's own opt-out. */
+export interface ConsentRefusal {
+  error: 'opted_out_by_customer';
+  message: string;
+  purposes: Purpose[];
+}
+
+/** An agent records a customer's sentence ("ne m'envoyez plus rien") as their opt-out. */
+export type RecordOptOutOutcome =
+  | { ok: true; changed: boolean; profile: ProfileView }
+  | { ok: false; error: 'not_found' | 'not_customer_text'; message: string };
+
 export interface MessagePage {
   messages: MessageView[];
   next_cursor: string | null;
@@ -49,14 +61,16 @@ export interface IngestResult {
 }
 
 export interface ProfileRpc {
-  upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView>;
+  upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal>;
   get(phone: string): Promise<ProfileView | null>;
   send(phone: string, req: SendRequest): Promise<SendOutcome>;
   /** Newest first; `cursor` from a previous page loads older messages. */
   listMessages(phone: string, opts?: { cursor?: string | null; limit?: number }): Promise<MessagePage>;
   ingest(event: InboundEvent): Promise<IngestResult>;
   track(event: TrackEvent): Promise<{ duplicate: boolean }>;
-  setConsent(phone: string, change: ConsentChange): Promise<ProfileView>;
+  setConsent(phone: string, change: ConsentChange): Promise<ProfileView | ConsentRefusal>;
+  /** The customer's message `messageId` asks to stop: opt out as a keyword would, logged as the agent's. */
+  recordOptOut(phone: string, messageId: string, actor: string): Promise<RecordOptOutOutcome>;
   addNote(phone: string, text: string, author: string): Promise<MessageView>;
   /** Console → customer: typing indicator, or mark the customer's last message read (RBM). */
   agentEvent(phone: string, type: 'typing' | 'read'): Promise<void>;

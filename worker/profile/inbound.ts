@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { ContentSchema } from '../../schemas/content';
 import type { InboundEvent } from '../../schemas/events';
 import type { MessageStatus } from '../../schemas/messages';
+import type { ConsentSource } from '../../schemas/profile';
 import type { IngestResult } from '../profile.types';
 import type { Core } from './core';
 import { classifyKeyword } from '../compliance/keywords';
@@ -215,14 +216,32 @@ const french = (core: Core) => {
   return p?.locale ? p.locale.startsWith('fr') : (p?.phone.startsWith('+33') ?? false);
 };
 
-/** Opt-out of every purpose; exactly one confirmation, only when something changed. */
-export async function optOut(core: Core, text: string | null): Promise<void> {
+/** Who wrote an opt-out: the customer's keyword by default; an agent recording the customer's words. */
+export interface OptOutBy {
+  source: ConsentSource;
+  actor: string | null;
+  /** Consent label (CUSTOMER_REQUEST for an agent-recorded customer sentence). */
+  label?: string;
+}
+
+/**
+ * Opt-out of every purpose; exactly one confirmation, only when something changed. True when
+ * it changed something.
+ */
+export async function optOut(core: Core, text: string | null, by: OptOutBy = { source: 'keyword', actor: null }): Promise<boolean> {
   const store = core.store;
-  const a = store.setConsent('marketing', 'unsubscribed', 'keyword', text, null);
-  const b = store.setConsent('transactional', 'unsubscribed', 'keyword', text, null);
-  if (!a && !b) return;
+  const a = store.setConsent('marketing', 'unsubscribed', by.source, text, by.actor, by.label);
+  const b = store.setConsent('transactional', 'unsubscribed', by.source, text, by.actor, by.label);
+  if (!a && !b) return false;
   const brand = await core.brand();
-  await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Unsubscribed', kind: 'consent' });
+  // An agent's recording is not news from the customer: it neither counts as unread nor reopens.
+  const byCustomer = by.source !== 'agent';
+  await core.activity({
+    direction: byCustomer ? 'in' : 'out',
+    channel: lastChannel(core),
+    preview: byCustomer ? (text ?? 'Unsubscribed') : 'Unsubscribed',
+    kind: 'consent',
+  });
   const confirmation = french(core)
     ? `${brand.brandName} : vous êtes désinscrit(e) et ne recevrez plus de messages. Envoyez START pour vous réinscrire.`
     : `${brand.brandName}: you are unsubscribed and will receive no more messages. Reply START to resubscribe.`;
@@ -233,6 +252,7 @@ export async function optOut(core: Core, text: string | null): Promise<void> {
     { system: { traffic: 'ACKNOWLEDGEMENT' } },
   );
   await core.mirrorSoon();
+  return true;
 }
 
 /** Opt back in (START, SUBSCRIBE): one confirmation when something changed. */

@@ -1,13 +1,16 @@
 /**
  * The Profile object's storage layer: typed reads and writes over its SQLite tables
  * (migrations.ts), with bound parameters everywhere. No business rules here beyond keeping
- * rows consistent; send.ts and inbound.ts hold the rules.
+ * rows consistent, and the one consent invariant guarded where consent is written
+ * (consent-rules.ts); send.ts and inbound.ts hold the rules.
  */
 import type { Content } from '../../schemas/content';
 import type { Channel, MessageStatus, MessageView, StatusChange } from '../../schemas/messages';
 import type { ConsentSource, ConsentState, ConsentStatus, JsonValue, ProfileView, Purpose } from '../../schemas/profile';
+import { classifyKeyword } from '../compliance/keywords';
 import type { TrafficType } from '../providers/types';
 import { iso } from '../lib/time';
+import { isCustomersOptOut, mayUndoCustomersOptOut } from './consent-rules';
 
 export interface ProfileRow extends Record<string, SqlStorageValue> {
   phone: string;
@@ -164,7 +167,24 @@ export class Store {
     );
   }
 
-  /** Sets a purpose's state and logs it. Returns false (and logs nothing) when unchanged. */
+  /** True when the purpose is unsubscribed by the customer's own opt-out (consent-rules.ts). */
+  customerOptedOut(purpose: Purpose): boolean {
+    const row = this.sql
+      .exec<{ status: string; label: string; last: string | null }>(
+        `SELECT c.status, c.source AS label, (SELECT l.source FROM consent_log l WHERE l.purpose = c.purpose ORDER BY l.id DESC LIMIT 1) AS last
+         FROM consent c WHERE c.purpose = ?`,
+        purpose,
+      )
+      .toArray()[0];
+    return row?.status === 'unsubscribed' && row.last !== null && isCustomersOptOut(row.last as ConsentSource, row.label);
+  }
+
+  /**
+   * Sets a purpose's state and logs it. Returns false (and logs nothing) when unchanged, except
+   * that the customer's own opt-out over one an agent or the API set is logged (it changes who
+   * may undo it). Callers refuse a re-subscribe over the customer's opt-out first (409); the
+   * throw only guards the rule.
+   */
   setConsent(
     purpose: Purpose,
     status: 'subscribed' | 'unsubscribed',
@@ -174,7 +194,13 @@ export class Store {
     /** Where consent came from as the API caller said it ("checkout_checkbox"); shown in the profile. */
     label?: string,
   ): boolean {
-    if (this.consent(purpose).status === status) return false;
+    const current = this.consent(purpose).status;
+    if (status === 'subscribed' && current === 'unsubscribed' && !mayUndoCustomersOptOut(source) && this.customerOptedOut(purpose)) {
+      throw new Error(`${purpose}: only the customer can undo their own opt-out`);
+    }
+    if (current === status && !(status === 'unsubscribed' && isCustomersOptOut(source, label ?? null) && !this.customerOptedOut(purpose))) {
+      return false;
+    }
     const t = this.now();
     this.sql.exec(
       `INSERT INTO consent (purpose, status, updated_at, source) VALUES (?, ?, ?, ?)
@@ -220,6 +246,11 @@ export class Store {
       }));
   }
 
+  private consentView(purpose: Purpose): ConsentState {
+    const state = this.consent(purpose);
+    return { ...state, opted_out_by_customer: state.status === 'unsubscribed' && this.customerOptedOut(purpose) };
+  }
+
   profileView(): ProfileView | null {
     const p = this.profile();
     if (!p) return null;
@@ -231,7 +262,7 @@ export class Store {
       locale: p.locale,
       timezone: p.timezone,
       properties: parseJson<Record<string, JsonValue>>(p.properties, {}),
-      consent: { marketing: this.consent('marketing'), transactional: this.consent('transactional') },
+      consent: { marketing: this.consentView('marketing'), transactional: this.consentView('transactional') },
       rcs: {
         capable: p.rcs_capable === null ? null : p.rcs_capable === 1,
         checked_at: isoOrNull(p.rcs_checked_at),
@@ -386,6 +417,11 @@ export class Store {
     v.fallback = row.fallback_of ? { from: row.fallback_of, reason: row.fallback_reason ?? 'fallback' } : null;
     v.author = row.author;
     v.campaign_id = row.campaign_id;
+    // A sentence that may mean "stop" (not a keyword opt-out): the console offers to record it.
+    if (row.direction === 'in' && row.kind === 'message' && row.text) {
+      const match = classifyKeyword(row.text);
+      if (match.flagged && match.kind !== 'opt_out') v.flagged = true;
+    }
     return v;
   }
 

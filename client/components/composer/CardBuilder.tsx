@@ -59,7 +59,7 @@ export default function CardBuilder({
   const fallback = fallbackEdited.value ?? generated;
   const check = v.safeParse(CardSchema, card);
   // Editorial advice from the shared lint (one action per message, image checks…): shown, never blocking.
-  const advice = check.success ? lintContent({ type: 'card', card }) : [];
+  const advice = check.success ? lintContent({ type: 'card', card }, { smsText: fallback }) : [];
   const problem = check.success ? null : check.issues.map((i) => `${v.getDotPath(i) ?? 'card'}: ${i.message}`)[0];
   const setButton = (i: number, patch: Partial<ButtonDraft>) =>
     (buttons.value = buttons.value.map((b, j) => (j === i ? { ...b, ...patch } : b)));
@@ -154,7 +154,7 @@ export default function CardBuilder({
               onInput={(e) => (fallbackEdited.value = e.currentTarget.value)}
             />
             <div class="preview-foot">
-              <SegmentCount text={fallback} />
+              <SegmentCount text={fallback} onFix={(fixed) => (fallbackEdited.value = fixed)} />
               <span class="muted">{t('card.fallbackHint')}</span>
             </div>
           </section>

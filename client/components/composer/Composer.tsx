@@ -197,7 +197,15 @@ export function Composer({ phone }: { phone: string }) {
             <Icon name="card" size={14} /> {t('composer.card')}
           </button>
         )}
-        {!note && <SegmentCount text={text.value} />}
+        {!note && (
+          <SegmentCount
+            text={text.value}
+            onFix={(fixed) => {
+              text.value = fixed;
+              box.current?.focus();
+            }}
+          />
+        )}
         <span class="spacer" />
         <button
           type="button"

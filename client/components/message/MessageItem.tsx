@@ -1,7 +1,8 @@
 /**
  * One row of the agent's thread, rendered as the customer saw it: RCS content for RCS sends,
  * the SMS body as a plain bubble for SMS (flagged when it was a fallback), taps as what was
- * tapped, private notes set apart. Never HTML: every string is a text node.
+ * tapped, private notes set apart; a customer sentence that may ask to stop carries the
+ * "record opt-out" action. Never HTML: every string is a text node.
  */
 import type { MessageView } from '../../../schemas/messages';
 import { fullTime, t } from '../../lib/i18n';
@@ -9,6 +10,7 @@ import { isMediaUrl } from '../../lib/safe';
 import { userName } from '../../state/directory';
 import { Icon } from '../Icon';
 import { Linkified } from './Linkified';
+import { RecordOptOut } from './RecordOptOut';
 import { RichContent } from './RichContent';
 import { StatusTicks } from './StatusTicks';
 
@@ -81,6 +83,7 @@ export function MessageItem({ m }: { m: MessageView }) {
   return (
     <article class={`msg ${out ? 'msg-out' : 'msg-in'}`} data-id={m.id}>
       {out ? <Outbound m={m} /> : <Inbound m={m} />}
+      {!out && m.flagged && <RecordOptOut m={m} />}
       <div class="msg-meta">
         <span class={`badge badge-${m.channel}`}>{m.channel.toUpperCase()}</span>
         {m.fallback && (

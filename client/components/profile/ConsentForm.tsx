@@ -1,16 +1,21 @@
-/** An agent records a consent change (e.g. a customer asked by phone) with a reason; the server logs it. */
+/**
+ * An agent records a consent change (e.g. a customer asked by phone) with a reason; the server
+ * logs it. A purpose the customer opted out of themselves cannot be set back to subscribed by
+ * an agent: that choice is not offered, and the server's refusal (409) is shown word for word.
+ */
 import { useSignal } from '@preact/signals';
-import type { Purpose } from '../../../schemas/profile';
+import type { ConsentState, Purpose } from '../../../schemas/profile';
 import { api, ApiError, enc } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { refreshDetail } from '../../state/thread';
 
-export function ConsentForm({ phone }: { phone: string }) {
+export function ConsentForm({ phone, consent }: { phone: string; consent: Record<Purpose, ConsentState> }) {
   const purpose = useSignal<Purpose>('marketing');
   const status = useSignal<'subscribed' | 'unsubscribed'>('unsubscribed');
   const reason = useSignal('');
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
+  const locked = consent[purpose.value].opted_out_by_customer === true;
   const submit = async (e: Event) => {
     e.preventDefault();
     busy.value = true;
@@ -35,7 +40,11 @@ export function ConsentForm({ phone }: { phone: string }) {
         <select
           aria-label={t('profile.purpose')}
           value={purpose.value}
-          onChange={(e) => (purpose.value = e.currentTarget.value as Purpose)}
+          onChange={(e) => {
+            purpose.value = e.currentTarget.value as Purpose;
+            error.value = null;
+            if (consent[purpose.value].opted_out_by_customer) status.value = 'unsubscribed';
+          }}
         >
           <option value="marketing">{t('purpose.marketing')}</option>
           <option value="transactional">{t('purpose.transactional')}</option>
@@ -45,10 +54,11 @@ export function ConsentForm({ phone }: { phone: string }) {
           value={status.value}
           onChange={(e) => (status.value = e.currentTarget.value as 'subscribed' | 'unsubscribed')}
         >
-          <option value="subscribed">{t('consent.subscribed')}</option>
+          {!locked && <option value="subscribed">{t('consent.subscribed')}</option>}
           <option value="unsubscribed">{t('consent.unsubscribed')}</option>
         </select>
       </div>
+      {locked && <p class="form-hint consent-locked">{t('profile.customerOptedOut')}</p>}
       <input
         aria-label={t('profile.reason')}
         placeholder={t('profile.reason')}

@@ -105,7 +105,7 @@ export function ProfilePanel({ d }: { d: ConversationDetail }) {
           {canWrite.value && (
             <details class="consent-record">
               <summary>{t('profile.recordConsent')}</summary>
-              <ConsentForm phone={p.phone} />
+              <ConsentForm phone={p.phone} consent={p.consent} />
             </details>
           )}
         </section>

@@ -1,8 +1,8 @@
 /**
  * `/api/conversations`: the agents' inbox. Glues the Inbox object (the list projection:
  * status, assignee, labels, unread, snooze) to each customer's Profile object (the thread,
- * replies, notes, consent). Every signed-in role reads; only agents and admins write
- * (marketers get a read-only inbox).
+ * replies, notes, consent, recording a customer's sentence as their opt-out). Every signed-in
+ * role reads; only agents and admins write (marketers get a read-only inbox).
  */
 import { Hono } from 'hono';
 import type { ConversationSummary } from '../../../schemas/console';
@@ -12,11 +12,12 @@ import {
   ConversationPatchSchema,
   MessagePageQuerySchema,
   NoteSchema,
+  RecordOptOutSchema,
   ReplySchema,
 } from '../../../schemas/console-api';
 import type { ProfileView } from '../../../schemas/profile';
 import { canWriteInbox, type ConsoleEnv } from '../../auth/session';
-import { HttpError } from '../../errors';
+import { consentRefused, HttpError } from '../../errors';
 import { decodeCursor, inboxStub } from '../../inbox.do';
 import { jsonBody, phoneParam, query } from '../validate';
 
@@ -146,12 +147,25 @@ export const conversations = new Hono<ConsoleEnv>()
   .post('/:phone/consent', write, phoneParam(), jsonBody(AgentConsentSchema), async (c) => {
     const { phone } = c.req.valid('param');
     const input = c.req.valid('json');
-    const profile = await profileOf(c.env, phone).setConsent(phone, {
+    const result = await profileOf(c.env, phone).setConsent(phone, {
       purpose: input.purpose,
       status: input.status,
       source: 'agent',
       text: input.reason,
       actor: c.var.user.id,
     });
-    return c.json(profile);
+    if ('error' in result) throw consentRefused(result, () => 'status');
+    return c.json(result);
+  })
+  .post('/:phone/opt-out', write, phoneParam(), jsonBody(RecordOptOutSchema), async (c) => {
+    const { phone } = c.req.valid('param');
+    const { message_id } = c.req.valid('json');
+    const outcome = await profileOf(c.env, phone).recordOptOut(phone, message_id, c.var.user.id);
+    if (!outcome.ok && outcome.error === 'not_found') throw new HttpError(404, 'not_found', outcome.message);
+    if (!outcome.ok) {
+      throw new HttpError(400, 'invalid_request', outcome.message, [
+        { path: 'message_id', message: 'must be a text message the customer sent' },
+      ]);
+    }
+    return c.json({ changed: outcome.changed, profile: outcome.profile });
   });

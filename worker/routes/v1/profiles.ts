@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { ProfileUpsertSchema } from '../../../schemas/profile';
 import { apiKeyAuth, type ApiEnv } from '../../auth/api-key';
-import { HttpError } from '../../errors';
+import { consentRefused, HttpError } from '../../errors';
 import { jsonBody, phoneParam, query } from '../validate';
 
 const MessagesQuerySchema = v.object({
@@ -29,8 +29,9 @@ export const profiles = new Hono<ApiEnv>()
   .use(apiKeyAuth())
   .put('/:phone', phoneParam(), jsonBody(ProfileUpsertSchema), async (c) => {
     const { phone } = c.req.valid('param');
-    const profile = await c.env.PROFILE.getByName(phone).upsert(phone, c.req.valid('json'), c.var.actor);
-    return c.json(profile, 200);
+    const result = await c.env.PROFILE.getByName(phone).upsert(phone, c.req.valid('json'), c.var.actor);
+    if ('error' in result) throw consentRefused(result);
+    return c.json(result, 200);
   })
   .get('/:phone', phoneParam(), async (c) => {
     const { phone } = c.req.valid('param');
