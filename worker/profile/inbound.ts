@@ -34,10 +34,10 @@ export async function ingest(core: Core, event: InboundEvent): Promise<IngestRes
       return { duplicate: false };
     case 'unsubscribe':
       // RBM sends this with the keyword message: optOut is idempotent, one change, one confirmation.
-      await optOut(core, null);
+      await optOut(core, null, event.actor);
       return { duplicate: false, keyword: 'opt_out' };
     case 'subscribe':
-      await optIn(core, null);
+      await optIn(core, null, event.actor);
       return { duplicate: false, keyword: 'opt_in' };
   }
 }
@@ -122,6 +122,7 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     text,
     media: event.media ?? null,
     provider_message_id: event.id,
+    author: event.actor ?? null,
   });
   touchInbound(core);
   const match = event.text ? classifyKeyword(event.text) : null;
@@ -135,8 +136,8 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     },
     row.id,
   );
-  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null);
-  else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null);
+  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, event.actor);
+  else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null, event.actor);
   else if (match?.kind === 'help') await help(core);
   else await core.mirrorSoon();
   return { duplicate: false, keyword: match?.kind ?? null };
@@ -157,13 +158,14 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     in_reply_to: trace?.message_id ?? null,
     campaign_id: source?.campaign_id ?? null,
     provider_message_id: event.id,
+    author: event.actor ?? null,
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
   touchInbound(core);
   await core.activity({ direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' }, row.id);
 
   if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
-    await optOut(core, event.text);
+    await optOut(core, event.text, event.actor);
     return;
   }
   await runAutomation(core, event.postback);
@@ -215,11 +217,14 @@ const french = (core: Core) => {
   return p?.locale ? p.locale.startsWith('fr') : (p?.phone.startsWith('+33') ?? false);
 };
 
-/** Opt-out of every purpose; exactly one confirmation, only when something changed. */
-export async function optOut(core: Core, text: string | null): Promise<void> {
+/**
+ * Opt-out of every purpose; exactly one confirmation, only when something changed. `actor`
+ * is set when someone else typed the keyword (a console user on a simulated phone).
+ */
+export async function optOut(core: Core, text: string | null, actor: string | null = null): Promise<void> {
   const store = core.store;
-  const a = store.setConsent('marketing', 'unsubscribed', 'keyword', text, null);
-  const b = store.setConsent('transactional', 'unsubscribed', 'keyword', text, null);
+  const a = store.setConsent('marketing', 'unsubscribed', 'keyword', text, actor);
+  const b = store.setConsent('transactional', 'unsubscribed', 'keyword', text, actor);
   if (!a && !b) return;
   const brand = await core.brand();
   await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Unsubscribed', kind: 'consent' });
@@ -236,10 +241,10 @@ export async function optOut(core: Core, text: string | null): Promise<void> {
 }
 
 /** Opt back in (START, SUBSCRIBE): one confirmation when something changed. */
-export async function optIn(core: Core, text: string | null): Promise<void> {
+export async function optIn(core: Core, text: string | null, actor: string | null = null): Promise<void> {
   const store = core.store;
-  const a = store.setConsent('marketing', 'subscribed', 'keyword', text, null);
-  const b = store.setConsent('transactional', 'subscribed', 'keyword', text, null);
+  const a = store.setConsent('marketing', 'subscribed', 'keyword', text, actor);
+  const b = store.setConsent('transactional', 'subscribed', 'keyword', text, actor);
   if (!a && !b) return;
   const brand = await core.brand();
   await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Subscribed', kind: 'consent' });
