@@ -20,8 +20,8 @@ export function cdnReply(r: Recorded): Reply | null {
       headers: { 'content-type': 'image/svg+xml' },
     };
   if (name.endsWith('.html')) return { status: 200, body: '<script>alert(1)</script>', headers: { 'content-type': 'text/html' } };
-  if (name.startsWith('big'))
+  if (name.endsWith('.big'))
     return { status: 200, bytes: Buffer.alloc(11 * 1024 * 1024).toString('base64'), headers: { 'content-type': 'image/png' } };
-  if (name.startsWith('missing')) return { status: 404, body: 'gone' };
+  if (name.endsWith('.missing')) return { status: 404, body: 'gone' };
   return { status: 200, bytes: PIXEL_PNG_BASE64, headers: { 'content-type': 'image/png' } };
 }
