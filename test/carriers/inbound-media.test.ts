@@ -119,7 +119,13 @@ describe('inbound media from RBM', () => {
     expect(res.status).toBe(200);
     const [message] = (await thread(phone)).filter((m) => m.direction === 'in');
     expect(message?.media).toEqual([
-      { url: expect.stringMatching(/^\/api\/media\/inbound\//), content_type: 'image/png', source_url: fileUri, key: expect.any(String), stored: true },
+      {
+        url: expect.stringMatching(/^\/api\/media\/inbound\//),
+        content_type: 'image/png',
+        source_url: fileUri,
+        key: expect.any(String),
+        stored: true,
+      },
     ]);
     expect((await consoleApi(agent, message?.media?.[0]?.url ?? '')).status).toBe(200);
   });
@@ -127,7 +133,11 @@ describe('inbound media from RBM', () => {
 
 describe('/api/media', () => {
   it('answers 404 to a key outside the inbound files, whatever the path says', async () => {
-    for (const path of ['/api/media/inbound/%2B12015550123/..%2F..%2Fx/0', '/api/media/inbound/%2B12015550123/other-x/0', '/api/media/library/x']) {
+    for (const path of [
+      '/api/media/inbound/%2B12015550123/..%2F..%2Fx/0',
+      '/api/media/inbound/%2B12015550123/other-x/0',
+      '/api/media/library/x',
+    ]) {
       expect([400, 404]).toContain((await consoleApi(agent, path)).status);
     }
   });

@@ -100,7 +100,10 @@ describe('RBM customer numbers', () => {
   it('reads a national senderPhoneNumber in RBM_AGENT_COUNTRY', async () => {
     const { e164, national } = frenchNumber();
     await subscribe(e164);
-    const res = await postRbmWith({ senderPhoneNumber: national, messageId: crypto.randomUUID(), text: 'STOP' }, { RBM_AGENT_COUNTRY: 'FR' });
+    const res = await postRbmWith(
+      { senderPhoneNumber: national, messageId: crypto.randomUUID(), text: 'STOP' },
+      { RBM_AGENT_COUNTRY: 'FR' },
+    );
     expect(res.status).toBe(200);
     expect(await marketing(e164)).toBe('unsubscribed');
   });

@@ -36,7 +36,7 @@ export const media = new Hono<ConsoleEnv>()
   .get('/inbound/:phone/:message/:n', async (c) => {
     const key = keyOf(c.req.param());
     const object = await c.env.MEDIA.get(key);
-    if (!object || object.customMetadata?.state !== 'stored') {
+    if (object?.customMetadata?.state !== 'stored') {
       const res = notStored().toResponse();
       res.headers.set('cache-control', 'no-store');
       return res;

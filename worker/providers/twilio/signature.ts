@@ -139,11 +139,11 @@ export function configuredUrl(publicUrl: string, seen: URL): string {
       }
       pending = '';
     };
-    for (const escape of escapes) {
-      if (STRUCTURAL.test(escape)) {
+    for (const esc of escapes) {
+      if (STRUCTURAL.test(esc)) {
         flush();
-        out += escape;
-      } else pending += escape;
+        out += esc;
+      } else pending += esc;
     }
     flush();
     return out;
