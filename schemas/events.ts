@@ -4,14 +4,34 @@
  */
 import * as v from 'valibot';
 
+/**
+ * A file the customer sent. As a carrier reports it: `url` (and maybe `content_type`). Once
+ * ingested (worker/media.ts): `url` is our own `/api/media/...` address, `source_url` the
+ * carrier's (kept for audit, never loaded by the console), `key` the R2 object and `stored`
+ * whether the copy succeeded (if not, the console offers to load it through the Worker).
+ */
+export const InboundMediaSchema = v.object({
+  url: v.string(),
+  content_type: v.optional(v.string()),
+  source_url: v.optional(v.string()),
+  key: v.optional(v.string()),
+  stored: v.optional(v.boolean()),
+});
+export type InboundMedia = v.InferOutput<typeof InboundMediaSchema>;
+
 const Base = {
   provider: v.picklist(['sandbox', 'rbm', 'twilio']),
-  /** The customer's E.164 number. */
-  phone: v.string(),
+  /** The customer's E.164 number (carrier addresses are normalized before an event exists). */
+  phone: v.pipe(v.string(), v.regex(/^\+[1-9]\d{6,14}$/)),
   /** Provider's id of this callback; (provider, id) is the dedupe key. */
   id: v.string(),
   at: v.string(),
   channel: v.picklist(['rcs', 'sms']),
+  /**
+   * Who really acted when it was not the customer: the console user behind a simulated phone
+   * (recorded as the actor of any consent change). Carriers never set it.
+   */
+  actor: v.optional(v.string()),
 };
 
 export const InboundEventSchema = v.variant('type', [
@@ -20,7 +40,7 @@ export const InboundEventSchema = v.variant('type', [
     ...Base,
     type: v.literal('message'),
     text: v.optional(v.string()),
-    media: v.optional(v.array(v.object({ url: v.string(), content_type: v.optional(v.string()) }))),
+    media: v.optional(v.array(InboundMediaSchema)),
     location: v.optional(v.object({ latitude: v.number(), longitude: v.number() })),
   }),
   /** The customer tapped a suggestion (reply chip or action button). */

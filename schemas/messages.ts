@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { ContentSchema, type Content } from './content';
 import { jsonObject } from './json';
+import type { InboundMedia } from './events';
 import { PhoneSchema } from './phone';
 
 export const ChannelSchema = v.picklist(['rcs', 'sms']);
@@ -68,7 +69,8 @@ export interface MessageView {
   /** Kind of inbound item: a typed message, a tap on a suggestion, a shared location, a file. */
   kind?: 'message' | 'tap' | 'location' | 'file' | 'note';
   fallback?: { from: string; reason: string } | null;
-  media?: { url: string; content_type?: string }[];
+  /** Files the customer sent: `url` is the Worker's copy (`/api/media/...`), never the carrier's. */
+  media?: InboundMedia[];
   author?: string | null;
   campaign_id?: string | null;
   /**

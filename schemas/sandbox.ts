@@ -4,6 +4,7 @@
  * Shaped like a carrier's: the callback `id` is the dedupe key, `phone` is the customer.
  */
 import * as v from 'valibot';
+import { HttpsUrlSchema } from './content';
 import { PhoneSchema } from './phone';
 
 const Base = {
@@ -17,8 +18,22 @@ const Base = {
 export const SandboxCallbackSchema = v.variant(
   'type',
   [
-    /** The customer typed a message (STOP included: keywords are the Profile's business). */
-    v.object({ ...Base, type: v.literal('message'), text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(4096)) }),
+    /** The customer typed a message (STOP included: keywords are the Profile's business), maybe with files. */
+    v.pipe(
+      v.object({
+        ...Base,
+        type: v.literal('message'),
+        text: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(4096))),
+        /** Files, by URL, under the same rule as ours (https); the Worker copies them on receipt. */
+        media: v.optional(
+          v.pipe(
+            v.array(v.object({ url: HttpsUrlSchema, content_type: v.optional(v.pipe(v.string(), v.maxLength(100))) })),
+            v.maxLength(10, 'at most 10 files'),
+          ),
+        ),
+      }),
+      v.check((m) => m.text !== undefined || (m.media?.length ?? 0) > 0, 'a message needs text or media'),
+    ),
     /** The customer tapped a suggestion (chip or button) of one of our messages. */
     v.object({
       ...Base,

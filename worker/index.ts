@@ -25,6 +25,7 @@ import { apiKeys } from './routes/api/api-keys';
 import { cannedResponses } from './routes/api/canned-responses';
 import { conversations } from './routes/api/conversations';
 import { labels } from './routes/api/labels';
+import { media } from './routes/media';
 import { settings } from './routes/api/settings';
 import { ws } from './routes/api/ws';
 
@@ -50,6 +51,8 @@ app.route('/api/users', users);
 // The phone simulator's server side (sandbox network) and the brand shown on phones.
 app.route('/api/simulator', simulator);
 app.route('/api/brand', brand);
+// Customers' files, copied from the carriers (worker/media.ts): never loaded from their hosts.
+app.route('/api/media', media);
 app.route('/api/conversations', conversations);
 app.route('/api/canned-responses', cannedResponses);
 app.route('/api/labels', labels);

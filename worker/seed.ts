@@ -1,9 +1,10 @@
 /**
  * Demo data for a fresh sandbox deployment: about twenty customers (French and US numbers,
  * RCS-capable and SMS-only by the sandbox default rule: last digit even = RCS) with names,
- * properties and consent states, and conversations for product.md's four scenarios. Built
- * only through the real paths (Profile RPCs for the brand's side, signed sandbox callbacks
- * for the customers' side), so threads, statuses, consent logs and the inbox agree.
+ * properties and consent states, and conversations for the product's four scenarios. Built
+ * only through the real paths (Profile RPCs for the brand's side, the sandbox's callback
+ * ingestion for the customers' side, actor `seed`), so threads, statuses, consent logs and
+ * the inbox agree.
  *
  * Runs once per deployment (D1 `meta` row `seeded`), only when both providers are the
  * sandbox: demo numbers must never be texted through a real carrier. Every step is
@@ -15,7 +16,7 @@ import type { MessageView } from '../schemas/messages';
 import type { ProfileUpsert } from '../schemas/profile';
 import { config } from './config';
 import type { SendRequest } from './profile.types';
-import { dispatchSandbox } from './providers/sandbox/webhook';
+import { ingestSandbox } from './providers/sandbox/webhook';
 
 const SHOP = 'https://maison-lumiere.example';
 
@@ -264,8 +265,11 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
       cb: { type: 'message'; text: string } | { type: 'tap'; text: string; postback: string; message_id: string; kind: 'reply' | 'action' },
     ) => {
       step++;
-      const res = await dispatchSandbox(env, { ...cb, id: `seed-${p.phone}-${step}`, phone: p.phone, channel });
-      if (res.status !== 200) console.warn(`seed: callback for ${p.phone} answered ${res.status}`, res.body);
+      try {
+        await ingestSandbox(env, { ...cb, id: `seed-${p.phone}-${step}`, phone: p.phone, channel }, { actor: 'seed' });
+      } catch (err) {
+        console.warn(`seed: callback for ${p.phone} refused`, err);
+      }
       report.callbacks++;
     };
     const send = async (key: string, req: Omit<SendRequest, 'idempotency_key' | 'author'>): Promise<MessageView | null> => {

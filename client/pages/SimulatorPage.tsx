@@ -1,7 +1,11 @@
-/** /simulator: the sandbox network's phones; pick one to see (and act as) that customer. */
+/**
+ * /simulator: the sandbox network's phones; pick one to see (and, as an agent or admin, act
+ * as) that customer. Marketers see the phones read-only: the server refuses their actions.
+ */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api, ApiError, enc } from '../lib/api';
+import { canWrite } from '../lib/auth-state';
 import { t } from '../lib/i18n';
 import { PhoneScreen, type Brand, type PhoneMode } from '../components/simulator/PhoneScreen';
 
@@ -49,6 +53,7 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
             {error.value}
           </p>
         )}
+        {!canWrite.value && <p class="list-note">{t('sim.readOnly')}</p>}
         {phones.value?.length === 0 && <p class="list-note">{t('sim.none')}</p>}
         <ul class="sim-list">
           {phones.value?.map((p) => (
@@ -60,6 +65,7 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
               <select
                 aria-label={`${t('sim.mode')} ${p.name ?? p.phone}`}
                 value={p.mode}
+                disabled={!canWrite.value}
                 onChange={(e) => void setMode(p.phone, e.currentTarget.value as PhoneMode)}
               >
                 {modes.map((m) => (
@@ -74,7 +80,14 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
       </section>
       <section class="sim-stage">
         {phone ? (
-          <PhoneScreen key={phone} phone={phone} name={current?.name ?? null} mode={current?.mode ?? 'rcs'} brand={brand.value} />
+          <PhoneScreen
+            key={phone}
+            phone={phone}
+            name={current?.name ?? null}
+            mode={current?.mode ?? 'rcs'}
+            brand={brand.value}
+            readOnly={!canWrite.value}
+          />
         ) : (
           <div class="empty-state">
             <p class="muted">{t('sim.pick')}</p>

@@ -35,7 +35,8 @@ function makePhone(opts: { country?: 'FR' | 'US'; rcs?: boolean }): string {
     const exchange = drawn % 100 === 11 ? drawn + 1 : drawn;
     return `+1${area}${exchange}${body.slice(-3)}${last}`;
   }
-  return `+336${body}${last}`;
+  // 063x and 069x are partly unallocated in the full numbering plan: 073x / 079x are not.
+  return body[0] === '3' || body[0] === '9' ? `+337${body}${last}` : `+336${body}${last}`;
 }
 
 export interface CallOptions {

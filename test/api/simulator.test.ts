@@ -1,17 +1,23 @@
 // The phone simulator's API (/api/simulator): phones and their sandbox modes, the thread as
-// the customer sees it, and customer actions that take the signed /webhooks/sandbox path.
+// the customer sees it, and customer actions that take the sandbox's ingestion path. Acting as
+// a phone needs the agent or admin role, and the console user is the actor of what it does.
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/index';
 import { api as consoleApi, BASE, signIn, type Session } from '../console/helpers';
-import { api, createProfile, enc, listMessages, quiesce, uniquePhone } from './helpers';
+import { api, createProfile, enc, listMessages, quiesce, sandboxCallback, uniquePhone } from './helpers';
 
 afterAll(() => quiesce());
 
 let agent: Session;
+let marketer: Session;
 beforeAll(async () => {
   agent = await signIn('agent');
+  marketer = await signIn('marketer');
 });
+
+const marketingStatus = async (phone: string) =>
+  (await (await api('GET', `/v1/profiles/${enc(phone)}`)).json<{ consent: { marketing: { status: string } } }>()).consent.marketing.status;
 
 interface PhoneJson {
   phone: string;
@@ -34,6 +40,70 @@ describe('/api/simulator', () => {
     );
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'sandbox_off' });
+  });
+
+  it.each([
+    ['RCS is RBM and SMS the sandbox', { RCS_PROVIDER: 'rbm', SMS_PROVIDER: 'sandbox' }],
+    ['RCS is the sandbox and SMS Twilio', { RCS_PROVIDER: 'sandbox', SMS_PROVIDER: 'twilio' }],
+  ])('is off (404) when %s: a simulated START could reach a real customer', async (_name, providers) => {
+    const phone = uniquePhone();
+    await createProfile(phone);
+    const res = await app.request(
+      `/api/simulator/phones/${enc(phone)}/actions`,
+      {
+        method: 'POST',
+        headers: { cookie: agent.cookie, origin: BASE, 'x-csrf-token': agent.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'reply', text: 'STOP' }),
+      },
+      { ...env, ...providers },
+    );
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'sandbox_off' });
+    expect(await marketingStatus(phone)).toBe('subscribed');
+  });
+
+  it('refuses a marketer acting as a phone with 403: a START does not re-subscribe a customer who sent STOP', async () => {
+    const phone = uniquePhone({ rcs: false });
+    await createProfile(phone);
+    expect((await sandboxCallback({ id: crypto.randomUUID(), phone, type: 'message', text: 'STOP', channel: 'sms' })).status).toBe(200);
+    expect(await marketingStatus(phone)).toBe('unsubscribed');
+    const res = await consoleApi(marketer, `/api/simulator/phones/${enc(phone)}/actions`, {
+      method: 'POST',
+      body: { type: 'reply', text: 'START' },
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: 'forbidden' });
+    expect(await marketingStatus(phone)).toBe('unsubscribed');
+    expect((await listMessages(phone)).messages.filter((m) => m.direction === 'in').map((m) => m.text)).toEqual(['STOP']);
+  });
+
+  it("refuses a marketer switching a phone's mode with 403, keeping the old one", async () => {
+    const phone = uniquePhone({ rcs: true });
+    const res = await consoleApi(marketer, `/api/simulator/phones/${enc(phone)}`, { method: 'PUT', body: { mode: 'sms' } });
+    expect(res.status).toBe(403);
+    expect(await env.DB.prepare('SELECT mode FROM sandbox_phones WHERE phone = ?').bind(phone).first()).toBeNull();
+  });
+
+  it('lets a marketer look at the phones read-only', async () => {
+    const res = await consoleApi(marketer, '/api/simulator/phones?limit=1');
+    expect(res.status).toBe(200);
+  });
+
+  it("logs a START typed in the simulator as the console user's consent change, not the customer's", async () => {
+    const phone = uniquePhone({ rcs: false });
+    await createProfile(phone);
+    expect((await sandboxCallback({ id: crypto.randomUUID(), phone, type: 'message', text: 'STOP', channel: 'sms' })).status).toBe(200);
+    const res = await consoleApi(agent, `/api/simulator/phones/${enc(phone)}/actions`, {
+      method: 'POST',
+      body: { type: 'reply', text: 'START' },
+    });
+    expect(res.status).toBe(200);
+    expect(await marketingStatus(phone)).toBe('subscribed');
+    const log = await env.PROFILE.getByName(phone).consentLog(phone);
+    const start = log.find((e) => e.purpose === 'marketing' && e.status === 'subscribed' && e.source === 'keyword');
+    expect(start).toMatchObject({ text: 'START', actor: agent.user.id });
+    // The STOP came from the (simulated) network itself: the customer's own, no actor.
+    expect(log.find((e) => e.purpose === 'marketing' && e.status === 'unsubscribed')).toMatchObject({ text: 'STOP', actor: null });
   });
 
   it('lists directory profiles with their sandbox mode by the default rule (last digit even = RCS)', async () => {

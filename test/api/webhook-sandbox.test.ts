@@ -1,9 +1,12 @@
 // POST /webhooks/sandbox: the sandbox network's signed callbacks take the full inbound path;
-// forged or unsigned ones get 401 and change nothing; redeliveries are recorded once.
+// forged or unsigned ones get 401 and change nothing; redeliveries are recorded once; the
+// network is off (404) unless both providers are the sandbox. `ingestSandbox` is the same
+// ingestion for the in-process simulator and demo seed.
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HttpError } from '../../worker/errors';
 import { app } from '../../worker/index';
-import { dispatchSandbox, signSandboxPayload } from '../../worker/providers/sandbox/webhook';
+import { ingestSandbox, signSandboxPayload } from '../../worker/providers/sandbox/webhook';
 import { api, createProfile, listMessages, quiesce, sandboxCallback, SANDBOX_SECRET, textContent, uniquePhone } from './helpers';
 
 afterAll(() => quiesce());
@@ -114,19 +117,26 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     expect(await res.json()).toMatchObject({ error: 'marketing_not_subscribed' });
   });
 
-  it('dispatchSandbox signs a callback and takes the same route', async () => {
+  it('ingestSandbox takes the same ingestion as the signed webhook', async () => {
     const phone = uniquePhone();
     await createProfile(phone);
-    const result = await dispatchSandbox(env, { phone, type: 'message', text: 'Sent from the simulator', channel: 'sms' });
-    expect(result.status).toBe(200);
+    const result = await ingestSandbox(
+      env,
+      { phone, type: 'message', text: 'Sent from the simulator', channel: 'sms' },
+      { actor: 'u_test' },
+    );
+    expect(result).toEqual({ duplicate: false });
     expect((await listMessages(phone)).messages.map((m) => m.text)).toContain('Sent from the simulator');
   });
 
-  it('refuses sandbox callbacks with 404 when both providers are real carriers, recording nothing', async () => {
+  it.each([
+    ['both providers are real carriers', { RCS_PROVIDER: 'rbm', SMS_PROVIDER: 'twilio' }],
+    ['RCS is RBM and SMS the sandbox', { RCS_PROVIDER: 'rbm', SMS_PROVIDER: 'sandbox' }],
+    ['RCS is the sandbox and SMS Twilio', { RCS_PROVIDER: 'sandbox', SMS_PROVIDER: 'twilio' }],
+  ])('refuses a signed STOP with 404 when %s, recording nothing', async (_name, providers) => {
     const phone = uniquePhone();
     await createProfile(phone);
     const body = JSON.stringify(inbound(phone, 'STOP'));
-    const carriersOnly = { ...env, RCS_PROVIDER: 'rbm', SMS_PROVIDER: 'twilio' };
     const res = await app.request(
       '/webhooks/sandbox',
       {
@@ -134,7 +144,7 @@ describe('sandbox callbacks through the inbound pipeline', () => {
         headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': await signSandboxPayload(SANDBOX_SECRET, body) },
         body,
       },
-      carriersOnly,
+      { ...env, ...providers },
     );
     expect(res.status).toBe(404);
     expect((await listMessages(phone)).messages).toEqual([]);
@@ -144,8 +154,13 @@ describe('sandbox callbacks through the inbound pipeline', () => {
     expect(profile.consent.marketing.status).toBe('subscribed');
   });
 
-  it('dispatchSandbox reports a refusal when the payload is invalid, recording nothing', async () => {
-    const result = await dispatchSandbox(env, { phone: 'nope', type: 'message', text: 'x', channel: 'sms' });
-    expect(result.status).toBe(400);
+  it('ingestSandbox refuses an invalid payload with 400 naming the field, recording nothing', async () => {
+    const phone = uniquePhone();
+    const err = await ingestSandbox(env, { phone: 'nope', type: 'message', text: 'x', channel: 'sms' }, { actor: 'u_test' }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err).toMatchObject({ status: 400, message: expect.stringMatching(/^phone/) });
+    expect((await listMessages(phone)).messages).toEqual([]);
   });
 });

@@ -14,10 +14,15 @@ export type { Recorded, Reply };
 
 export const FAST_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
-/** A phone number no other test uses (+1 555 01xx xxxx range is reserved for fiction). */
+/**
+ * A US number no other test uses, valid for the phone parser (area 201, a random exchange that
+ * is not an N11 service code). The carriers here are local fakes: nobody is ever texted.
+ */
 export function uniquePhone(): string {
-  const n = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
-  return `+1555${String(n % 10_000_000).padStart(7, '0')}`;
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint32Array(2));
+  const drawn = 200 + (a % 800);
+  const exchange = drawn % 100 === 11 ? drawn + 1 : drawn;
+  return `+1201${exchange}${String(b % 10_000).padStart(4, '0')}`;
 }
 
 export async function recorded(base: string): Promise<Recorded[]> {

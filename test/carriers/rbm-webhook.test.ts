@@ -37,24 +37,15 @@ describe('RBM webhook signature', () => {
     expect(await rbmSignature('SJENCPGJESMGUFPY', new TextEncoder().encode(VECTOR_DATA))).toBe(VECTOR_SIG);
   });
 
-  it('accepts the test vector envelope and parses its text message', async () => {
+  it('accepts the test vector envelope, and drops its event: +1 222 333 4444 is not an allocated number', async () => {
     const body = JSON.stringify({
       message: { data: btoa(VECTOR_DATA), messageId: '1415', publishTime: '2025-03-05T18:50:21.88Z' },
       subscription: 'projects/p/subscriptions/s',
     });
     expect(await parseRbmWebhook(body, VECTOR_SIG, 'SJENCPGJESMGUFPY')).toEqual({
       kind: 'events',
-      events: [
-        {
-          provider: 'rbm',
-          type: 'message',
-          id: 'MSG-1',
-          phone: '+12223334444',
-          at: '2018-12-31T15:01:23.045123456Z',
-          channel: 'rcs',
-          text: 'Hello, world!',
-        },
-      ],
+      events: [],
+      dropped: [{ id: 'MSG-1', reason: 'sender "+12223334444" is not a phone number' }],
     });
   });
 
@@ -104,7 +95,7 @@ describe('RBM verification handshake', () => {
 });
 
 describe('RBM decoded payloads', () => {
-  const phone = '+12223334444';
+  const phone = '+12015550123';
   const at = '2026-01-02T03:04:05.000Z';
   const base = { provider: 'rbm', phone, at, channel: 'rcs' };
 

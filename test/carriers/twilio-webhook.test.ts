@@ -1,14 +1,16 @@
-// Twilio webhooks: both signature test vectors from providers.md, the default-port variants
-// Twilio's validator accepts, inbound messages/media/taps, every status callback value, and
-// forged or missing signatures refused with 401.
+// Twilio webhooks: both signature test vectors from the docs, the default-port variants
+// Twilio's validator accepts, inbound messages/media/taps, every status callback value,
+// customer numbers normalized (or the event dropped), and forged or missing signatures
+// refused with 401.
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../worker/errors';
-import { parseTwilioParams, twilioSignature, twilioSignatureValid } from '../../worker/providers/twilio/webhook';
+import { validateTwilioRequest } from '../../worker/providers/twilio/signature';
+import { parseTwilioParams, twilioSignature } from '../../worker/providers/twilio/webhook';
 import { postTwilio, uniquePhone } from './helpers';
 
 const NOW = new Date('2026-02-03T04:05:06.000Z');
 const AT = NOW.toISOString();
-const parse = (p: Record<string, string>) => parseTwilioParams(new URLSearchParams(p), NOW);
+const parse = (p: Record<string, string>) => parseTwilioParams(new URLSearchParams(p), NOW).events;
 
 describe('Twilio signature', () => {
   const v1 = new URLSearchParams({
@@ -37,26 +39,26 @@ describe('Twilio signature', () => {
       ['Caller', '+12349013030'],
     ]);
     expect(
-      await twilioSignatureValid('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', shuffled, '0/KCTR6DLpKmkAf8muzZqo1nDgQ='),
+      await validateTwilioRequest('12345', '0/KCTR6DLpKmkAf8muzZqo1nDgQ=', 'https://mycompany.com/myapp.php?foo=1&bar=2', shuffled),
     ).toBe(true);
   });
 
   it('accepts the URL with and without the default port, as Twilio validator does', async () => {
     const withPort = await twilioSignature('12345', 'https://mycompany.com:443/myapp.php?foo=1&bar=2', v1);
-    expect(await twilioSignatureValid('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', v1, withPort)).toBe(true);
-    expect(await twilioSignatureValid('12345', 'https://mycompany.com:443/myapp.php?foo=1&bar=2', v1, '0/KCTR6DLpKmkAf8muzZqo1nDgQ=')).toBe(
-      true,
-    );
+    expect(await validateTwilioRequest('12345', withPort, 'https://mycompany.com/myapp.php?foo=1&bar=2', v1)).toBe(true);
+    expect(
+      await validateTwilioRequest('12345', '0/KCTR6DLpKmkAf8muzZqo1nDgQ=', 'https://mycompany.com:443/myapp.php?foo=1&bar=2', v1),
+    ).toBe(true);
   });
 
   it('refuses a changed parameter, another token, a missing or garbage header', async () => {
     const url = 'https://mycompany.com/myapp.php?foo=1&bar=2';
     const changed = new URLSearchParams(v1);
     changed.set('Digits', '9999');
-    expect(await twilioSignatureValid('12345', url, changed, '0/KCTR6DLpKmkAf8muzZqo1nDgQ=')).toBe(false);
-    expect(await twilioSignatureValid('54321', url, v1, '0/KCTR6DLpKmkAf8muzZqo1nDgQ=')).toBe(false);
-    expect(await twilioSignatureValid('12345', url, v1, null)).toBe(false);
-    expect(await twilioSignatureValid('12345', url, v1, '***')).toBe(false);
+    expect(await validateTwilioRequest('12345', '0/KCTR6DLpKmkAf8muzZqo1nDgQ=', url, changed)).toBe(false);
+    expect(await validateTwilioRequest('54321', '0/KCTR6DLpKmkAf8muzZqo1nDgQ=', url, v1)).toBe(false);
+    expect(await validateTwilioRequest('12345', null, url, v1)).toBe(false);
+    expect(await validateTwilioRequest('12345', '***', url, v1)).toBe(false);
   });
 });
 
@@ -66,20 +68,20 @@ describe('Twilio inbound messages', () => {
       parse({
         MessageSid: 'SM10',
         AccountSid: 'AC1',
-        From: '+15551230001',
+        From: '+12015550101',
         To: '+15005550006',
         Body: 'Hello',
         NumMedia: '0',
         SmsStatus: 'received',
       }),
-    ).toEqual([{ provider: 'twilio', type: 'message', id: 'SM10', phone: '+15551230001', at: AT, channel: 'sms', text: 'Hello' }]);
+    ).toEqual([{ provider: 'twilio', type: 'message', id: 'SM10', phone: '+12015550101', at: AT, channel: 'sms', text: 'Hello' }]);
   });
 
   it('parses an RCS reply from an rcs: address with its media', () => {
     expect(
       parse({
         MessageSid: 'SM11',
-        From: 'rcs:+15551230002',
+        From: 'rcs:+12015550102',
         To: 'rcs:brand_agent',
         Body: '',
         NumMedia: '2',
@@ -93,7 +95,7 @@ describe('Twilio inbound messages', () => {
         provider: 'twilio',
         type: 'message',
         id: 'SM11',
-        phone: '+15551230002',
+        phone: '+12015550102',
         at: AT,
         channel: 'rcs',
         media: [
@@ -108,7 +110,7 @@ describe('Twilio inbound messages', () => {
     expect(
       parse({
         MessageSid: 'SM12',
-        From: 'rcs:+15551230003',
+        From: 'rcs:+12015550103',
         To: 'rcs:brand',
         Body: 'Yes',
         ButtonPayload: 'order-1:yes',
@@ -120,7 +122,7 @@ describe('Twilio inbound messages', () => {
         provider: 'twilio',
         type: 'tap',
         id: 'SM12',
-        phone: '+15551230003',
+        phone: '+12015550103',
         at: AT,
         channel: 'rcs',
         postback: 'order-1:yes',
@@ -129,7 +131,7 @@ describe('Twilio inbound messages', () => {
       },
     ]);
     expect(
-      parse({ MessageSid: 'SM13', From: 'rcs:+15551230003', ButtonPayload: 'open', ButtonText: 'Open', ButtonType: 'URL' })[0],
+      parse({ MessageSid: 'SM13', From: 'rcs:+12015550103', ButtonPayload: 'open', ButtonText: 'Open', ButtonType: 'URL' })[0],
     ).toMatchObject({ type: 'tap', kind: 'action' });
   });
 });
@@ -141,7 +143,7 @@ describe('Twilio status callbacks', () => {
       MessageStatus: status,
       SmsStatus: status,
       From: '+15005550006',
-      To: '+15551230004',
+      To: '+12015550104',
       AccountSid: 'AC1',
       ...extra,
     });
@@ -161,7 +163,7 @@ describe('Twilio status callbacks', () => {
       provider: 'twilio',
       type: 'status',
       id: `SM20:${status}`,
-      phone: '+15551230004',
+      phone: '+12015550104',
       provider_message_id: 'SM20',
       status: normalized,
       channel: 'sms',
@@ -186,7 +188,7 @@ describe('Twilio status callbacks', () => {
   });
 
   it('answers 400 when MessageSid is missing', () => {
-    expect(() => parse({ From: '+15551230005', Body: 'x' })).toThrow(HttpError);
+    expect(() => parse({ From: '+12015550105', Body: 'x' })).toThrow(HttpError);
   });
 });
 
@@ -207,9 +209,9 @@ describe('POST /webhooks/twilio', () => {
     const sig = await twilioSignature(
       'test-twilio-auth-token',
       'https://console.example.test/webhooks/twilio',
-      new URLSearchParams({ MessageSid: 'SM32', From: '+15551230006', Body: 'hi' }),
+      new URLSearchParams({ MessageSid: 'SM32', From: '+12015550106', Body: 'hi' }),
     );
-    const res = await postTwilio({ MessageSid: 'SM32', From: '+15551230006', Body: 'STOP' }, { signature: sig });
+    const res = await postTwilio({ MessageSid: 'SM32', From: '+12015550106', Body: 'STOP' }, { signature: sig });
     expect(res.status).toBe(401);
   });
 });

@@ -111,20 +111,22 @@ describe('Twilio callbacks into the Profile', () => {
 
   it('records an MMS with its media and an RCS reply on the rcs channel', async () => {
     const phone = uniquePhone('rcs');
+    const mediaUrl = `${env.TWILIO_API_BASE}/2010-04-01/Accounts/${env.TWILIO_ACCOUNT_SID}/Messages/MM1/Media/ME${crypto.randomUUID().replace(/-/g, '')}`;
     await postTwilio({
       MessageSid: `MM${crypto.randomUUID().replace(/-/g, '')}`,
       From: `rcs:${phone}`,
       To: 'rcs:brand_agent',
       Body: 'this one',
       NumMedia: '1',
-      MediaUrl0: 'https://api.twilio.com/m/1',
+      MediaUrl0: mediaUrl,
       MediaContentType0: 'image/png',
     });
     const [m] = await inbound(phone);
+    // The thread shows the Worker's copy; the carrier's address is kept for audit only.
     expect(m).toMatchObject({
       channel: 'rcs',
       text: 'this one',
-      media: [{ url: 'https://api.twilio.com/m/1', content_type: 'image/png' }],
+      media: [{ url: expect.stringMatching(/^\/api\/media\/inbound\//), content_type: 'image/png', source_url: mediaUrl, stored: true }],
     });
   });
 

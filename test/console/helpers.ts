@@ -82,7 +82,8 @@ export function uniquePhone(): string {
   const rand = Math.floor(Math.random() * 100_000)
     .toString()
     .padStart(5, '0');
-  return `+336${rand}${phoneCounter.toString().padStart(3, '0')}`;
+  // 063x and 069x are partly unallocated in the full numbering plan: 073x / 079x are not.
+  return `+33${rand[0] === '3' || rand[0] === '9' ? '7' : '6'}${rand}${phoneCounter.toString().padStart(3, '0')}`;
 }
 
 /** A WebSocket client that queues what it receives and waits for a matching message. */

@@ -3,6 +3,7 @@
 // service account, and the API only accepts the tokens it issued.
 import { createPublicKey, createVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { cdnReply } from './media';
 import { startFake, type Fake, type Recorded, type Reply } from './server';
 
 const PUBLIC_KEY = createPublicKey(readFileSync(new URL('../fixtures/rbm-test-key.pub.pem', import.meta.url)));
@@ -64,6 +65,9 @@ export async function startRbmFake(): Promise<Fake> {
 
   return startFake((r, base) => {
     if (r.method === 'POST' && r.path === '/token') return token(r, base);
+    // A user file's `fileUri`: fetched as is, no credentials.
+    const file = cdnReply(r);
+    if (file) return file;
     const auth = r.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !issued.has(auth.slice(7)))
       return googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');

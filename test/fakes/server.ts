@@ -18,6 +18,8 @@ export interface Recorded {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A binary body (a customer's photo), base64; sent as is with `headers`. */
+  bytes?: string;
   headers?: Record<string, string>;
   /** Close the connection without answering (network failure). */
   drop?: boolean;
@@ -57,6 +59,11 @@ export function haystack(r: Recorded): string {
 function send(res: ServerResponse, reply: Reply): void {
   if (reply.drop) {
     res.socket?.destroy();
+    return;
+  }
+  if (reply.bytes !== undefined) {
+    res.writeHead(reply.status, reply.headers);
+    res.end(Buffer.from(reply.bytes, 'base64'));
     return;
   }
   const isText = typeof reply.body === 'string';

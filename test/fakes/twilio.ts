@@ -1,6 +1,8 @@
-// A fake Twilio REST API (Messages.json) and Content API speaking providers.md's formats:
-// HTTP Basic auth with the test account, form-encoded messages, JSON content templates.
+// A fake Twilio REST API (Messages.json), Content API and inbound media, in Twilio's formats:
+// HTTP Basic auth with the test account, form-encoded messages, JSON content templates, and a
+// message's media answered with a redirect to a file host on another origin (as Twilio does).
 import { randomBytes } from 'node:crypto';
+import { cdnReply } from './media';
 import { startFake, type Fake, type Reply } from './server';
 
 export const TWILIO_TEST_ACCOUNT = { sid: 'ACtest00000000000000000000000000', token: 'test-twilio-auth-token' };
@@ -12,8 +14,15 @@ const twilioError = (status: number, code: number, message: string): Reply => ({
 
 export async function startTwilioFake(): Promise<Fake> {
   const expectedAuth = `Basic ${Buffer.from(`${TWILIO_TEST_ACCOUNT.sid}:${TWILIO_TEST_ACCOUNT.token}`).toString('base64')}`;
-  return startFake((r) => {
+  return startFake((r, base) => {
+    const cdn = cdnReply(r);
+    if (cdn) return cdn;
     if (r.headers.authorization !== expectedAuth) return twilioError(401, 20003, 'Authenticate');
+    const media = /^\/2010-04-01\/Accounts\/[^/]+\/Messages\/[^/]+\/Media\/([^/]+)$/.exec(r.path);
+    if (r.method === 'GET' && media) {
+      // `localhost` vs `127.0.0.1`: the same server, another origin, like Twilio's S3 redirect.
+      return { status: 307, headers: { location: `${base.replace('127.0.0.1', 'localhost')}/cdn/${media[1]}` } };
+    }
     if (r.method === 'POST' && r.path === `/2010-04-01/Accounts/${TWILIO_TEST_ACCOUNT.sid}/Messages.json`) {
       const f = new URLSearchParams(r.body);
       if (!f.get('To')) return twilioError(400, 21604, "A 'To' phone number is required.");

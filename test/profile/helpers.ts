@@ -12,7 +12,16 @@ export function uniquePhone(kind: 'rcs' | 'sms'): string {
   counter += 1;
   const body = `${Date.now() % 100_000}${String(counter).padStart(2, '0')}`.slice(-7).padStart(7, '0');
   const last = kind === 'rcs' ? 2 * Math.floor(Math.random() * 5) : 2 * Math.floor(Math.random() * 5) + 1;
-  return `+336${body}${last}`;
+  return frenchMobile(`${body}${last}`);
+}
+
+/**
+ * +33 6 followed by 8 digits, except 063x and 069x, ranges the full numbering plan leaves
+ * partly unallocated: those become 073x / 079x (allocated), so every body still maps to one number.
+ */
+export function frenchMobile(eightDigits: string): string {
+  const first = eightDigits[0];
+  return first === '3' || first === '9' ? `+337${eightDigits}` : `+336${eightDigits}`;
 }
 
 export const profile = (phone: string) => env.PROFILE.getByName(phone);

@@ -35,10 +35,10 @@ export async function ingest(core: Core, event: InboundEvent): Promise<IngestRes
       return { duplicate: false };
     case 'unsubscribe':
       // RBM sends this with the keyword message: optOut is idempotent, one change, one confirmation.
-      await optOut(core, null);
+      await optOut(core, null, { source: 'keyword', actor: event.actor ?? null });
       return { duplicate: false, keyword: 'opt_out' };
     case 'subscribe':
-      await optIn(core, null);
+      await optIn(core, null, event.actor);
       return { duplicate: false, keyword: 'opt_in' };
   }
 }
@@ -123,6 +123,7 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     text,
     media: event.media ?? null,
     provider_message_id: event.id,
+    author: event.actor ?? null,
   });
   touchInbound(core);
   const match = event.text ? classifyKeyword(event.text) : null;
@@ -136,8 +137,8 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     },
     row.id,
   );
-  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null);
-  else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null);
+  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, { source: 'keyword', actor: event.actor ?? null });
+  else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null, event.actor);
   else if (match?.kind === 'help') await help(core);
   else await core.mirrorSoon();
   return { duplicate: false, keyword: match?.kind ?? null };
@@ -158,13 +159,14 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     in_reply_to: trace?.message_id ?? null,
     campaign_id: source?.campaign_id ?? null,
     provider_message_id: event.id,
+    author: event.actor ?? null,
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
   touchInbound(core);
   await core.activity({ direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' }, row.id);
 
   if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
-    await optOut(core, event.text);
+    await optOut(core, event.text, { source: 'keyword', actor: event.actor ?? null });
     return;
   }
   await runAutomation(core, event.postback);
@@ -256,10 +258,10 @@ export async function optOut(core: Core, text: string | null, by: OptOutBy = { s
 }
 
 /** Opt back in (START, SUBSCRIBE): one confirmation when something changed. */
-export async function optIn(core: Core, text: string | null): Promise<void> {
+export async function optIn(core: Core, text: string | null, actor: string | null = null): Promise<void> {
   const store = core.store;
-  const a = store.setConsent('marketing', 'subscribed', 'keyword', text, null);
-  const b = store.setConsent('transactional', 'subscribed', 'keyword', text, null);
+  const a = store.setConsent('marketing', 'subscribed', 'keyword', text, actor);
+  const b = store.setConsent('transactional', 'subscribed', 'keyword', text, actor);
   if (!a && !b) return;
   const brand = await core.brand();
   await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Subscribed', kind: 'consent' });

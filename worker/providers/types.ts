@@ -60,5 +60,40 @@ export interface SmsProvider {
   send(req: SmsSendRequest): Promise<SendResult>;
 }
 
-/** A verified, parsed webhook: either events to route, or a direct answer (handshake). */
-export type WebhookResult = { kind: 'events'; events: InboundEvent[] } | { kind: 'respond'; response: Response };
+/** One POST to `/webhooks/<provider>`, as the route hands it over (the bytes that were signed). */
+export interface WebhookRequest {
+  raw: Uint8Array<ArrayBuffer>;
+  headers: Headers;
+  /** The URL the Worker saw (workerd has already percent-encoded it). */
+  url: string;
+}
+
+/** A carrier event acknowledged but not routed (a number that does not parse...), for the log. */
+export interface DroppedEvent {
+  id: string | null;
+  reason: string;
+}
+
+/**
+ * A verified, parsed webhook: events to route (and the ones dropped on the way, acknowledged
+ * all the same so the carrier stops retrying), or a direct answer (RBM's handshake).
+ */
+export type WebhookResult = { kind: 'events'; events: InboundEvent[]; dropped: DroppedEvent[] } | { kind: 'respond'; response: Response };
+
+/**
+ * What every webhook provider exports: `/webhooks/<name>` is `webhookRoute(provider)` for each
+ * (worker/routes/webhooks.ts), so a new carrier or store is one more of these.
+ */
+export interface WebhookProvider {
+  readonly name: InboundEvent['provider'];
+  /** Largest body accepted (413 above). */
+  readonly maxBytes: number;
+  /** Whether this deployment listens to it at all (404 otherwise). */
+  enabled(env: Env): boolean;
+  /** Verifies the signature (401), validates (400) and normalizes. Nothing is routed before. */
+  verifyAndParse(env: Env, req: WebhookRequest): Promise<WebhookResult>;
+  /** The answer once the events are routed (`duplicate`: every one was seen before). */
+  acknowledge(outcome: { events: number; duplicate: boolean }): Response;
+  /** Credentials for fetching the customer's files from this carrier (Twilio: Basic auth on its API host). */
+  mediaAuthorization?(env: Env, url: URL): string | null;
+}

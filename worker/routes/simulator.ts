@@ -2,16 +2,20 @@
  * `/api/simulator` (server side of the console's phone simulator) and `/api/brand`. The
  * simulator lists the sandbox's phones (the D1 profiles directory, with each phone's mode),
  * switches a phone between RCS, SMS-only and RCS-offline, shows a phone's thread as the
- * customer sees it, and performs the customer's actions (reply, tap, typing) by sending a
- * signed callback through `/webhooks/sandbox`: exactly a carrier's path. Sessions, roles and
- * CSRF come from the `/api/*` gate mounted in worker/index.ts.
+ * customer sees it, and performs the customer's actions (reply, tap, typing) through the
+ * sandbox's ingestion, the path of a signed `/webhooks/sandbox` callback. Sessions and CSRF come
+ * from the `/api/*` gate mounted in worker/index.ts; acting as a phone (and switching its mode)
+ * needs the agent or admin role, and the console user is recorded as the actor of what the
+ * phone did (a START typed here is logged as that user's, not the customer's). Only while both
+ * providers are the sandbox: a simulated phone must never speak for a real customer.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { MessageStatus, MessageView } from '../../schemas/messages';
+import { requireRole, type ConsoleEnv } from '../auth/session';
 import { HttpError } from '../errors';
 import { defaultSandboxMode, sandboxMode, type SandboxMode } from '../providers/sandbox/provider';
-import { dispatchSandbox, sandboxEnabled } from '../providers/sandbox/webhook';
+import { ingestSandbox, sandboxEnabled } from '../providers/sandbox/webhook';
 import { getBrandSettings } from '../settings';
 import { jsonBody, limitBody, phoneParam, query } from './validate';
 
@@ -85,10 +89,13 @@ function isoOrNull(value: string | number | null): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-export const simulator = new Hono<{ Bindings: Env }>()
+/** Acting as a customer's phone: not for marketers, who read conversations only. */
+const canAct = requireRole('admin', 'agent');
+
+export const simulator = new Hono<ConsoleEnv>()
   .use(async (c, next) => {
     if (!sandboxEnabled(c.env))
-      throw new HttpError(404, 'sandbox_off', 'The phone simulator needs the sandbox network (RCS_PROVIDER or SMS_PROVIDER = sandbox).');
+      throw new HttpError(404, 'sandbox_off', 'The phone simulator needs the sandbox network (RCS_PROVIDER and SMS_PROVIDER = sandbox).');
     await next();
   })
   .use(limitBody(64 * 1024))
@@ -119,7 +126,7 @@ export const simulator = new Hono<{ Bindings: Env }>()
     });
     return c.json({ phones }, 200);
   })
-  .put('/phones/:phone', phoneParam(), jsonBody(ModeBody), async (c) => {
+  .put('/phones/:phone', canAct, phoneParam(), jsonBody(ModeBody), async (c) => {
     const { phone } = c.req.valid('param');
     const { mode } = c.req.valid('json');
     await c.env.DB.prepare('INSERT INTO sandbox_phones (phone, mode) VALUES (?, ?) ON CONFLICT (phone) DO UPDATE SET mode = excluded.mode')
@@ -136,7 +143,7 @@ export const simulator = new Hono<{ Bindings: Env }>()
     ]);
     return c.json({ phone, mode, messages: page.messages.filter(customerSees), next_cursor: page.next_cursor }, 200);
   })
-  .post('/phones/:phone/actions', phoneParam(), jsonBody(ActionBody), async (c) => {
+  .post('/phones/:phone/actions', canAct, phoneParam(), jsonBody(ActionBody), async (c) => {
     const { phone } = c.req.valid('param');
     const action = c.req.valid('json');
     const mode = await sandboxMode(c.env, phone);
@@ -145,22 +152,20 @@ export const simulator = new Hono<{ Bindings: Env }>()
       throw new HttpError(409, 'sms_only_phone', `${phone} is SMS-only in the sandbox: it can only reply with text.`);
     }
     const channel = mode === 'sms' ? 'sms' : 'rcs';
-    const result = await dispatchSandbox(
+    const result = await ingestSandbox(
       c.env,
       action.type === 'reply'
         ? { type: 'message', phone, channel, text: action.text }
         : action.type === 'tap'
           ? { type: 'tap', phone, channel, postback: action.postback, text: action.text, message_id: action.message_id, kind: action.kind }
           : { type: 'typing', phone, channel },
+      { actor: c.var.user.id },
     );
-    if (result.status !== 200) {
-      throw new HttpError(502, 'sandbox_rejected', `The sandbox webhook answered ${result.status}.`, result.body);
-    }
-    return c.json({ ok: true, channel, result: result.body }, 200);
+    return c.json({ ok: true, channel, result: { ok: true, duplicate: result.duplicate } }, 200);
   });
 
 /** `GET /api/brand`: how the brand appears on the customer's phone (RCS header) and in the console. */
-export const brand = new Hono<{ Bindings: Env }>().get('/', async (c) => {
+export const brand = new Hono<ConsoleEnv>().get('/', async (c) => {
   const settings = await getBrandSettings(c.env);
   return c.json({ name: settings.brandName, logo_url: settings.logoUrl, color: settings.color }, 200);
 });

@@ -6,9 +6,9 @@
  */
 import type { MessageView } from '../../../schemas/messages';
 import { fullTime, t } from '../../lib/i18n';
-import { isMediaUrl } from '../../lib/safe';
 import { userName } from '../../state/directory';
 import { Icon } from '../Icon';
+import { InboundMedia } from './InboundMedia';
 import { Linkified } from './Linkified';
 import { RecordOptOut } from './RecordOptOut';
 import { RichContent } from './RichContent';
@@ -28,15 +28,9 @@ function Inbound({ m }: { m: MessageView }) {
     );
   return (
     <>
-      {m.media?.map((f, i) =>
-        isMediaUrl(f.url) && (f.content_type ?? 'image/').startsWith('image/') ? (
-          <img key={i} class="media media-medium media-standalone" src={f.url} alt="" loading="lazy" referrerpolicy="no-referrer" />
-        ) : (
-          <div key={i} class="bubble bubble-in">
-            {t('thread.file')}
-          </div>
-        ),
-      )}
+      {m.media?.map((f, i) => (
+        <InboundMedia key={i} media={f} />
+      ))}
       {m.kind === 'location' && !m.text && <div class="bubble bubble-in">{t('thread.sharedLocation')}</div>}
       {m.text && (
         <div class="bubble bubble-in">

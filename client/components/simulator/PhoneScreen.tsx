@@ -1,7 +1,8 @@
 /**
  * What one simulated customer sees, styled like a phone's messaging app: the verified brand
  * header and rich content for RCS, plain bubbles for an SMS-only phone. Taps and replies go
- * through the simulator API (→ the signed /webhooks/sandbox path), like a carrier callback.
+ * through the simulator API (→ the sandbox's callback ingestion), like a carrier callback;
+ * `readOnly` (marketers) shows the phone without acting as the customer.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
@@ -37,7 +38,19 @@ function Bubble({ m, rcs, onTap }: { m: MessageView; rcs: boolean; onTap: (m: Me
   );
 }
 
-export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name: string | null; mode: PhoneMode; brand: Brand | null }) {
+export function PhoneScreen({
+  phone,
+  name,
+  mode,
+  brand,
+  readOnly = false,
+}: {
+  phone: string;
+  name: string | null;
+  mode: PhoneMode;
+  brand: Brand | null;
+  readOnly?: boolean;
+}) {
   const msgs = useSignal<MessageView[]>([]);
   const draft = useSignal('');
   const error = useSignal<string | null>(null);
@@ -63,6 +76,7 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
   }, [msgs.value.length]);
 
   const act = async (body: unknown) => {
+    if (readOnly) return;
     error.value = null;
     try {
       await api('POST', `/api/simulator/phones/${enc(phone)}/actions`, body);
@@ -82,7 +96,7 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
     });
   const lastTyping = useRef(0);
   const typing = () => {
-    if (!rcs || Date.now() - lastTyping.current < 4000) return;
+    if (readOnly || !rcs || Date.now() - lastTyping.current < 4000) return;
     lastTyping.current = Date.now();
     void api('POST', `/api/simulator/phones/${enc(phone)}/actions`, { type: 'typing' }).catch(() => {});
   };
@@ -126,29 +140,31 @@ export function PhoneScreen({ phone, name, mode, brand }: { phone: string; name:
           {error.value}
         </div>
       )}
-      <form
-        class="phone-input"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const text = draft.value.trim();
-          if (!text) return;
-          draft.value = '';
-          void act({ type: 'reply', text });
-        }}
-      >
-        <input
-          aria-label={t('sim.reply')}
-          placeholder={rcs ? 'RCS message' : t('sim.reply')}
-          value={draft.value}
-          onInput={(e) => {
-            draft.value = e.currentTarget.value;
-            typing();
+      {!readOnly && (
+        <form
+          class="phone-input"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const text = draft.value.trim();
+            if (!text) return;
+            draft.value = '';
+            void act({ type: 'reply', text });
           }}
-        />
-        <button class="phone-send" type="submit" aria-label={t('sim.send')}>
-          <Icon name="send" size={16} />
-        </button>
-      </form>
+        >
+          <input
+            aria-label={t('sim.reply')}
+            placeholder={rcs ? 'RCS message' : t('sim.reply')}
+            value={draft.value}
+            onInput={(e) => {
+              draft.value = e.currentTarget.value;
+              typing();
+            }}
+          />
+          <button class="phone-send" type="submit" aria-label={t('sim.send')}>
+            <Icon name="send" size={16} />
+          </button>
+        </form>
+      )}
     </section>
   );
 }

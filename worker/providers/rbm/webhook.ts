@@ -3,12 +3,15 @@
  * handshake, then Pub/Sub push envelopes signed with `X-Goog-Signature` =
  * base64(HMAC-SHA512(clientToken, decoded data)). Every decoded shape becomes InboundEvents;
  * unknown fields and unknown event types are ignored, never rejected (Google would retry them
- * for 7 days).
+ * for 7 days). The customer's number goes through the API's parser; a national one is read in
+ * RBM_AGENT_COUNTRY when set, and a number that does not parse drops the event (still 200).
  */
 import * as v from 'valibot';
+import { HttpsUrlSchema } from '../../../schemas/content';
 import type { InboundEvent } from '../../../schemas/events';
+import { type CountryCode, carrierPhone, countryCode } from '../../../schemas/phone';
 import { HttpError, validationError } from '../../errors';
-import type { WebhookResult } from '../types';
+import type { DroppedEvent, WebhookProvider, WebhookResult } from '../types';
 import { hmac, secretsEqual, timingSafeEqual } from '../../lib/crypto';
 import { bytesToBase64, tryBase64ToBytes } from '../../lib/encoding';
 
@@ -70,8 +73,9 @@ export async function parseRbmWebhook(
   rawBody: string,
   signature: string | null,
   clientToken: string,
-  now = new Date(),
+  opts: { now?: Date; country?: CountryCode } = {},
 ): Promise<WebhookResult> {
+  const now = opts.now ?? new Date();
   if (!clientToken) throw unauthorized('RBM_CLIENT_TOKEN is not configured: RBM webhooks cannot be verified');
   let json: unknown;
   try {
@@ -107,20 +111,27 @@ export async function parseRbmWebhook(
   }
   const decoded = v.safeParse(DecodedSchema, decodedJson);
   if (!decoded.success) throw validationError(decoded.issues, 'message.data');
-  return { kind: 'events', events: toEvents(decoded.output, env.output.message.publishTime ?? now.toISOString()) };
+  const parsed = toEvents(decoded.output, env.output.message.publishTime ?? now.toISOString(), opts.country);
+  return { kind: 'events', ...parsed };
 }
 
 const USER_EVENT_STATUS = { DELIVERED: 'delivered', READ: 'read' } as const;
 const SERVER_EVENT_STATUS = { TTL_EXPIRATION_REVOKED: 'ttl_revoked', TTL_EXPIRATION_REVOKE_FAILED: 'ttl_revoke_failed' } as const;
 
-/** One decoded payload → zero or one normalized event. */
-export function toEvents(d: Decoded, fallbackTime: string): InboundEvent[] {
-  const at = d.sendTime ?? fallbackTime;
+/** One decoded payload → zero or one normalized event (or the reason it was dropped). */
+export function toEvents(d: Decoded, fallbackTime: string, country?: CountryCode): { events: InboundEvent[]; dropped: DroppedEvent[] } {
+  const id = d.messageId ?? d.eventId ?? null;
   // Server events name the user `phoneNumber`; user messages and events `senderPhoneNumber`.
-  const phone = d.senderPhoneNumber ?? d.phoneNumber;
-  if (!phone) return [];
-  const base = { provider: 'rbm' as const, phone, at, channel: 'rcs' as const };
+  const raw = d.senderPhoneNumber ?? d.phoneNumber;
+  const phone = carrierPhone(raw, country);
+  if (!phone) return { events: [], dropped: [{ id, reason: `sender ${JSON.stringify(raw ?? null)} is not a phone number` }] };
+  if (d.userFile && !v.is(HttpsUrlSchema, d.userFile.payload.fileUri)) {
+    return { events: [], dropped: [{ id, reason: 'userFile.fileUri is not an https URL' }] };
+  }
+  return { events: eventsOf(d, { provider: 'rbm', phone, at: d.sendTime ?? fallbackTime, channel: 'rcs' }), dropped: [] };
+}
 
+function eventsOf(d: Decoded, base: { provider: 'rbm'; phone: string; at: string; channel: 'rcs' }): InboundEvent[] {
   if (d.eventType) {
     const id = d.eventId ?? (d.messageId ? `${d.eventType}:${d.messageId}` : undefined);
     if (!id) return [];
@@ -166,3 +177,16 @@ export function toEvents(d: Decoded, fallbackTime: string): InboundEvent[] {
   }
   return [];
 }
+
+export const rbmWebhook: WebhookProvider = {
+  name: 'rbm',
+  // Pub/Sub pushes at most 10 MB; RBM payloads are a few kB.
+  maxBytes: 1_000_000,
+  enabled: () => true,
+  verifyAndParse: (env, req) =>
+    parseRbmWebhook(new TextDecoder().decode(req.raw), req.headers.get('x-goog-signature'), env.RBM_CLIENT_TOKEN || '', {
+      country: countryCode(env.RBM_AGENT_COUNTRY),
+    }),
+  acknowledge: (outcome) => Response.json({ ok: true, events: outcome.events }, { status: 200 }),
+  // `fileUri` is a link Google signs for whoever holds it: fetched as is.
+};
