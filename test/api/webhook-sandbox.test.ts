@@ -156,11 +156,16 @@ describe('sandbox callbacks through the inbound pipeline', () => {
 
   it('ingestSandbox refuses an invalid payload with 400 naming the field, recording nothing', async () => {
     const phone = uniquePhone();
-    const err = await ingestSandbox(env, { phone: 'nope', type: 'message', text: 'x', channel: 'sms' }, { actor: 'u_test' }).catch(
+    const bad = await ingestSandbox(env, { phone: 'nope', type: 'message', text: 'x', channel: 'sms' }, { actor: 'u_test' }).catch(
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(HttpError);
-    expect(err).toMatchObject({ status: 400, message: expect.stringMatching(/^phone/) });
-    expect((await listMessages(phone)).messages).toEqual([]);
+    expect(bad).toBeInstanceOf(HttpError);
+    expect(bad).toMatchObject({ status: 400, message: expect.stringMatching(/^phone/) });
+    // A valid number with one bad field: refused whole, so no profile comes into being.
+    const err = await ingestSandbox(env, { phone, type: 'message', text: 'x', channel: 'fax' as 'sms' }, { actor: 'u_test' }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ status: 400, message: expect.stringMatching(/^channel/) });
+    expect((await api('GET', `/v1/profiles/${encodeURIComponent(phone)}`)).status).toBe(404);
   });
 });

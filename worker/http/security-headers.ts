@@ -14,6 +14,8 @@ export function securityHeaders() {
     // A WebSocket handshake's 101 carries no document.
     if (c.res.status === 101) return;
     const headers = responseHeaders(c.req.path);
+    // A route that sets its own, stricter policy (customers' files are served sandboxed) keeps it.
+    if (c.res.headers.has('content-security-policy')) delete headers['Content-Security-Policy'];
     if (NEVER_CACHED.test(c.req.path)) headers['Cache-Control'] = 'no-store';
     // Responses fetched from a Durable Object have immutable headers: copy those first.
     if (!trySet(c.res.headers, headers)) {

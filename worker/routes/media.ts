@@ -51,7 +51,7 @@ export const media = new Hono<ConsoleEnv>()
       'content-disposition': `${/^(image|video|audio)\//.test(type) ? 'inline' : 'attachment'}; filename="file-${c.req.param('n')}.${extension ?? 'bin'}"`,
       'x-content-type-options': 'nosniff',
       // Opened on its own, the file can run nothing and load nothing.
-      'content-security-policy': "default-src 'none'; img-src 'self'; media-src 'self'; sandbox",
+      'content-security-policy': "default-src 'none'; img-src 'self'; media-src 'self'; sandbox; frame-ancestors 'none'",
       'cross-origin-resource-policy': 'same-origin',
       'cache-control': 'private, max-age=86400',
       etag: object.httpEtag,
