@@ -69,6 +69,8 @@ describe('inbound media from Twilio', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-disposition')).toMatch(/^inline; filename="file-0\.png"$/);
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    // Private to the signed-in user, but the same bytes for good: the browser may keep them.
+    expect(res.headers.get('cache-control')).toBe('private, max-age=86400');
     expect(Buffer.from(await res.arrayBuffer()).toString('base64')).toBe(PIXEL_PNG_BASE64);
     expect((await consoleApi(null, url)).status).toBe(401);
   });

@@ -16,7 +16,8 @@ export function securityHeaders() {
     const headers = responseHeaders(c.req.path);
     // A route that sets its own, stricter policy (customers' files are served sandboxed) keeps it.
     if (c.res.headers.has('content-security-policy')) delete headers['Content-Security-Policy'];
-    if (NEVER_CACHED.test(c.req.path)) headers['Cache-Control'] = 'no-store';
+    // Unless the route chose its own (a customer's file is private but immutable: the browser may keep it).
+    if (NEVER_CACHED.test(c.req.path) && !c.res.headers.has('cache-control')) headers['Cache-Control'] = 'no-store';
     // Responses fetched from a Durable Object have immutable headers: copy those first.
     if (!trySet(c.res.headers, headers)) {
       c.res = new Response(c.res.body, c.res);
