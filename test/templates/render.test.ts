@@ -52,7 +52,11 @@ describe('renderContent', () => {
           media: { url: 'https://cdn.example.com/{{ properties.sku }}.jpg', alt: '{{ properties.preferred_category }}' },
           buttons: [{ type: 'url', text: 'Voir {{ properties.sku }}', url: 'https://shop.example.com/p/{{ properties.sku }}' }],
         },
-        { title: 'Et aussi', description: 'Des {{ properties.preferred_category | upcase }}', media: { url: 'https://cdn.example.com/b.jpg' } },
+        {
+          title: 'Et aussi',
+          description: 'Des {{ properties.preferred_category | upcase }}',
+          media: { url: 'https://cdn.example.com/b.jpg' },
+        },
       ],
       suggestions: [{ type: 'reply', text: 'Merci {{ first_name }}' }],
     };
@@ -79,7 +83,10 @@ describe('renderContent', () => {
     const content: Content = {
       type: 'text',
       text: 'Hello',
-      suggestions: [{ type: 'reply', text: 'Oui' }, { type: 'reply', text: 'Voir la sélection {{ properties.preferred_category }} de {{ first_name }}' }],
+      suggestions: [
+        { type: 'reply', text: 'Oui' },
+        { type: 'reply', text: 'Voir la sélection {{ properties.preferred_category }} de {{ first_name }}' },
+      ],
     };
     const r = renderContent(content, null, lea);
     expect(r).toEqual({
@@ -130,7 +137,9 @@ describe('renderContent', () => {
     const loop = '{% for i in (1..30000) %}{% endfor %}ok';
     expect(renderedText(text(loop), lea)).toBe('ok');
     const r = renderContent({ type: 'card', card: { title: loop, description: loop } }, null, lea);
-    expect(!r.ok && r.issues).toEqual([expect.objectContaining({ path: 'content.card.description', message: expect.stringMatching(/limit exceeded/) })]);
+    expect(!r.ok && r.issues).toEqual([
+      expect.objectContaining({ path: 'content.card.description', message: expect.stringMatching(/limit exceeded/) }),
+    ]);
   });
 
   it('renders the fallback text and refuses one that renders empty', () => {
@@ -171,7 +180,10 @@ describe('checkTemplates', () => {
     const content = {
       type: 'text',
       text: 'Hi',
-      suggestions: [{ type: 'reply', text: '{{ first_name | default: "vous" | upcase }}' }, { type: 'reply', text: '' }],
+      suggestions: [
+        { type: 'reply', text: '{{ first_name | default: "vous" | upcase }}' },
+        { type: 'reply', text: '' },
+      ],
     };
     expect(checkTemplates(content)).toEqual([{ path: 'content.suggestions.1.text', code: 'invalid', message: 'must not be empty' }]);
   });
@@ -187,6 +199,10 @@ describe('checkTemplates', () => {
     expect(thrown).toBeInstanceOf(HttpError);
     const e = thrown as HttpError;
     expect([e.status, e.code]).toEqual([400, 'invalid_template']);
-    expect((e.details as { path: string }[]).map((d) => d.path)).toEqual(['content.card.title', 'content.card.description', 'fallback_text']);
+    expect((e.details as { path: string }[]).map((d) => d.path)).toEqual([
+      'content.card.title',
+      'content.card.description',
+      'fallback_text',
+    ]);
   });
 });

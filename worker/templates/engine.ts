@@ -103,7 +103,12 @@ export function renderer(scope: object, maxOutput = MAX_OUTPUT_CHARS): (template
   const budget = new Context(scope, l.options, { sync: true }, { liquid: l });
   return (template) => {
     try {
-      const ctx = new Context(scope, l.options, { sync: true }, { liquid: l, memoryLimit: budget.memoryLimit, renderLimit: budget.renderLimit });
+      const ctx = new Context(
+        scope,
+        l.options,
+        { sync: true },
+        { liquid: l, memoryLimit: budget.memoryLimit, renderLimit: budget.renderLimit },
+      );
       const out = new BoundedEmitter(maxOutput);
       toValueSync(l.renderer.renderTemplates(template, ctx, out));
       return { ok: true, text: out.buffer };

@@ -133,9 +133,7 @@ export function checkTemplates(content: unknown, fallbackText?: string | null): 
   return check(content, fallbackText).issues;
 }
 
-export type RenderedMessage =
-  | { ok: true; content: Content; fallbackText: string | null }
-  | { ok: false; issues: TemplateIssue[] };
+export type RenderedMessage = { ok: true; content: Content; fallbackText: string | null } | { ok: false; issues: TemplateIssue[] };
 
 /** The message as the customer of `context` gets it, or every field that went wrong. */
 export function renderContent(content: unknown, fallbackText: string | null | undefined, context: TemplateContext): RenderedMessage {
