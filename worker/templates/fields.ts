@@ -63,7 +63,10 @@ export function templatedFields(content: unknown): TemplatedField[] {
       card(content.card, ['card']);
       break;
     case 'carousel':
-      if (Array.isArray(content.cards)) content.cards.forEach((c, i) => card(c, ['cards', i]));
+      if (Array.isArray(content.cards))
+        content.cards.forEach((c, i) => {
+          card(c, ['cards', i]);
+        });
       break;
   }
   suggestions(content.suggestions, ['suggestions']);
