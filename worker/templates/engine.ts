@@ -9,9 +9,9 @@
  * - only own properties are read (`{{ first_name.constructor }}` is empty);
  * - bounded work: `parseLimit` (template length), `memoryLimit` (charged by ranges, array and
  *   string filters: it bounds how many times a loop can run) and an output cap of our own
- *   (liquidjs does not charge what a template writes). `renderLimit` is a time budget, set
- *   too, but workerd's clock does not move during synchronous work, so inside the Worker the
- *   other three are what stop a runaway template;
+ *   (liquidjs does not charge what a template writes), plus `renderLimit`, a time budget. In
+ *   production Workers the clock only moves on I/O, so a synchronous render cannot rely on
+ *   time there: the other three are what stop a runaway template;
  * - no HTML escaping: the output is a text message ("Léa & Co" stays so).
  */
 import { Context, type Emitter, Liquid, LiquidError, Tag, type TagToken, type Template, type TopLevelToken, toValueSync } from 'liquidjs';
@@ -26,7 +26,7 @@ export const MAX_OUTPUT_CHARS = 12_000;
  * caps a message at roughly 150 ms of rendering; real templates use a few thousand units.
  */
 export const MEMORY_LIMIT = 50_000;
-/** Milliseconds (effective where the clock moves during a render: browsers, Node). */
+/** Milliseconds for one message (effective where the clock moves during a render: local workerd, Node). */
 export const RENDER_LIMIT_MS = 200;
 
 export const REFUSED_TAGS = ['include', 'render', 'layout'] as const;
