@@ -31,6 +31,15 @@ describe('renderContent', () => {
     expect(renderedText(text('{{ properties.pointure | default: "38" }}'), nobody)).toBe('38');
   });
 
+  it('reads only the customer’s own values, never what objects inherit', () => {
+    expect(
+      renderedText(
+        text('[{{ first_name.constructor }}{{ properties.constructor }}{{ properties.__proto__ }}{{ properties.toString }}]'),
+        lea,
+      ),
+    ).toBe('[]');
+  });
+
   it('does not escape HTML: the output is a text message', () => {
     expect(renderedText(text('Pour {{ properties.company }} <3'), lea)).toBe('Pour Léa & Co <3');
   });
