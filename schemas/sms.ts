@@ -163,3 +163,19 @@ export function smsFallbackText(content: Content, opts: { optOutMention?: string
   );
   return opts.optOutMention ? withOptOutMention(text, opts.optOutMention) : text;
 }
+
+/**
+ * The SMS a message goes out as, on its own or as the RCS fallback: the sender's
+ * `fallback_text` when given, else generated from the content; a marketing SMS gets the
+ * brand's opt-out mention when it lacks one. The Worker sends exactly this, and the console's
+ * preview shows exactly this.
+ */
+export function smsVersion(
+  content: Content | null,
+  opts: { fallbackText?: string | null; purpose?: string | null; optOutMention?: string | null } = {},
+): string {
+  const mention = opts.purpose === 'marketing' ? opts.optOutMention : null;
+  if (opts.fallbackText) return mention ? withOptOutMention(opts.fallbackText, mention) : opts.fallbackText;
+  if (!content) return '';
+  return smsFallbackText(content, mention ? { optOutMention: mention } : {});
+}

@@ -2,7 +2,7 @@
 // shape and the number of choices.
 import { describe, expect, it } from 'vitest';
 import type { Card, Content } from '../schemas/content';
-import { lintContent, lintSmsText, urlExtension } from '../schemas/lint';
+import { lintContent, lintSms, lintSmsText, urlExtension } from '../schemas/lint';
 
 const codes = (content: Content, opts?: Parameters<typeof lintContent>[1]) => lintContent(content, opts).map((i) => i.code);
 const photo = { url: 'https://cdn.example.com/p.jpg' };
@@ -129,6 +129,7 @@ describe('lintSmsText', () => {
         code: 'sms_ucs2',
         path: 'fallback_text',
         message: '“ ” – … force the SMS into UCS-2: 2 parts instead of 1. Use the GSM-safe replacement.',
+        params: { chars: '“ ” – …', n: 2, fixed: 1 },
       },
     ]);
   });
@@ -149,5 +150,51 @@ describe('urlExtension', () => {
     expect(urlExtension('https://cdn.example.com/a/b.PNG?x=1.gif')).toBe('png');
     expect(urlExtension('https://cdn.example.com/a/')).toBe('');
     expect(urlExtension('not a url')).toBeNull();
+  });
+});
+
+describe('lintSms (the SMS a customer receives)', () => {
+  const words = 'Maison Lumière : la collection été est arrivée.';
+
+  it('errors on a marketing SMS without an opt-out mention, and accepts the brand’s own mention', () => {
+    expect(lintSms(words, { purpose: 'marketing' })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'sms_no_opt_out', path: 'fallback_text' }),
+    ]);
+    expect(lintSms(`${words}\nSTOP au 36111`, { purpose: 'marketing' })).toEqual([]);
+    expect(
+      lintSms(`${words}\nDésinscription : maison-lumiere.example/d`, { purpose: 'marketing', optOutMention: 'Désinscription :' }),
+    ).toEqual([]);
+    expect(lintSms(words, { purpose: 'transactional' })).toEqual([]);
+  });
+
+  it('flags an SMS that is only a link (opt-out line aside): an error for marketing, a warning otherwise', () => {
+    const bare = 'https://shop.example.com/ete\nSTOP au 36111';
+    expect(lintSms(bare, { purpose: 'marketing' })).toEqual([expect.objectContaining({ level: 'error', code: 'sms_only_link' })]);
+    expect(lintSms('https://shop.example.com/ete', { purpose: 'transactional' })).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'sms_only_link' }),
+    ]);
+    expect(lintSms(`Nouveautés : https://shop.example.com/ete\nSTOP au 36111`, { purpose: 'marketing' })).toEqual([]);
+  });
+
+  it('errors past 1600 characters and warns past four parts', () => {
+    expect(lintSms('a'.repeat(1601)).map((i) => [i.level, i.code])).toEqual([['error', 'sms_too_long']]);
+    expect(lintSms('a'.repeat(153 * 4 + 1)).map((i) => [i.level, i.code, i.params?.n])).toEqual([['warning', 'sms_many_parts', 5]]);
+    expect(lintSms('a'.repeat(153 * 4))).toEqual([]);
+  });
+
+  it('names emoji that cost parts, and says nothing of one that costs none', () => {
+    expect(lintSms(`${'a'.repeat(100)} 🎉`)).toEqual([
+      expect.objectContaining({ code: 'sms_ucs2_symbols', params: { chars: '🎉', n: 2, fixed: 1 } }),
+    ]);
+    expect(lintSms('Merci 🎉')).toEqual([]);
+  });
+
+  it('runs the SMS rules with the purpose when lintContent is given the SMS version', () => {
+    expect(
+      codes(
+        { type: 'text', text: 'Promo', suggestions: [{ type: 'reply', text: 'Stop' }] },
+        { purpose: 'marketing', smsText: 'https://x.example' },
+      ),
+    ).toEqual(['sms_only_link', 'sms_no_opt_out']);
   });
 });

@@ -27,6 +27,7 @@ import { conversations } from './routes/api/conversations';
 import { labels } from './routes/api/labels';
 import { media } from './routes/media';
 import { settings } from './routes/api/settings';
+import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
 
 export { Profile } from './profile.do';
@@ -59,6 +60,7 @@ app.route('/api/labels', labels);
 app.route('/api/settings', settings);
 app.route('/api/api-keys', apiKeys);
 app.route('/api/ws', ws);
+app.route('/api/preview', preview);
 
 // Public API (architecture.md "Public contract"): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);

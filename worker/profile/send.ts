@@ -17,7 +17,7 @@ import { simulatesReceipts } from '../providers/sandbox/provider';
 import type { SendResult, TrafficType } from '../providers/types';
 import type { BrandSettings } from '../settings';
 import type { Core } from './core';
-import { smsFallbackText, withOptOutMention } from '../../schemas/sms';
+import { smsVersion } from '../../schemas/sms';
 import { frequencyCapped } from '../compliance/frequency';
 import { DEFAULT_QUIET_HOURS, nextAllowedSendTime, zoneForPhone, type QuietHoursRules } from '../compliance/quiet-hours';
 import { requiredFeatures, STOP_POSTBACK, withPostbacks, withStopSuggestion } from './postbacks';
@@ -281,10 +281,8 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
 /** The SMS text: the sender's `fallback_text`, else generated; marketing gets the opt-out mention. */
 function fallbackTextFor(_core: Core, row: MessageRow, brand: BrandSettings): string {
   const content = row.content ? (JSON.parse(row.content) as Content) : null;
-  const marketing = row.purpose === 'marketing';
-  if (row.fallback_text) return marketing ? withOptOutMention(row.fallback_text, brand.optOutMention) : row.fallback_text;
-  if (!content) return row.text ?? '';
-  return smsFallbackText(content, marketing ? { optOutMention: brand.optOutMention } : {});
+  if (!content && !row.fallback_text) return row.text ?? '';
+  return smsVersion(content, { fallbackText: row.fallback_text, purpose: row.purpose, optOutMention: brand.optOutMention });
 }
 
 async function sendSms(core: Core, id: string, brand: BrandSettings, reason: string | null = null): Promise<void> {

@@ -7,12 +7,15 @@ import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
 import { CardSchema, type Card, type Suggestion } from '../../../schemas/content';
 import { t } from '../../lib/i18n';
-import { lintContent } from '../../../schemas/lint';
 import { smsFallbackText } from '../../../schemas/sms';
-import { CardView } from '../message/CardView';
 import { Icon } from '../Icon';
 import { Modal } from '../Modal';
 import { SegmentCount } from './SegmentCount';
+// Preview (client/components/preview): the card rendered for the conversation's customer.
+import { detail, threadPhone } from '../../state/thread';
+import { FieldIssues } from '../preview/FieldIssues';
+import { MessagePreview } from '../preview/MessagePreview';
+import type { PreviewState } from '../preview/usePreview';
 
 export interface CardDraft {
   card: Card;
@@ -58,8 +61,12 @@ export default function CardBuilder({
   const generated = smsFallbackText({ type: 'card', card });
   const fallback = fallbackEdited.value ?? generated;
   const check = v.safeParse(CardSchema, card);
-  // Editorial advice from the shared lint (one action per message, image checks…): shown, never blocking.
-  const advice = check.success ? lintContent({ type: 'card', card }, { smsText: fallback }) : [];
+  // Preview: template errors name their field and hold the card back until fixed.
+  const preview = useSignal<PreviewState['status']>('idle');
+  const templateIssues = useSignal<{ path: string; message: string }[]>([]);
+  const previewReady = preview.value === 'ok' || preview.value === 'error' || preview.value === 'not_found';
+  const phone = threadPhone.value;
+  const customer = phone ? { phone, name: detail.value?.conversation.name ?? null } : null;
   const problem = check.success ? null : check.issues.map((i) => `${v.getDotPath(i) ?? 'card'}: ${i.message}`)[0];
   const setButton = (i: number, patch: Partial<ButtonDraft>) =>
     (buttons.value = buttons.value.map((b, j) => (j === i ? { ...b, ...patch } : b)));
@@ -77,14 +84,17 @@ export default function CardBuilder({
           <label class="field">
             <span>{t('card.image')}</span>
             <input type="url" placeholder="https://…" value={image.value} onInput={(e) => (image.value = e.currentTarget.value)} />
+            <FieldIssues issues={templateIssues.value} path="content.card.media.url" />
           </label>
           <label class="field">
             <span>{t('card.title')}</span>
             <input maxLength={200} value={title.value} onInput={(e) => (title.value = e.currentTarget.value)} />
+            <FieldIssues issues={templateIssues.value} path="content.card.title" />
           </label>
           <label class="field">
             <span>{t('card.description')}</span>
             <textarea rows={3} maxLength={2000} value={description.value} onInput={(e) => (description.value = e.currentTarget.value)} />
+            <FieldIssues issues={templateIssues.value} path="content.card.description" />
           </label>
           <fieldset class="field">
             <legend>{t('card.buttons')}</legend>
@@ -112,6 +122,8 @@ export default function CardBuilder({
                 >
                   <Icon name="x" size={14} />
                 </button>
+                <FieldIssues issues={templateIssues.value} path={`content.card.buttons.${i}.text`} />
+                <FieldIssues issues={templateIssues.value} path={`content.card.buttons.${i}.url`} />
               </div>
             ))}
             {buttons.value.length < 4 && (
@@ -125,25 +137,22 @@ export default function CardBuilder({
             <button type="button" class="btn" onClick={onClose}>
               {t('common.cancel')}
             </button>
-            <button type="submit" class="btn btn-primary" disabled={!check.success}>
+            <button type="submit" class="btn btn-primary" disabled={!check.success || !previewReady}>
               {t('card.insert')}
             </button>
           </div>
         </form>
         <div class="card-previews">
-          <section aria-label={t('card.previewRcs')}>
-            <h3 class="preview-title">{t('card.previewRcs')}</h3>
-            <div class="preview-phone">{check.success ? <CardView card={card} /> : <div class="muted">—</div>}</div>
-          </section>
-          {advice.length > 0 && (
-            <ul class="lint" aria-label={t('card.advice')}>
-              {advice.map((i) => (
-                <li key={i.code + i.path} class={`lint-${i.level}`}>
-                  {i.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <MessagePreview
+            content={check.success ? { type: 'card', card } : null}
+            fallbackText={fallback}
+            purpose="support"
+            profile={customer}
+            onChange={(st) => {
+              preview.value = st.status;
+              templateIssues.value = st.status === 'invalid' ? st.issues : [];
+            }}
+          />
           <section aria-label={t('card.previewSms')}>
             <h3 class="preview-title">{t('card.previewSms')}</h3>
             <textarea
@@ -153,6 +162,7 @@ export default function CardBuilder({
               value={fallback}
               onInput={(e) => (fallbackEdited.value = e.currentTarget.value)}
             />
+            <FieldIssues issues={templateIssues.value} path="fallback_text" />
             <div class="preview-foot">
               <SegmentCount text={fallback} onFix={(fixed) => (fallbackEdited.value = fixed)} />
               <span class="muted">{t('card.fallbackHint')}</span>

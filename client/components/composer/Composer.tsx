@@ -19,6 +19,8 @@ import { CannedMenu, cannedMatches } from './CannedMenu';
 import type { CardDraft } from './CardBuilder';
 import { ChipEditor } from './ChipEditor';
 import { SegmentCount } from './SegmentCount';
+// Preview (client/components/preview): a reply with {{ first_name }} as this customer gets it.
+import { RenderedLine } from '../preview/RenderedLine';
 
 const CardBuilder = lazy(() => import('./CardBuilder'));
 const TYPING_EVERY_MS = 4000;
@@ -190,6 +192,7 @@ export function Composer({ phone }: { phone: string }) {
           onKeyDown={onKeyDown}
         />
       </div>
+      {!note && <RenderedLine text={text.value} phone={phone} />}
       {!note && <ChipEditor chips={chips.value} onChange={(c) => (chips.value = c)} />}
       <div class="composer-foot">
         {!note && (

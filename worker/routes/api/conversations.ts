@@ -19,6 +19,7 @@ import type { ProfileView } from '../../../schemas/profile';
 import { canWriteInbox, type ConsoleEnv } from '../../auth/session';
 import { consentRefused, HttpError } from '../../errors';
 import { decodeCursor, inboxStub } from '../../inbox.do';
+import { personaliseReply } from '../../templates/reply';
 import { jsonBody, phoneParam, query } from '../validate';
 
 const profileOf = (env: Env, phone: string) => env.PROFILE.getByName(phone);
@@ -87,10 +88,13 @@ export const conversations = new Hono<ConsoleEnv>()
   .post('/:phone/messages', write, phoneParam(), jsonBody(ReplySchema), async (c) => {
     const { phone } = c.req.valid('param');
     const input = c.req.valid('json');
-    const outcome = await profileOf(c.env, phone).send(phone, {
+    const stub = profileOf(c.env, phone);
+    // `{{ first_name }}` in a reply: rendered with this customer (worker/templates/reply.ts).
+    const reply = await personaliseReply(phone, input.content, input.fallback_text, () => stub.get(phone));
+    const outcome = await stub.send(phone, {
       purpose: 'support',
-      content: input.content,
-      fallback_text: input.fallback_text,
+      content: reply.content,
+      fallback_text: reply.fallbackText,
       author: c.var.user.id,
     });
     if (!outcome.ok) throw new HttpError(422, outcome.error, outcome.message);
