@@ -4,7 +4,7 @@
  * Pure and shared by the Worker (returned with a send) and the console composer (shown live).
  * Errors are wire limits a provider would refuse; warnings are editorial advice.
  */
-import type { Card, Content, Suggestion } from './content';
+import { IMAGE_EXTENSIONS, LOOPBACK_HTTP, urlExtension, VIDEO_EXTENSIONS, type Card, type Content, type Suggestion } from './content';
 import { encodingAdvice } from './gsm';
 
 export interface LintIssue {
@@ -41,26 +41,11 @@ const NEAR = 0.9;
 /** More chips than this and customers stop reading them. */
 const FEW_CHOICES = 4;
 
-/** Extensions RBM plays (providers.md: images jpeg/gif/png, video mp4/webm/...). */
-export const IMAGE_EXTENSIONS = ['jpeg', 'jpg', 'gif', 'png'] as const;
-export const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'webm', 'mpeg', 'mpeg4', 'h263', '3gp'] as const;
+export { IMAGE_EXTENSIONS, urlExtension, VIDEO_EXTENSIONS };
 const ALLOWED_MEDIA = new Set<string>([...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS]);
 
 const ACTION_TYPES = new Set<Suggestion['type']>(['url', 'dial', 'calendar', 'location', 'share_location']);
 const isAction = (s: Suggestion) => ACTION_TYPES.has(s.type);
-
-/** The lower-case extension of a URL's path ("jpg"), '' when none, null when not a URL. */
-export function urlExtension(url: string): string | null {
-  let pathname: string;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  const last = pathname.split('/').pop() ?? '';
-  const dot = last.lastIndexOf('.');
-  return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
-}
 
 /**
  * SMS advice: a text that is UCS-2 only because of look-alike punctuation or spaces (curly
@@ -94,8 +79,12 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
     else if (n >= Math.ceil(max * NEAR)) add('warning', 'near_limit', path, `${what} has ${n} of ${max} characters; phones may cut it.`);
   };
 
+  // Errors here are what the carriers refuse (the content schema refuses them too); a local
+  // http address (`npm start`) only reaches the sandbox's phones.
   const lintMedia = (url: string, path: string) => {
-    if (!/^https:\/\//i.test(url)) add('error', 'media_not_https', path, 'Media must be served over https.');
+    if (LOOPBACK_HTTP.test(url))
+      add('warning', 'media_local', path, 'Only the sandbox can fetch a localhost address: carriers need PUBLIC_URL on https.');
+    else if (!/^https:\/\//i.test(url)) add('error', 'media_not_https', path, 'Media must be served over https.');
     const ext = urlExtension(url);
     if (ext === null) add('error', 'media_bad_url', path, 'The media URL is not a valid URL.');
     else if (ext === '')
@@ -106,7 +95,7 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
         'The media URL has no file extension: make sure it serves image/jpeg, image/png, image/gif or a video type.',
       );
     else if (!ALLOWED_MEDIA.has(ext))
-      add('warning', 'media_type', path, `".${ext}" may not play on phones: use jpeg, png or gif images, or mp4/webm video.`);
+      add('error', 'media_type', path, `Phones do not show ".${ext}" files: use a JPEG, PNG or GIF image, or mp4/webm video.`);
   };
 
   const lintSuggestions = (list: readonly Suggestion[] | undefined, path: string, max: number, tooMany: string) => {
