@@ -53,10 +53,24 @@ describe('lintContent', () => {
     expect(codes({ type: 'card', card: { title: 'Sale' } })).toEqual(['card_without_image']);
   });
 
-  it('warns about a media type phones may not play, and accepts jpg and mp4', () => {
-    expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/a.webp' } })).toEqual(['media_type']);
+  it('refuses a media type phones do not show (an error, as carriers refuse it), and accepts jpg and mp4', () => {
+    expect(lintContent({ type: 'media', media: { url: 'https://cdn.example.com/a.webp' } })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'media_type', path: 'media.url' }),
+    ]);
+    expect(lintContent({ type: 'card', card: { title: 'Logo', media: { url: 'https://cdn.example.com/logo.svg' } } })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'media_type', path: 'card.media.url' }),
+    ]);
     expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/a.JPG?v=3' } })).toEqual([]);
     expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/clip.mp4' } })).toEqual([]);
+  });
+
+  it('refuses plain http media, and only warns about a local address that only the sandbox can fetch', () => {
+    expect(lintContent({ type: 'media', media: { url: 'http://cdn.example.com/a.png' } })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'media_not_https', path: 'media.url' }),
+    ]);
+    expect(lintContent({ type: 'media', media: { url: 'http://localhost:8787/media/a.png' } })).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'media_local', path: 'media.url' }),
+    ]);
   });
 
   it('warns when the media URL has no extension to tell its type', () => {
