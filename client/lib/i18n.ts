@@ -4,6 +4,7 @@
  * reads the `lang` signal, so switching re-renders only what shows text.
  */
 import { signal } from '@preact/signals';
+import { mediaEn, mediaFr } from './i18n-media';
 
 const en = {
   'app.name': 'RCS Console',
@@ -208,9 +209,9 @@ const en = {
   'error.reload': 'Reload',
   notFound: 'Page not found.',
 };
-export type Key = keyof typeof en;
+export type Key = keyof typeof en | keyof typeof mediaEn;
 
-const fr: Record<Key, string> = {
+const fr: Record<keyof typeof en, string> = {
   'app.name': 'Console RCS',
   'nav.inbox': 'Boîte de réception',
   'nav.simulator': 'Simulateur de téléphone',
@@ -417,7 +418,7 @@ const fr: Record<Key, string> = {
 };
 
 export type Lang = 'en' | 'fr';
-const dicts: Record<Lang, Record<Key, string>> = { en, fr };
+const dicts: Record<Lang, Record<Key, string>> = { en: { ...en, ...mediaEn }, fr: { ...fr, ...mediaFr } };
 
 function initialLang(): Lang {
   const saved = localStorage.getItem('lang');

@@ -9,7 +9,28 @@ const tail = () => Array.from(crypto.getRandomValues(new Uint8Array(16)));
 
 /** A PNG header (signature + IHDR) of `width` × `height`, padded to `size` bytes when given. */
 export function png(width: number, height: number, size = 0): Uint8Array<ArrayBuffer> {
-  const head = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...ascii('IHDR'), ...be32(width), ...be32(height), 8, 6, 0, 0, 0];
+  const head = [
+    0x89,
+    0x50,
+    0x4e,
+    0x47,
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
+    0,
+    0,
+    0,
+    13,
+    ...ascii('IHDR'),
+    ...be32(width),
+    ...be32(height),
+    8,
+    6,
+    0,
+    0,
+    0,
+  ];
   const bytes = new Uint8Array(Math.max(size, head.length + 16));
   bytes.set([...head, ...tail()]);
   return bytes;

@@ -35,11 +35,15 @@ async function readUpload(req: Request, url: URL): Promise<{ bytes: Uint8Array<A
     try {
       form = await req.formData();
     } catch {
-      throw new HttpError(400, 'invalid_request', 'file: the form could not be read', [{ path: 'file', message: 'the form could not be read' }]);
+      throw new HttpError(400, 'invalid_request', 'file: the form could not be read', [
+        { path: 'file', message: 'the form could not be read' },
+      ]);
     }
     const file = form.get('file');
     if (!(file instanceof File)) {
-      throw new HttpError(400, 'invalid_request', 'file: missing (send the file in a "file" field)', [{ path: 'file', message: 'missing' }]);
+      throw new HttpError(400, 'invalid_request', 'file: missing (send the file in a "file" field)', [
+        { path: 'file', message: 'missing' },
+      ]);
     }
     return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
   }
@@ -55,7 +59,9 @@ export const library = new Hono<ConsoleEnv>()
     if (cursor) {
       const values = decodeCursor(cursor);
       if (values?.length !== 2 || typeof values[0] !== 'string' || typeof values[1] !== 'string') {
-        throw new HttpError(400, 'invalid_request', 'cursor: is not a cursor of this list', [{ path: 'cursor', message: 'is not a cursor of this list' }]);
+        throw new HttpError(400, 'invalid_request', 'cursor: is not a cursor of this list', [
+          { path: 'cursor', message: 'is not a cursor of this list' },
+        ]);
       }
       after = [values[0], values[1]];
     }

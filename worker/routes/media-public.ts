@@ -18,7 +18,7 @@ export const publicMedia = new Hono<AppEnv>().get('/:file', async (c) => {
   const key = `library/${file}`;
   const range = c.req.header('range');
   const object = await c.env.MEDIA.get(key, range ? { range: c.req.raw.headers } : {});
-  if (!object || object.customMetadata?.provider !== 'library') throw notFound();
+  if (object?.customMetadata?.provider !== 'library') throw notFound();
   const headers = new Headers({
     'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',
     'cache-control': 'public, max-age=31536000, immutable',
