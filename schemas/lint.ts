@@ -163,6 +163,9 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
         lintCard(card, `cards.${i}`);
         // A carousel shows one action per card: each card is its own "message".
         oneAction(actions(card.buttons), `cards.${i}`, `Card ${i + 1}`);
+        const buttons = card.buttons?.length ?? 0;
+        if (buttons < 1 || buttons > 2)
+          add('warning', 'carousel_card_buttons', `cards.${i}.buttons`, 'Twilio sends a carousel only when every card has 1 or 2 buttons.');
       });
       oneAction(actions(content.suggestions), 'suggestions', "The carousel's suggestions");
       const uneven = (has: (c: Card) => boolean, what: string) => {

@@ -94,9 +94,37 @@ describe('lintContent', () => {
   it('warns about a carousel whose cards do not all have media', () => {
     const content: Content = {
       type: 'carousel',
-      cards: [{ title: 'A', media: photo }, { title: 'B' }],
+      cards: [
+        { title: 'A', media: photo, buttons: [{ type: 'reply', text: 'Buy A' }] },
+        { title: 'B', buttons: [{ type: 'reply', text: 'Buy B' }] },
+      ],
     };
     expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'carousel_uneven', message: expect.stringContaining('media') })]);
+  });
+
+  it('warns about a carousel card without buttons or with more than two (Twilio sends 1 or 2 per card)', () => {
+    const reply = (text: string) => ({ type: 'reply' as const, text });
+    const content: Content = {
+      type: 'carousel',
+      cards: [
+        { title: 'A', media: photo, buttons: [reply('A1')] },
+        { title: 'B', media: photo, buttons: [reply('B1'), reply('B2'), reply('B3')] },
+        { title: 'C', media: photo, buttons: [reply('C1'), reply('C2')] },
+      ],
+    };
+    expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'carousel_card_buttons', path: 'cards.1.buttons' })]);
+    const none: Content = {
+      type: 'carousel',
+      cards: [
+        { title: 'A', media: photo },
+        { title: 'B', media: photo },
+      ],
+    };
+    expect(
+      lintContent(none)
+        .filter((i) => i.code === 'carousel_card_buttons')
+        .map((i) => i.path),
+    ).toEqual(['cards.0.buttons', 'cards.1.buttons']);
   });
 
   it('warns when there are more than four suggestions to choose from', () => {

@@ -39,7 +39,7 @@ export default function AttachDialog({
         ) : (
           <CarouselBuilder value={d} onChange={(next) => (draft.value = next)} showProblems={attempted.value} />
         )}
-        <div class="form-actions">
+        <div class="form-actions builder-actions">
           <button type="button" class="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>

@@ -46,7 +46,13 @@ export function CardBuilder({
           </div>
         )}
       </div>
-      <Previews content={built.content} advice={built.advice} sms={built.sms} onSms={(fallback) => change({ ...value, fallback })} />
+      <Previews
+        content={built.content}
+        preview={built.preview}
+        advice={built.advice}
+        sms={built.sms}
+        onSms={(fallback) => change({ ...value, fallback })}
+      />
     </div>
   );
 }

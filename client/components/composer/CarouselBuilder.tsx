@@ -144,7 +144,13 @@ export function CarouselBuilder({
           </div>
         )}
       </div>
-      <Previews content={built.content} advice={built.advice} sms={built.sms} onSms={(fallback) => change({ ...value, fallback })} />
+      <Previews
+        content={built.content}
+        preview={built.preview}
+        advice={built.advice}
+        sms={built.sms}
+        onSms={(fallback) => change({ ...value, fallback })}
+      />
     </div>
   );
 }

@@ -152,10 +152,9 @@ export function MediaField({
       <div class="media-url-row">
         <input
           type="url"
-          placeholder="https://…"
+          placeholder={t('media.url')}
           aria-label={`${name}${t('card.image')}`}
           aria-invalid={problem ? true : undefined}
-          title={t('media.url')}
           value={value.image}
           onInput={(e) => {
             warning.value = null;

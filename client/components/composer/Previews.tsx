@@ -11,11 +11,14 @@ import { SegmentCount } from './SegmentCount';
 
 export function Previews({
   content,
+  preview,
   advice,
   sms,
   onSms,
 }: {
   content: Content | null;
+  /** What to show while `content` is blocked: the message as typed so far, or null. */
+  preview?: Content | null;
   advice: readonly LintIssue[];
   sms: string;
   /** The author's SMS, or null to go back to the generated one. */
@@ -25,13 +28,13 @@ export function Previews({
     <div class="card-previews">
       <section aria-label={t('card.previewRcs')}>
         <h3 class="preview-title">{t('card.previewRcs')}</h3>
-        <div class="preview-phone">{content ? <RichContent content={content} /> : <div class="muted">—</div>}</div>
+        <div class="preview-phone">{content || preview ? <RichContent content={(content ?? preview)!} /> : <div class="muted">—</div>}</div>
       </section>
       {advice.length > 0 && (
         <ul class="lint" aria-label={t('card.advice')}>
-          {advice.map((i) => (
-            <li key={i.code + i.path} class={`lint-${i.level}`}>
-              {i.message}
+          {[...new Set(advice.map((i) => i.message))].map((message) => (
+            <li key={message} class="lint-warning">
+              {message}
             </li>
           ))}
         </ul>

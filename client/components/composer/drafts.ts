@@ -116,6 +116,8 @@ export interface Problem {
 export interface Built {
   /** The message, or null while a problem blocks it. */
   content: Content | null;
+  /** The message as typed, unchecked, for the preview while it is blocked (null when it has nothing yet). */
+  preview: Content | null;
   /** Schema refusals and lint errors: what a carrier would refuse. Nothing is sent while any. */
   problems: Problem[];
   /** Lint warnings: advice, never blocking. */
@@ -128,22 +130,19 @@ export interface Built {
 export function draftContent(draft: Draft, purpose: Purpose = 'support', extra: readonly Suggestion[] = []): Built {
   const own = draft.kind === 'carousel' ? toSuggestions(draft.buttons) : [];
   const suggestions = [...own, ...extra];
-  const raw =
-    draft.kind === 'card'
-      ? { type: 'card', card: toCard(draft.card), ...(suggestions.length ? { suggestions } : {}) }
-      : {
-          type: 'carousel',
-          cards: draft.cards.map(toCard),
-          width: draft.width,
-          ...(suggestions.length ? { suggestions } : {}),
-        };
+  const cards = draft.kind === 'card' ? [toCard(draft.card)] : draft.cards.map(toCard);
+  const more = suggestions.length ? { suggestions } : {};
+  const raw: Content =
+    draft.kind === 'card' ? { type: 'card', card: cards[0]!, ...more } : { type: 'carousel', cards, width: draft.width, ...more };
   const parsed = v.safeParse(draft.kind === 'card' ? CardContentSchema : CarouselContentSchema, raw);
   const problems: Problem[] = parsed.success ? [] : parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message }));
   const content = parsed.success ? parsed.output : null;
-  const sms = draft.fallback ?? (content ? smsFallbackText(content) : '');
+  const preview = cards.some((c) => Object.keys(c).length > 0) ? raw : null;
+  const shown = content ?? preview;
+  const sms = draft.fallback ?? (shown ? smsFallbackText(shown) : '');
   const issues = content ? lintContent(content, { purpose: purpose === 'support' ? null : purpose, smsText: sms }) : [];
   for (const i of issues) if (i.level === 'error') problems.push({ path: i.path, message: i.message });
-  return { content: problems.length ? null : content, problems, advice: issues.filter((i) => i.level === 'warning'), sms };
+  return { content: problems.length ? null : content, preview, problems, advice: issues.filter((i) => i.level === 'warning'), sms };
 }
 
 /** The problems under `prefix` (e.g. `cards.1`, or `card`) with the prefix taken off. */
