@@ -19,10 +19,29 @@ afterAll(async () => {
 
 const LIBRARY_URL = /\/media\/[0-9a-f]{32}\.png$/;
 
+/** The few browser APIs the page functions below use (this test project has no DOM types). */
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    fillStyle: string;
+    fillRect(x: number, y: number, w: number, h: number): void;
+    fillText(t: string, x: number, y: number): void;
+  } | null;
+  toBlob(done: (blob: Blob | null) => void, type: string): void;
+  toDataURL(type: string): string;
+}
+interface PageGlobals {
+  document: { createElement(tag: 'canvas'): Canvas };
+  DataTransfer: new () => { items: { add(file: File): void } };
+  DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => Event;
+}
+
 /** A real PNG drawn in the page (so each test's file differs), dropped on `zone` as a DataTransfer. */
 async function dropPng(zone: Locator, name: string, color: string): Promise<void> {
   await zone.evaluate(
     async (el, { name, color }) => {
+      const { document, DataTransfer, DragEvent } = globalThis as unknown as PageGlobals;
       const canvas = document.createElement('canvas');
       canvas.width = 320;
       canvas.height = 200;
@@ -47,6 +66,7 @@ async function dropPng(zone: Locator, name: string, color: string): Promise<void
 /** A PNG made in Node, for the file picker. */
 async function pngBytes(page: Page, color: string): Promise<Buffer> {
   const b64 = await page.evaluate(async (color) => {
+    const { document } = globalThis as unknown as PageGlobals;
     const canvas = document.createElement('canvas');
     canvas.width = 240;
     canvas.height = 240;
@@ -74,7 +94,8 @@ const loadedImages = (scope: Locator, url: string) =>
   scope
     .locator('img')
     .evaluateAll(
-      (imgs, url) => imgs.filter((i) => (i as HTMLImageElement).src === url && (i as HTMLImageElement).naturalWidth > 0).length,
+      (imgs, url) =>
+        imgs.map((i) => i as unknown as { src: string; naturalWidth: number }).filter((i) => i.src === url && i.naturalWidth > 0).length,
       url,
     );
 
