@@ -30,8 +30,6 @@ export const MEDIA_LIMITS = {
   videoBytes: 10 * MB,
   /** Many US carriers shrink or drop MMS images above this (Twilio's advice for images). */
   mmsImageBytes: 600 * KB,
-  /** RBM's limit for a thumbnail. */
-  rbmThumbnailBytes: 100 * KB,
 } as const;
 
 /** The byte limit for one type. */

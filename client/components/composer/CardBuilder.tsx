@@ -4,9 +4,13 @@
  * the SMS fallback. A controlled component (`value`, `onChange`) with nothing of the agent's
  * thread in it, so the composer and the campaign pages mount the same builder. Nothing is said
  * to be wrong before the author has typed; what carriers refuse blocks the card (`draftContent`).
+ * For marketing and transactional sends it also edits the chips under the card (the "Stop"
+ * reply); the agent's composer has its own chips.
  */
 import { useSignal } from '@preact/signals';
+import { LIMITS } from '../../../schemas/lint';
 import { t } from '../../lib/i18n';
+import { ButtonsEditor } from './ButtonsEditor';
 import { CardEditor } from './CardEditor';
 import { type CardDraft, draftContent, type Purpose } from './drafts';
 import { Previews } from './Previews';
@@ -35,6 +39,15 @@ export function CardBuilder({
     <div class="card-builder">
       <div class="card-form">
         <CardEditor value={value.card} onChange={(card) => change({ ...value, card })} />
+        {purpose !== 'support' && (
+          <ButtonsEditor
+            legend={t('card.chips')}
+            name={`${t('card.chips')} · `}
+            max={LIMITS.suggestions}
+            value={value.buttons}
+            onChange={(buttons) => change({ ...value, buttons })}
+          />
+        )}
         {lines.length > 0 && (
           <div class="form-problems" role="status">
             <strong>{t('builder.fix')}</strong>
@@ -52,6 +65,7 @@ export function CardBuilder({
         advice={built.advice}
         sms={built.sms}
         onSms={(fallback) => change({ ...value, fallback })}
+        marketing={purpose === 'marketing'}
       />
     </div>
   );

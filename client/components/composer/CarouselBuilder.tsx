@@ -150,6 +150,7 @@ export function CarouselBuilder({
         advice={built.advice}
         sms={built.sms}
         onSms={(fallback) => change({ ...value, fallback })}
+        marketing={purpose === 'marketing'}
       />
     </div>
   );

@@ -15,6 +15,7 @@ export function Previews({
   advice,
   sms,
   onSms,
+  marketing = false,
 }: {
   content: Content | null;
   /** What to show while `content` is blocked: the message as typed so far, or null. */
@@ -23,6 +24,8 @@ export function Previews({
   sms: string;
   /** The author's SMS, or null to go back to the generated one. */
   onSms: (text: string | null) => void;
+  /** Marketing SMS get the brand's opt-out mention when sent: say so under the counter. */
+  marketing?: boolean;
 }) {
   return (
     <div class="card-previews">
@@ -51,6 +54,7 @@ export function Previews({
         <div class="preview-foot">
           <SegmentCount text={sms} onFix={(fixed) => onSms(fixed)} />
           <span class="muted">{t('card.fallbackHint')}</span>
+          {marketing && <span class="muted">{t('builder.optOutHint')}</span>}
         </div>
       </section>
     </div>

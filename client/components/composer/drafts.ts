@@ -39,6 +39,8 @@ export interface CardFields {
 export interface CardDraft {
   kind: 'card';
   card: CardFields;
+  /** Chips under the card (a marketing "Stop"); the composer adds its own chips instead. */
+  buttons: ButtonDraft[];
   fallback: string | null;
 }
 
@@ -64,7 +66,7 @@ export const emptyCard = (): CardFields => ({
   description: '',
   buttons: [{ text: '', url: '' }],
 });
-export const emptyCardDraft = (): CardDraft => ({ kind: 'card', card: emptyCard(), fallback: null });
+export const emptyCardDraft = (): CardDraft => ({ kind: 'card', card: emptyCard(), buttons: [], fallback: null });
 export const emptyCarouselDraft = (): CarouselDraft => ({
   kind: 'carousel',
   cards: [emptyCard(), emptyCard()],
@@ -91,6 +93,9 @@ export function toCard(f: CardFields) {
   };
 }
 
+const buttonsOf = (list: readonly Suggestion[] | undefined): ButtonDraft[] =>
+  (list ?? []).map((b) => ({ text: b.text, url: b.type === 'url' ? b.url : '' }));
+
 export function fieldsOf(card: {
   media?: { url: string; height?: MediaHeight; alt?: string };
   title?: string;
@@ -103,8 +108,27 @@ export function fieldsOf(card: {
     alt: card.media?.alt ?? '',
     title: card.title ?? '',
     description: card.description ?? '',
-    buttons: card.buttons?.map((b) => ({ text: b.text, url: b.type === 'url' ? b.url : '' })) ?? [],
+    buttons: buttonsOf(card.buttons),
   };
+}
+
+/**
+ * A draft to edit saved content again (a campaign's message), or null for text and media.
+ * Suggestions other than replies and links have no field in the builders: they come back as
+ * replies with their label, so check the result before saving over the original.
+ */
+export function draftOf(content: Content): Draft | null {
+  if (content.type === 'card')
+    return { kind: 'card', card: fieldsOf(content.card), buttons: buttonsOf(content.suggestions), fallback: null };
+  if (content.type === 'carousel')
+    return {
+      kind: 'carousel',
+      cards: content.cards.map(fieldsOf),
+      width: content.width ?? 'medium',
+      buttons: buttonsOf(content.suggestions),
+      fallback: null,
+    };
+  return null;
 }
 
 /** A problem that blocks the message, at a dotted path of the content (`cards.1.media.url`). */
@@ -128,7 +152,7 @@ export interface Built {
 
 /** Builds, checks and lints a draft; `extra` suggestions (the composer's chips) go under it. */
 export function draftContent(draft: Draft, purpose: Purpose = 'support', extra: readonly Suggestion[] = []): Built {
-  const own = draft.kind === 'carousel' ? toSuggestions(draft.buttons) : [];
+  const own = toSuggestions(draft.buttons);
   const suggestions = [...own, ...extra];
   const cards = draft.kind === 'card' ? [toCard(draft.card)] : draft.cards.map(toCard);
   const more = suggestions.length ? { suggestions } : {};
@@ -143,13 +167,6 @@ export function draftContent(draft: Draft, purpose: Purpose = 'support', extra: 
   const issues = content ? lintContent(content, { purpose: purpose === 'support' ? null : purpose, smsText: sms }) : [];
   for (const i of issues) if (i.level === 'error') problems.push({ path: i.path, message: i.message });
   return { content: problems.length ? null : content, preview, problems, advice: issues.filter((i) => i.level === 'warning'), sms };
-}
-
-/** The problems under `prefix` (e.g. `cards.1`, or `card`) with the prefix taken off. */
-export function problemsAt(problems: readonly Problem[], prefix: string): Problem[] {
-  return problems
-    .filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`))
-    .map((p) => ({ ...p, path: p.path.slice(prefix.length + 1) }));
 }
 
 /** Why a media URL is refused, as an i18n key and its parameters, or null when it is fine. */
