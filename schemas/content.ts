@@ -10,7 +10,7 @@ import * as v from 'valibot';
  * (`PUBLIC_URL` = http://localhost:8787). No carrier can fetch such a URL anyway, so this
  * opens nothing on the wire; every other media URL must be https.
  */
-const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//i;
+export const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//i;
 
 /** An https URL (media must not be fetched over plain http; RBM refuses it). */
 export const HttpsUrlSchema = v.pipe(
@@ -86,8 +86,43 @@ export const SuggestionSchema = v.variant('type', [
 export type Suggestion = v.InferOutput<typeof SuggestionSchema>;
 export type SuggestionInput = v.InferInput<typeof SuggestionSchema>;
 
+/** Extensions phones show in a card (RBM: images jpeg/gif/png, video mp4/webm/…). */
+export const IMAGE_EXTENSIONS = ['jpeg', 'jpg', 'gif', 'png'] as const;
+export const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'webm', 'mpeg', 'mpeg4', 'h263', '3gp'] as const;
+const MEDIA_EXTENSIONS = new Set<string>([...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS]);
+
+/** The lower-case extension of a URL's path ("jpg"), '' when none, null when not a URL. */
+export function urlExtension(url: string): string | null {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const last = pathname.split('/').pop() ?? '';
+  const dot = last.lastIndexOf('.');
+  return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+}
+
+/**
+ * A card's media URL: https, and a type phones show. A URL that names another type (`.svg`,
+ * `.webp`, `.html`…) is refused: the carrier would drop the card or show it broken. One with no
+ * extension passes (CDNs serve images that way; the carrier reads the content type), with a
+ * lint warning.
+ */
+export const MediaUrlSchema = v.pipe(
+  HttpsUrlSchema,
+  v.check(
+    (url) => {
+      const ext = urlExtension(url);
+      return ext === '' || (ext !== null && MEDIA_EXTENSIONS.has(ext));
+    },
+    (issue) => `must be a JPEG, PNG or GIF image or a video (mp4, webm…), not ".${urlExtension(String(issue.input)) ?? ''}"`,
+  ),
+);
+
 export const MediaSchema = v.object({
-  url: HttpsUrlSchema,
+  url: MediaUrlSchema,
   height: v.optional(v.picklist(['short', 'medium', 'tall'])),
   alt: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });

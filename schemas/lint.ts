@@ -9,7 +9,7 @@
  * Each issue has a stable `code` and `params` so the console can say it in the user's language
  * (client/lib/lint-messages.ts); `message` is the English text for API clients.
  */
-import type { Card, Content, Suggestion } from './content';
+import { IMAGE_EXTENSIONS, LOOPBACK_HTTP, urlExtension, VIDEO_EXTENSIONS, type Card, type Content, type Suggestion } from './content';
 import { countSegments, encodingAdvice, isGsm7 } from './gsm';
 import { hasOptOutMention } from './sms';
 
@@ -54,26 +54,11 @@ const NEAR = 0.9;
 /** More chips than this and customers stop reading them. */
 const FEW_CHOICES = 4;
 
-/** Extensions RBM plays (providers.md: images jpeg/gif/png, video mp4/webm/...). */
-export const IMAGE_EXTENSIONS = ['jpeg', 'jpg', 'gif', 'png'] as const;
-export const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'webm', 'mpeg', 'mpeg4', 'h263', '3gp'] as const;
+export { IMAGE_EXTENSIONS, urlExtension, VIDEO_EXTENSIONS };
 const ALLOWED_MEDIA = new Set<string>([...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS]);
 
 const ACTION_TYPES = new Set<Suggestion['type']>(['url', 'dial', 'calendar', 'location', 'share_location']);
 const isAction = (s: Suggestion) => ACTION_TYPES.has(s.type);
-
-/** The lower-case extension of a URL's path ("jpg"), '' when none, null when not a URL. */
-export function urlExtension(url: string): string | null {
-  let pathname: string;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  const last = pathname.split('/').pop() ?? '';
-  const dot = last.lastIndexOf('.');
-  return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
-}
 
 /** Twilio refuses longer bodies; the API's `fallback_text` has the same bound. */
 export const SMS_MAX_CHARS = 1600;
@@ -173,8 +158,12 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
       add('warning', 'near_limit', path, `${what} has ${n} of ${max} characters; phones may cut it.`, { field, n, max });
   };
 
+  // Errors here are what the carriers refuse (the content schema refuses them too); a local
+  // http address (`npm start`) only reaches the sandbox's phones.
   const lintMedia = (url: string, path: string) => {
-    if (!/^https:\/\//i.test(url)) add('error', 'media_not_https', path, 'Media must be served over https.');
+    if (LOOPBACK_HTTP.test(url))
+      add('warning', 'media_local', path, 'Only the sandbox can fetch a localhost address: carriers need PUBLIC_URL on https.');
+    else if (!/^https:\/\//i.test(url)) add('error', 'media_not_https', path, 'Media must be served over https.');
     const ext = urlExtension(url);
     if (ext === null) add('error', 'media_bad_url', path, 'The media URL is not a valid URL.');
     else if (ext === '')
@@ -185,7 +174,7 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
         'The media URL has no file extension: make sure it serves image/jpeg, image/png, image/gif or a video type.',
       );
     else if (!ALLOWED_MEDIA.has(ext))
-      add('warning', 'media_type', path, `".${ext}" may not play on phones: use jpeg, png or gif images, or mp4/webm video.`, { ext });
+      add('error', 'media_type', path, `Phones do not show ".${ext}" files: use a JPEG, PNG or GIF image, or mp4/webm video.`, { ext });
   };
 
   const lintSuggestions = (list: readonly Suggestion[] | undefined, path: string, max: number, tooMany: string) => {
@@ -269,9 +258,12 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
         lintCard(card, `cards.${i}`);
         // A carousel shows one action per card: each card is its own "message".
         oneAction(actions(card.buttons), `cards.${i}`, `Card ${i + 1}`);
+        const buttons = card.buttons?.length ?? 0;
+        if (buttons < 1 || buttons > 2)
+          add('warning', 'carousel_card_buttons', `cards.${i}.buttons`, 'Twilio sends a carousel only when every card has 1 or 2 buttons.');
       });
       oneAction(actions(content.suggestions), 'suggestions', "The carousel's suggestions");
-      const uneven = (has: (c: Card) => boolean, what: string) => {
+      const uneven = (has: (c: Card) => boolean, part: 'media' | 'title' | 'description' | 'buttons', what: string) => {
         const n = cards.filter(has).length;
         if (n > 0 && n < cards.length)
           add(
@@ -279,12 +271,13 @@ export function lintContent(content: Content, opts: LintOptions = {}): LintIssue
             'carousel_uneven',
             'cards',
             `${n} of ${cards.length} cards have ${what}: cards of one carousel should look alike.`,
+            { n, total: cards.length, part },
           );
       };
-      uneven((c) => Boolean(c.media), 'media');
-      uneven((c) => Boolean(c.title?.trim()), 'a title');
-      uneven((c) => Boolean(c.description?.trim()), 'a description');
-      uneven((c) => Boolean(c.buttons?.length), 'buttons');
+      uneven((c) => Boolean(c.media), 'media', 'media');
+      uneven((c) => Boolean(c.title?.trim()), 'title', 'a title');
+      uneven((c) => Boolean(c.description?.trim()), 'description', 'a description');
+      uneven((c) => Boolean(c.buttons?.length), 'buttons', 'buttons');
       if (cards.every((c) => !c.media)) add('warning', 'card_without_image', 'cards', 'No card has an image: add product photos.');
       break;
     }

@@ -2,7 +2,7 @@
 // `npm run screenshots`: regenerates docs/screenshots/*.png from the demo data. Builds the
 // console, starts the real Worker on fresh local state with the sandbox demo seeded, signs
 // in as the demo agent in headless Chromium and captures the inbox, a thread with a
-// carousel, and the phone simulator.
+// carousel, the carousel builder (images uploaded to the media library), and the phone simulator.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -82,6 +82,40 @@ try {
     await page.screenshot({ path: `${OUT}/thread-carousel.png` });
     console.log(`saved ${OUT}/thread-carousel.png (${carousel})`);
   } else console.warn('no RCS carousel in the demo threads: thread-carousel.png not updated');
+
+  // The builders, filled through the media library (uploads of the demo's product photos).
+  await page.locator(`a[data-phone="${first.phone}"]`).click();
+  await page.locator('.msg').first().waitFor();
+  const photo = async (name) => ({ name, mimeType: 'image/png', buffer: await (await page.request.get(`/demo/${name}`)).body() });
+  await page.getByRole('button', { name: 'Carousel', exact: true }).click();
+  const builder = page.getByRole('dialog', { name: 'Carousel builder' });
+  await builder.getByRole('button', { name: 'Add card' }).click();
+  const products = [
+    ['linen-dress.png', 'Sand Linen Dress', 'Washed linen, easy fit. $139'],
+    ['oxford-shirt.png', 'Oxford Shirt', 'Organic cotton, sky blue. $85'],
+    ['table-lamp.png', 'Brass Table Lamp', 'Warm light, handmade. $159'],
+  ];
+  for (const [i, [file, title, description]] of products.entries()) {
+    const card = `Card ${i + 1} · `;
+    await builder.getByRole('tab', { name: `Card ${i + 1}` }).click();
+    await builder.getByLabel(`${card}Choose a file`).setInputFiles(await photo(file));
+    await builder.locator('.media-current img').waitFor();
+    await builder.getByLabel(`${card}Title`).fill(title);
+    await builder.getByLabel(`${card}Description`).fill(description);
+    await builder.getByLabel(`${card}Button text 1`).fill('Buy now');
+    await builder.getByLabel(`${card}Link (optional) 1`).fill('https://shop.example.com/p');
+  }
+  await builder.getByRole('button', { name: 'Add button' }).last().click();
+  await builder.getByLabel('Carousel · Button text 1').fill('See the collection');
+  await builder.getByLabel('Carousel · Link (optional) 1').fill('https://shop.example.com/summer');
+  await builder.getByRole('tab', { name: 'Card 1' }).click();
+  await builder.getByRole('button', { name: 'Library' }).click();
+  await builder.locator('.media-tile img').first().waitFor();
+  await settle();
+  await page.locator('.modal').evaluate((m) => m.scrollTo(0, 0));
+  await page.screenshot({ path: `${OUT}/carousel-builder.png` });
+  console.log(`saved ${OUT}/carousel-builder.png`);
+  await page.keyboard.press('Escape');
 
   const phone = carousel ?? first.phone;
   await page.goto(`/simulator/${encodeURIComponent(phone)}`);

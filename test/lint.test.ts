@@ -53,10 +53,24 @@ describe('lintContent', () => {
     expect(codes({ type: 'card', card: { title: 'Sale' } })).toEqual(['card_without_image']);
   });
 
-  it('warns about a media type phones may not play, and accepts jpg and mp4', () => {
-    expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/a.webp' } })).toEqual(['media_type']);
+  it('refuses a media type phones do not show (an error, as carriers refuse it), and accepts jpg and mp4', () => {
+    expect(lintContent({ type: 'media', media: { url: 'https://cdn.example.com/a.webp' } })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'media_type', path: 'media.url' }),
+    ]);
+    expect(lintContent({ type: 'card', card: { title: 'Logo', media: { url: 'https://cdn.example.com/logo.svg' } } })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'media_type', path: 'card.media.url' }),
+    ]);
     expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/a.JPG?v=3' } })).toEqual([]);
     expect(codes({ type: 'media', media: { url: 'https://cdn.example.com/clip.mp4' } })).toEqual([]);
+  });
+
+  it('refuses plain http media, and only warns about a local address that only the sandbox can fetch', () => {
+    expect(lintContent({ type: 'media', media: { url: 'http://cdn.example.com/a.png' } })).toEqual([
+      expect.objectContaining({ level: 'error', code: 'media_not_https', path: 'media.url' }),
+    ]);
+    expect(lintContent({ type: 'media', media: { url: 'http://localhost:8787/media/a.png' } })).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'media_local', path: 'media.url' }),
+    ]);
   });
 
   it('warns when the media URL has no extension to tell its type', () => {
@@ -80,9 +94,51 @@ describe('lintContent', () => {
   it('warns about a carousel whose cards do not all have media', () => {
     const content: Content = {
       type: 'carousel',
-      cards: [{ title: 'A', media: photo }, { title: 'B' }],
+      cards: [
+        { title: 'A', media: photo, buttons: [{ type: 'reply', text: 'Buy A' }] },
+        { title: 'B', buttons: [{ type: 'reply', text: 'Buy B' }] },
+      ],
     };
     expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'carousel_uneven', message: expect.stringContaining('media') })]);
+  });
+
+  it('gives the numbers and names of its message as params, which the console translates by (client/lib/lint-messages.ts)', () => {
+    const svg = lintContent({ type: 'card', card: { title: 'Logo', media: { url: 'https://cdn.example.com/logo.svg' } } });
+    expect(svg).toEqual([expect.objectContaining({ code: 'media_type', params: { ext: 'svg' } })]);
+    const uneven: Content = {
+      type: 'carousel',
+      cards: [
+        { title: 'A', media: photo, buttons: [{ type: 'reply', text: 'Buy A' }] },
+        { title: 'B', media: photo, buttons: [{ type: 'reply', text: 'Buy B' }] },
+        { media: photo, buttons: [{ type: 'reply', text: 'Buy C' }] },
+      ],
+    };
+    expect(lintContent(uneven)).toEqual([expect.objectContaining({ code: 'carousel_uneven', params: { n: 2, total: 3, part: 'title' } })]);
+  });
+
+  it('warns about a carousel card without buttons or with more than two (Twilio sends 1 or 2 per card)', () => {
+    const reply = (text: string) => ({ type: 'reply' as const, text });
+    const content: Content = {
+      type: 'carousel',
+      cards: [
+        { title: 'A', media: photo, buttons: [reply('A1')] },
+        { title: 'B', media: photo, buttons: [reply('B1'), reply('B2'), reply('B3')] },
+        { title: 'C', media: photo, buttons: [reply('C1'), reply('C2')] },
+      ],
+    };
+    expect(lintContent(content)).toEqual([expect.objectContaining({ code: 'carousel_card_buttons', path: 'cards.1.buttons' })]);
+    const none: Content = {
+      type: 'carousel',
+      cards: [
+        { title: 'A', media: photo },
+        { title: 'B', media: photo },
+      ],
+    };
+    expect(
+      lintContent(none)
+        .filter((i) => i.code === 'carousel_card_buttons')
+        .map((i) => i.path),
+    ).toEqual(['cards.0.buttons', 'cards.1.buttons']);
   });
 
   it('warns when there are more than four suggestions to choose from', () => {

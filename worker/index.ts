@@ -12,7 +12,7 @@ import { sandboxWebhook } from './routes/webhooks-sandbox';
 import { consoleGate } from './auth/gate';
 import { refuseExampleSecrets } from './auth/example-secrets';
 import { securityHeaders } from './http/security-headers';
-import { jsonRequests } from './routes/validate';
+import { jsonRequests, UPLOAD_PATHS } from './routes/validate';
 import { auth } from './routes/api/auth';
 import { health } from './routes/api/health';
 import { users } from './routes/api/users';
@@ -26,6 +26,7 @@ import { cannedResponses } from './routes/api/canned-responses';
 import { conversations } from './routes/api/conversations';
 import { labels } from './routes/api/labels';
 import { media } from './routes/media';
+import { publicMedia } from './routes/media-public';
 import { settings } from './routes/api/settings';
 import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
@@ -42,7 +43,7 @@ app.use(securityHeaders());
 // 503 everywhere but /api/health while a public example secret is set off loopback.
 app.use(refuseExampleSecrets());
 // Bodies: JSON only and bounded, before any session or key is looked at (routes/validate.ts).
-app.use('/api/*', jsonRequests());
+app.use('/api/*', jsonRequests(undefined, UPLOAD_PATHS));
 app.use('/v1/*', jsonRequests());
 // Console API: session + CSRF for everything but health and sign-in (worker/auth/gate.ts).
 app.use('/api/*', consoleGate());
@@ -61,6 +62,9 @@ app.route('/api/settings', settings);
 app.route('/api/api-keys', apiKeys);
 app.route('/api/ws', ws);
 app.route('/api/preview', preview);
+
+// The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
+app.route('/media', publicMedia);
 
 // Public API (architecture.md "Public contract"): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);

@@ -6,7 +6,8 @@
  * behind its session. A copy that fails leaves a small marker object naming the original, so
  * an agent can ask the Worker to load it from the carrier later (`loadFromCarrier`).
  *
- * Keys: `inbound/<phone>/<provider>-<message id>/<n>`; `library/...` is for the brand's own.
+ * Keys: `inbound/<phone>/<provider>-<message id>/<n>`; `library/<hash>.<ext>` is the brand's
+ * media library (media-library.ts), served publicly for the carriers.
  */
 import * as v from 'valibot';
 import { HttpsUrlSchema } from '../schemas/content';

@@ -173,24 +173,24 @@ export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | '
       {
         title: t(l, 'Robe Lin Sable', 'Sand Linen Dress'),
         description: t(l, 'Lin lavé, coupe fluide. 129 €', 'Washed linen, easy fit. $139'),
-        media: { url: img('linen-dress.svg'), height: 'medium', alt: t(l, 'Robe en lin sable', 'Sand linen dress') },
+        media: { url: img('linen-dress.png'), height: 'medium', alt: t(l, 'Robe en lin sable', 'Sand linen dress') },
       },
       {
         title: t(l, 'Chemise Oxford', 'Oxford Shirt'),
         description: t(l, 'Coton bio, bleu ciel. 79 €', 'Organic cotton, sky blue. $85'),
-        media: { url: img('oxford-shirt.svg'), height: 'medium', alt: t(l, 'Chemise oxford bleue', 'Blue oxford shirt') },
+        media: { url: img('oxford-shirt.png'), height: 'medium', alt: t(l, 'Chemise oxford bleue', 'Blue oxford shirt') },
       },
       {
         title: t(l, 'Lampe Laiton', 'Brass Table Lamp'),
         description: t(l, 'Lumière chaude, fait main. 149 €', 'Warm light, handmade. $159'),
-        media: { url: img('table-lamp.svg'), height: 'medium', alt: t(l, 'Lampe de table en laiton', 'Brass table lamp') },
+        media: { url: img('table-lamp.png'), height: 'medium', alt: t(l, 'Lampe de table en laiton', 'Brass table lamp') },
       },
     ],
     suggestions: [{ type: 'url', text: t(l, 'Voir la collection', 'See the collection'), url: `${SHOP}/collections/ete` }],
   };
   const backInStock: Content = {
     type: 'media',
-    media: { url: img('court-sneaker.svg'), height: 'medium', alt: t(l, 'Basket Court blanche', 'White court sneaker') },
+    media: { url: img('court-sneaker.png'), height: 'medium', alt: t(l, 'Basket Court blanche', 'White court sneaker') },
     text: t(
       l,
       `${p.first_name}, la Basket Court blanche est de retour en 42.`,
@@ -207,7 +207,7 @@ export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | '
         `${p.first_name}, le Cabas Cuir Cognac vous attend à -20 % jusqu’à dimanche.`,
         `${p.first_name}, the Cognac Leather Tote is 20% off until Sunday, just for you.`,
       ),
-      media: { url: img('leather-tote.svg'), height: 'medium', alt: t(l, 'Cabas en cuir cognac', 'Cognac leather tote') },
+      media: { url: img('leather-tote.png'), height: 'medium', alt: t(l, 'Cabas en cuir cognac', 'Cognac leather tote') },
       buttons: [{ type: 'reply', text: t(l, 'J’en profite', 'I’ll take it'), postback: 'vip_take_it' }],
     },
   };
@@ -220,7 +220,7 @@ export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | '
         `Merci ${p.first_name} ! ${amount.toFixed(2).replace('.', ',')} € · livraison sous 2 à 3 jours.`,
         `Thanks ${p.first_name}! $${amount.toFixed(2)} · arrives in 2-3 days.`,
       ),
-      media: { url: img('parcel.svg'), height: 'short', alt: t(l, 'Un colis', 'A parcel') },
+      media: { url: img('parcel.png'), height: 'short', alt: t(l, 'Un colis', 'A parcel') },
       buttons: [{ type: 'url', text: t(l, 'Suivre mon colis', 'Track my parcel'), url: `${SHOP}/orders/${number}`, postback: 'track' }],
     },
     suggestions: [{ type: 'reply', text: t(l, 'Parler à quelqu’un', 'Talk to someone'), postback: 'talk_to_someone' }],

@@ -21,6 +21,10 @@ const paths = {
   send: 'M22 2L11 13M22 2l-7 20-4-9-9-4z',
   snooze: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM9 9h6l-6 6h6',
   plus: 'M12 5v14M5 12h14',
+  upload: 'M12 16V4M7 9l5-5 5 5M4 16v4h16v-4',
+  carousel: 'M7 5h10v14H7zM3 7v10M21 7v10',
+  left: 'M15 18l-6-6 6-6',
+  right: 'M9 18l6-6-6-6',
   sms: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
 } as const;
 export type IconName = keyof typeof paths;

@@ -4,6 +4,7 @@
  * reads the `lang` signal, so switching re-renders only what shows text.
  */
 import { signal } from '@preact/signals';
+import { mediaEn, mediaFr } from './i18n-media';
 
 const en = {
   'app.name': 'RCS Console',
@@ -202,6 +203,7 @@ const en = {
   'preview.rcs': 'On an RCS phone',
   'preview.sms': 'As an SMS',
   'preview.nothing': 'Nothing to show yet.',
+  'preview.asTyped': 'Shown as typed, not personalised.',
   'preview.lint': 'Advice',
   'preview.blocking': 'Blocks sending:',
   'preview.advice': 'Advice:',
@@ -225,9 +227,9 @@ const en = {
   'error.reload': 'Reload',
   notFound: 'Page not found.',
 };
-export type Key = keyof typeof en;
+export type Key = keyof typeof en | keyof typeof mediaEn;
 
-const fr: Record<Key, string> = {
+const fr: Record<keyof typeof en, string> = {
   'app.name': 'Console RCS',
   'nav.inbox': 'Boîte de réception',
   'nav.simulator': 'Simulateur de téléphone',
@@ -426,6 +428,7 @@ const fr: Record<Key, string> = {
   'preview.rcs': 'Sur un téléphone RCS',
   'preview.sms': 'En SMS',
   'preview.nothing': 'Rien à afficher pour l’instant.',
+  'preview.asTyped': 'Affiché tel que saisi, sans personnalisation.',
   'preview.lint': 'Conseils',
   'preview.blocking': 'Bloque l’envoi :',
   'preview.advice': 'Conseil :',
@@ -451,7 +454,7 @@ const fr: Record<Key, string> = {
 };
 
 export type Lang = 'en' | 'fr';
-const dicts: Record<Lang, Record<Key, string>> = { en, fr };
+const dicts: Record<Lang, Record<Key, string>> = { en: { ...en, ...mediaEn }, fr: { ...fr, ...mediaFr } };
 
 function initialLang(): Lang {
   const saved = localStorage.getItem('lang');

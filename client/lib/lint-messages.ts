@@ -21,8 +21,9 @@ const FR: Record<string, (p: Params) => string> = {
   media_not_https: () => 'Le média doit être servi en https.',
   media_bad_url: () => 'L’adresse du média n’est pas une URL valide.',
   media_type_unknown: () => 'L’adresse du média n’a pas d’extension : vérifiez qu’elle sert une image jpeg, png, gif ou une vidéo.',
+  media_local: () => 'Seul le bac à sable peut lire une adresse localhost : les opérateurs ont besoin d’une PUBLIC_URL en https.',
   media_type: (p) =>
-    `« .${p.ext} » peut ne pas s’afficher sur les téléphones : utilisez des images jpeg, png ou gif, ou une vidéo mp4/webm.`,
+    `Les téléphones n’affichent pas les fichiers « .${p.ext} » : utilisez une image JPEG, PNG ou GIF, ou une vidéo mp4/webm.`,
   too_many_suggestions: (p) => `${p.n} suggestions ; la limite est ${p.max}.`,
   duplicate_suggestion: (p) => `« ${p.label} » apparaît deux fois.`,
   insecure_link: () => 'Ce lien n’est pas en https.',
@@ -30,6 +31,7 @@ const FR: Record<string, (p: Params) => string> = {
   multiple_actions: (p) => `${p.n} appels à l’action : un message = une action, gardez celle qui compte.`,
   card_without_image: () => 'Une carte sans image est moins cliquée : ajoutez une photo du produit.',
   carousel_size: (p) => `Un carrousel a de ${p.min} à ${p.max} cartes, pas ${p.n}.`,
+  carousel_card_buttons: () => 'Twilio n’envoie un carrousel que si chaque carte a 1 ou 2 boutons.',
   tall_media_small_carousel: () => 'Un média haut n’est pas permis dans un carrousel étroit.',
   carousel_uneven: (p) =>
     `${p.n} cartes sur ${p.total} ont ${p.part === 'media' ? 'un média' : p.part === 'title' ? 'un titre' : p.part === 'description' ? 'une description' : 'des boutons'} : les cartes d’un carrousel doivent se ressembler.`,

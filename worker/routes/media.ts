@@ -13,6 +13,7 @@ import { rbmWebhook } from '../providers/rbm/webhook';
 import { sandboxWebhook } from '../providers/sandbox/webhook';
 import { twilioWebhook } from '../providers/twilio/webhook';
 import type { WebhookProvider } from '../providers/types';
+import { library } from './media-library';
 import * as v from 'valibot';
 import { PhoneSchema } from '../../schemas/phone';
 
@@ -35,6 +36,8 @@ const notStored = () =>
   );
 
 export const media = new Hono<ConsoleEnv>()
+  // The brand's own uploads (routes/media-library.ts).
+  .route('/library', library)
   .get('/inbound/:phone/:message/:n', async (c) => {
     const key = keyOf(c.req.param());
     const object = await c.env.MEDIA.get(key);

@@ -34,15 +34,22 @@ export const limitBody = (maxSize = MAX_JSON_BYTES) =>
   });
 
 /**
+ * The one `/api` body that is a file, not JSON: `POST /api/media/library` (routes/media-library.ts
+ * bounds and checks it itself, after the session gate, before reading it).
+ */
+export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/api/media/library']);
+
+/**
  * Mounted on `/v1/*` and `/api/*` ahead of any authentication: a request that carries a body
  * must say it is JSON (415) and stay under `maxSize` (413), so nobody, signed in or not, can
- * make the Worker buffer or parse anything else.
+ * make the Worker buffer or parse anything else. `uploads` are POST paths that take a file.
  */
-export function jsonRequests(maxSize = MAX_JSON_BYTES) {
+export function jsonRequests(maxSize = MAX_JSON_BYTES, uploads: ReadonlySet<string> = new Set()) {
   const limit = limitBody(maxSize);
   return createMiddleware(async (c, next) => {
     const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
     if (!hasBody) return next();
+    if (c.req.method === 'POST' && uploads.has(c.req.path)) return next();
     if (!isJson(c.req.header('content-type'))) throw unsupportedMediaType();
     return limit(c, next);
   });

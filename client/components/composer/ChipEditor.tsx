@@ -1,13 +1,19 @@
-/** Suggested replies to attach under a text (max 25 characters each, as RCS allows). */
+/**
+ * Suggested replies to attach under a text, each labelled with its counter (25 characters, as
+ * RCS allows): a longer label is not cut, it is refused with its length shown.
+ */
 import { useSignal } from '@preact/signals';
 import { t } from '../../lib/i18n';
+import { LIMITS } from '../../../schemas/lint';
 import { Icon } from '../Icon';
+import { LabelInput } from './LabelInput';
 
 export function ChipEditor({ chips, onChange }: { chips: string[]; onChange: (c: string[]) => void }) {
   const draft = useSignal('');
   const add = () => {
     const s = draft.value.trim();
-    if (s && !chips.includes(s) && chips.length < 11) onChange([...chips, s]);
+    if (s.length > LIMITS.label) return;
+    if (s && !chips.includes(s) && chips.length < LIMITS.suggestions) onChange([...chips, s]);
     draft.value = '';
   };
   return (
@@ -25,13 +31,12 @@ export function ChipEditor({ chips, onChange }: { chips: string[]; onChange: (c:
           </button>
         </span>
       ))}
-      <input
+      <LabelInput
         class="chip-input"
-        maxLength={25}
-        aria-label={t('composer.addChip')}
+        label={t('composer.addChip')}
         placeholder={t('composer.addChip')}
         value={draft.value}
-        onInput={(e) => (draft.value = e.currentTarget.value)}
+        onInput={(value) => (draft.value = value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();

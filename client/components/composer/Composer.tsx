@@ -5,31 +5,33 @@
  */
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Content } from '../../../schemas/content';
 import type { MessageView } from '../../../schemas/messages';
 import { api, ApiError, enc } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { lazy } from '../../lib/lazy';
 import { canned } from '../../state/directory';
-import { upsertMessage } from '../../state/thread';
+import { detail, upsertMessage } from '../../state/thread';
 import { composerMode, focusComposer } from '../../state/ui';
-import { CardView } from '../message/CardView';
 import { Icon } from '../Icon';
 import { CannedMenu, cannedMatches } from './CannedMenu';
-import type { CardDraft } from './CardBuilder';
+import { Attachment } from './Attachment';
+import { type Draft, emptyCardDraft, emptyCarouselDraft } from './drafts';
+import { encodingAdvice } from '../../../schemas/gsm';
+import { type Outgoing, outgoing } from './outgoing';
+import { problemLines } from './problems';
 import { ChipEditor } from './ChipEditor';
 import { SegmentCount } from './SegmentCount';
 // Preview (client/components/preview): a reply with {{ first_name }} as this customer gets it.
 import { RenderedLine } from '../preview/RenderedLine';
 
-const CardBuilder = lazy(() => import('./CardBuilder'));
+const AttachDialog = lazy(() => import('./AttachDialog'));
 const TYPING_EVERY_MS = 4000;
 
 export function Composer({ phone }: { phone: string }) {
   const text = useSignal('');
   const chips = useSignal<string[]>([]);
-  const card = useSignal<CardDraft | null>(null);
-  const builderOpen = useSignal(false);
+  const attached = useSignal<Draft | null>(null);
+  const editing = useSignal<Draft | null>(null);
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
   const cannedActive = useSignal(0);
@@ -44,6 +46,9 @@ export function Composer({ phone }: { phone: string }) {
   useEffect(() => {
     composerMode.value = 'reply';
   }, []);
+
+  // What will be sent, and so what each SMS counter counts (the chips' "Reply: …" line included).
+  const sent = outgoing(text.value, chips.value, attached.value);
 
   const slashWord = /(?:^|\s)(\/\S*)$/.exec(text.value)?.[1] ?? null;
   const matches = slashWord !== null ? cannedMatches(canned.value, slashWord) : [];
@@ -60,7 +65,7 @@ export function Composer({ phone }: { phone: string }) {
     void api<void>('POST', `/api/conversations/${enc(phone)}/typing`).catch(() => {});
   };
 
-  const post = async (content: Content, fallback_text?: string) => {
+  const post = async ({ content, fallback_text }: Outgoing) => {
     const r = await api<{ id: string; status: MessageView['status']; channel: MessageView['channel'] }>(
       'POST',
       `/api/conversations/${enc(phone)}/messages`,
@@ -86,7 +91,7 @@ export function Composer({ phone }: { phone: string }) {
 
   const submit = async () => {
     const body = text.value.trim();
-    if (busy.value || (!body && !card.value)) return;
+    if (busy.value || (!body && !attached.value)) return;
     busy.value = true;
     error.value = null;
     try {
@@ -94,18 +99,19 @@ export function Composer({ phone }: { phone: string }) {
         const m = await api<MessageView>('POST', `/api/conversations/${enc(phone)}/notes`, { text: body });
         upsertMessage(phone, m);
       } else {
-        const suggestions = chips.value.map((c) => ({ type: 'reply' as const, text: c }));
-        if (body) await post({ type: 'text', text: body, ...(suggestions.length && !card.value ? { suggestions } : {}) });
-        text.value = '';
-        if (card.value) {
-          await post({ type: 'card', card: card.value.card, ...(suggestions.length ? { suggestions } : {}) }, card.value.fallback);
-          card.value = null;
+        const { messages, problems } = outgoing(body, chips.value, attached.value);
+        if (problems.length) throw new Error(problemLines(problems)[0] ?? t('common.error'));
+        for (const m of messages) {
+          await post(m);
+          if (m.content.type === 'text') text.value = '';
+          else attached.value = null;
         }
         chips.value = [];
       }
       text.value = '';
     } catch (e) {
-      error.value = e instanceof ApiError && e.status !== 0 ? e.message : t('common.error');
+      error.value =
+        e instanceof ApiError ? (e.status !== 0 ? e.message : t('common.error')) : e instanceof Error ? e.message : t('common.error');
     } finally {
       busy.value = false;
     }
@@ -161,20 +167,13 @@ export function Composer({ phone }: { phone: string }) {
           </span>
         </div>
       )}
-      {!note && card.value && (
-        <div class="attachment">
-          <div class="attachment-card">
-            <CardView card={card.value.card} small />
-          </div>
-          <div class="attachment-actions">
-            <button type="button" class="link-btn" onClick={() => (builderOpen.value = true)}>
-              {t('card.builder')}
-            </button>
-            <button type="button" class="link-btn danger" onClick={() => (card.value = null)}>
-              {t('composer.removeCard')}
-            </button>
-          </div>
-        </div>
+      {!note && attached.value && (
+        <Attachment
+          draft={attached.value}
+          sms={sent.messages.find((m) => m.content.type !== 'text')?.sms ?? null}
+          onEdit={() => (editing.value = attached.value)}
+          onRemove={() => (attached.value = null)}
+        />
       )}
       <div class="composer-input">
         <CannedMenu items={matches} active={cannedActive.value} onPick={(c) => insertCanned(c.text)} />
@@ -196,15 +195,31 @@ export function Composer({ phone }: { phone: string }) {
       {!note && <ChipEditor chips={chips.value} onChange={(c) => (chips.value = c)} />}
       <div class="composer-foot">
         {!note && (
-          <button type="button" class="btn btn-ghost" onClick={() => (builderOpen.value = true)}>
+          <button
+            type="button"
+            class="btn btn-ghost"
+            onClick={() => (editing.value = attached.value?.kind === 'card' ? attached.value : emptyCardDraft())}
+          >
             <Icon name="card" size={14} /> {t('composer.card')}
           </button>
         )}
         {!note && (
+          <button
+            type="button"
+            class="btn btn-ghost"
+            onClick={() => (editing.value = attached.value?.kind === 'carousel' ? attached.value : emptyCarouselDraft())}
+          >
+            <Icon name="carousel" size={14} /> {t('composer.carousel')}
+          </button>
+        )}
+        {!note && (
           <SegmentCount
-            text={text.value}
-            onFix={(fixed) => {
-              text.value = fixed;
+            text={sent.messages.find((m) => m.content.type === 'text')?.sms ?? ''}
+            onFix={() => {
+              // The count includes the "Reply: …" line of the chips: make the words and the chips GSM-safe.
+              const safe = (s: string) => encodingAdvice(s).fixed ?? s;
+              text.value = safe(text.value);
+              chips.value = chips.value.map(safe);
               box.current?.focus();
             }}
           />
@@ -213,20 +228,21 @@ export function Composer({ phone }: { phone: string }) {
         <button
           type="button"
           class="btn btn-primary"
-          disabled={busy.value || (!text.value.trim() && !card.value)}
+          disabled={busy.value || (!text.value.trim() && !attached.value)}
           onClick={() => void submit()}
         >
           {busy.value ? t('composer.sending') : note ? t('composer.addNote') : t('composer.send')}
           {!busy.value && <Icon name="send" size={13} />}
         </button>
       </div>
-      {builderOpen.value && (
-        <CardBuilder
-          initial={card.value}
-          onClose={() => (builderOpen.value = false)}
-          onDone={(d) => {
-            card.value = d;
-            builderOpen.value = false;
+      {editing.value && (
+        <AttachDialog
+          initial={editing.value}
+          profile={{ phone, name: detail.value?.conversation.name ?? null }}
+          onClose={() => (editing.value = null)}
+          onAttach={(d) => {
+            attached.value = d;
+            editing.value = null;
           }}
         />
       )}

@@ -7,6 +7,7 @@
  * Send back.
  */
 import { useSignal } from '@preact/signals';
+import type { Content } from '../../../schemas/content';
 import type { LintPurpose } from '../../../schemas/lint';
 import { t } from '../../lib/i18n';
 import { fieldLabel } from '../../lib/lint-messages';
@@ -26,13 +27,22 @@ export interface MessagePreviewProps {
   /** The customer shown first (e.g. the open conversation's); the sample customer when absent. */
   profile?: PickedProfile | null;
   onChange?: (state: PreviewState) => void;
+  /**
+   * The message as the console builds it (Liquid not rendered), shown, marked as such, whenever
+   * the server has no answer to show: not yet, a template error, or `content` null because the
+   * host holds a blocked message back. The phone is never empty while there is a message.
+   */
+  local?: { content: Content | null; sms: string | null } | null;
 }
 
-export function MessagePreview({ content, fallbackText, purpose, profile = null, onChange }: MessagePreviewProps) {
+export function MessagePreview({ content, fallbackText, purpose, profile = null, onChange, local = null }: MessagePreviewProps) {
   const chosen = useSignal<PickedProfile | null>(profile);
   const state = usePreview({ content, fallbackText, purpose, phone: chosen.value?.phone ?? null }, onChange);
   const data = state.data;
   const channel = data?.channel_for_profile;
+  const rcs = data?.rcs.content ?? local?.content ?? null;
+  const sms = data?.sms.text ?? local?.sms ?? null;
+  const asTyped = !data && rcs !== null;
 
   return (
     <div class="message-preview" aria-busy={state.status === 'loading'}>
@@ -61,12 +71,13 @@ export function MessagePreview({ content, fallbackText, purpose, profile = null,
       <div class="message-preview-body">
         <div>
           <h3 class="preview-title">{t('preview.rcs')}</h3>
-          <RcsPreview content={data?.rcs.content ?? null} />
+          {asTyped && <p class="muted small preview-as-typed">{t('preview.asTyped')}</p>}
+          <RcsPreview content={rcs} />
           {data && <LintList issues={data.rcs.lint} />}
         </div>
         <div>
           <h3 class="preview-title">{t('preview.sms')}</h3>
-          <SmsPreview text={data?.sms.text ?? null} segments={data?.sms.segments ?? null} />
+          <SmsPreview text={sms} segments={data?.sms.segments ?? null} />
           {data && <LintList issues={data.sms.lint} />}
         </div>
       </div>

@@ -54,8 +54,9 @@ export function usePreview(req: PreviewRequest, onChange?: (s: PreviewState) => 
       set({ status: 'idle', data: null, issues: [] });
       return;
     }
-    // Keep showing the last answer while the next one is on its way.
-    state.value = { status: 'loading', data: state.value.data, issues: state.value.issues };
+    // Keep showing the last answer while the next one is on its way; the host hears of it, so
+    // nothing is attached on an answer about words that have since changed.
+    set({ status: 'loading', data: state.value.data, issues: state.value.issues });
     const timer = setTimeout(() => {
       const body = {
         content: req.content,
@@ -78,3 +79,11 @@ export function usePreview(req: PreviewRequest, onChange?: (s: PreviewState) => 
 
   return state.value;
 }
+
+/**
+ * Whether a host may attach or save the message it asked about: once the server has answered
+ * without a template error. A server that failed, or a picked customer without a profile, does
+ * not hold the message back (the send checks the templates again).
+ */
+export const previewAllows = (state: PreviewState | null): boolean =>
+  state !== null && (state.status === 'ok' || state.status === 'error' || state.status === 'not_found');
