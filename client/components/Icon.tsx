@@ -21,6 +21,8 @@ const paths = {
   send: 'M22 2L11 13M22 2l-7 20-4-9-9-4z',
   snooze: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM9 9h6l-6 6h6',
   plus: 'M12 5v14M5 12h14',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  canned: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2zM7 8h10M7 12h6',
   sms: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
 } as const;
 export type IconName = keyof typeof paths;
