@@ -212,6 +212,7 @@ export const en = {
     '{name} is signed out now and can no longer sign in, nor be assigned conversations. Their replies and notes keep their name. You can restore the account later.',
   'users.removeDone': '{name} was removed.',
   'users.passwordHint': 'At least {n} characters.',
+  'users.passwordRule': 'Passwords: at least {n} characters.',
   'users.add': 'Add a user',
   'keys.status': 'Status',
   'keys.active': 'Active',

@@ -216,6 +216,7 @@ export const fr: Record<Key, string> = {
     '{name} est déconnecté(e) tout de suite, ne peut plus se connecter ni recevoir de conversations. Ses réponses et notes gardent son nom. Vous pourrez rétablir le compte plus tard.',
   'users.removeDone': '{name} a été retiré(e).',
   'users.passwordHint': 'Au moins {n} caractères.',
+  'users.passwordRule': 'Mots de passe : au moins {n} caractères.',
   'users.add': 'Ajouter un utilisateur',
   'keys.status': 'État',
   'keys.active': 'Active',

@@ -19,7 +19,8 @@ export default function ApiKeysPage() {
   const keys = useSignal<ApiKey[]>([]);
   const forbidden = useSignal(false);
   const name = useSignal('');
-  const fresh = useSignal<string | null>(null);
+  /** The key just created (its secret is shown this once), until it is revoked or the page left. */
+  const fresh = useSignal<{ id: string; key: string } | null>(null);
   const error = useSignal<string | null>(null);
   const confirm = useSignal<ConfirmRequest | null>(null);
   const fail = (err: unknown) => {
@@ -36,7 +37,7 @@ export default function ApiKeysPage() {
     error.value = null;
     try {
       const created = await call(ApiKeyCreatedSchema, 'POST', '/api/api-keys', { name: name.value.trim() });
-      fresh.value = created.key;
+      fresh.value = { id: created.id, key: created.key };
       name.value = '';
       await load();
     } catch (err) {
@@ -50,12 +51,13 @@ export default function ApiKeysPage() {
       confirm: t('keys.revoke'),
       run: async () => {
         await api('DELETE', `/api/api-keys/${encodeURIComponent(k.id)}`);
+        if (fresh.value?.id === k.id) fresh.value = null;
         await load();
       },
     });
   return (
     <AdminFrame title={t('keys.title')} forbidden={forbidden.value}>
-      {fresh.value && <NewKeyNotice secret={fresh.value} />}
+      {fresh.value && <NewKeyNotice secret={fresh.value.key} />}
       {error.value && (
         <p class="form-error" role="alert">
           {error.value}

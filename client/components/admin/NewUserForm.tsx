@@ -73,7 +73,7 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
         </button>
       </div>
       <small class="field-help" id="new-user-password-hint">
-        {t('users.passwordHint', { n: PASSWORD_MIN_LENGTH })}
+        {t('users.passwordRule', { n: PASSWORD_MIN_LENGTH })}
       </small>
       {error.value && (
         <p class="form-error" role="alert">

@@ -8,6 +8,7 @@ import {
   FR_LATEST_END,
   FREQUENCY_CAP_MAX_HOURS,
   SETTING_DEFAULTS,
+  SETTING_GROUPS,
   type SettingKey,
   type Settings,
   US_LATEST_END,
@@ -87,8 +88,9 @@ export function SettingField({
   error: string | undefined;
   onChange: (v: Value) => void;
 }) {
+  // Defaults matter for the compliance rules (what the law or the carrier expects); brand texts are the brand's own.
   const fallback = SETTING_DEFAULTS[k];
-  const shownDefault = typeof fallback === 'boolean' ? '' : String(fallback);
+  const shownDefault = SETTING_GROUPS.compliance.some((c) => c === k) && typeof fallback !== 'boolean' ? String(fallback) : '';
   const ids = [`setting-${k}-help`, error ? `setting-${k}-error` : ''].filter(Boolean).join(' ');
   const toggle = k === 'rcs_stop_suggestion';
   return (
@@ -97,7 +99,7 @@ export function SettingField({
       <Control k={k} value={value} onChange={onChange} ids={ids} invalid={error !== undefined} />
       <p class="field-help" id={`setting-${k}-help`}>
         {t(`setting.${k}.help`)}
-        {shownDefault && k !== 'help_text' && <span class="muted"> {t('settings.default', { value: shownDefault })}</span>}
+        {shownDefault && <span class="muted"> {t('settings.default', { value: shownDefault })}</span>}
       </p>
       {error && (
         <p class="field-error" id={`setting-${k}-error`}>
