@@ -1,7 +1,8 @@
 /**
- * English and French strings. The language comes from the browser, can be switched in the
- * user menu, and is remembered in localStorage. Components call `t()` during render, which
- * reads the `lang` signal, so switching re-renders only what shows text.
+ * English and French. The language comes from the browser, can be switched in the user menu,
+ * and is remembered in localStorage. Components call `t()` during render, which reads the
+ * `lang` signal, so switching re-renders only what shows text. The strings of pages loaded on
+ * first visit live with them (`translator`, e.g. lib/admin-i18n.ts), out of the first load.
  */
 import { signal } from '@preact/signals';
 import { en, type Key } from './strings-en';
@@ -10,7 +11,6 @@ import { fr } from './strings-fr';
 export type { Key };
 
 export type Lang = 'en' | 'fr';
-const dicts: Record<Lang, Record<Key, string>> = { en, fr };
 
 function initialLang(): Lang {
   const saved = localStorage.getItem('lang');
@@ -27,11 +27,16 @@ export function setLang(l: Lang): void {
   document.documentElement.lang = l;
 }
 
-/** Translates a key, filling `{name}` placeholders. Values are text, never HTML. */
-export function t(key: Key, params?: Record<string, string | number>): string {
-  const s = dicts[lang.value][key];
-  return params ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : s;
+/** A `t` for one set of strings: translates a key, filling `{name}` placeholders. Values are text, never HTML. */
+export function translator<K extends string>(dicts: Record<Lang, Record<K, string>>) {
+  return (key: K, params?: Record<string, string | number>): string => {
+    const s = dicts[lang.value][key];
+    return params ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : s;
+  };
 }
+
+/** The console's shared strings (strings-en.ts, strings-fr.ts). */
+export const t = translator<Key>({ en, fr });
 
 /** Relative-ish time for lists: "14:05" today, "Mon" this week, else a short date. */
 export function shortTime(iso: string): string {

@@ -9,6 +9,7 @@ import { type ApiKey, ApiKeyCreatedSchema, ApiKeySchema } from '../../schemas/ap
 import { USER_NAME_MAX_LENGTH } from '../../schemas/users';
 import { ApiError, api, call } from '../lib/api';
 import { fullTime, t } from '../lib/i18n';
+import { ta } from '../lib/admin-i18n';
 import { AdminFrame } from '../components/AdminFrame';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
 import { NewKeyNotice } from '../components/admin/NewKeyNotice';
@@ -46,9 +47,9 @@ export default function ApiKeysPage() {
   };
   const revoke = (k: ApiKey) =>
     (confirm.value = {
-      title: t('keys.revokeConfirm', { name: k.name }),
-      body: t('keys.revokeBody'),
-      confirm: t('keys.revoke'),
+      title: ta('keys.revokeConfirm', { name: k.name }),
+      body: ta('keys.revokeBody'),
+      confirm: ta('keys.revoke'),
       run: async () => {
         await api('DELETE', `/api/api-keys/${encodeURIComponent(k.id)}`);
         if (fresh.value?.id === k.id) fresh.value = null;
@@ -56,7 +57,7 @@ export default function ApiKeysPage() {
       },
     });
   return (
-    <AdminFrame title={t('keys.title')} forbidden={forbidden.value}>
+    <AdminFrame title={ta('keys.title')} forbidden={forbidden.value}>
       {fresh.value && <NewKeyNotice secret={fresh.value.key} />}
       {error.value && (
         <p class="form-error" role="alert">
@@ -66,10 +67,10 @@ export default function ApiKeysPage() {
       <table class="table">
         <thead>
           <tr>
-            <th>{t('keys.name')}</th>
-            <th>{t('keys.created')}</th>
-            <th>{t('keys.lastUsed')}</th>
-            <th>{t('keys.status')}</th>
+            <th>{ta('keys.name')}</th>
+            <th>{ta('keys.created')}</th>
+            <th>{ta('keys.lastUsed')}</th>
+            <th>{ta('keys.status')}</th>
             <th />
           </tr>
         </thead>
@@ -80,18 +81,18 @@ export default function ApiKeysPage() {
                 {k.name} <code class="muted">{k.id}</code>
               </td>
               <td>{fullTime(k.created_at)}</td>
-              <td>{k.last_used_at ? fullTime(k.last_used_at) : t('keys.never')}</td>
+              <td>{k.last_used_at ? fullTime(k.last_used_at) : ta('keys.never')}</td>
               <td>
                 {k.revoked_at ? (
-                  <span class="status-pill status-off">{t('keys.revoked', { time: fullTime(k.revoked_at) })}</span>
+                  <span class="status-pill status-off">{ta('keys.revoked', { time: fullTime(k.revoked_at) })}</span>
                 ) : (
-                  <span class="status-pill status-on">{t('keys.active')}</span>
+                  <span class="status-pill status-on">{ta('keys.active')}</span>
                 )}
               </td>
               <td class="right">
                 {!k.revoked_at && (
                   <button type="button" class="link-btn danger" onClick={() => revoke(k)}>
-                    {t('keys.revoke')}
+                    {ta('keys.revoke')}
                   </button>
                 )}
               </td>
@@ -100,18 +101,18 @@ export default function ApiKeysPage() {
         </tbody>
       </table>
       <form class="admin-card" onSubmit={create}>
-        <h2>{t('keys.add')}</h2>
+        <h2>{ta('keys.add')}</h2>
         <div class="inline-form">
           <input
-            aria-label={t('keys.name')}
-            placeholder={t('keys.name')}
+            aria-label={ta('keys.name')}
+            placeholder={ta('keys.name')}
             required
             maxLength={USER_NAME_MAX_LENGTH}
             value={name.value}
             onInput={(e) => (name.value = e.currentTarget.value)}
           />
           <button class="btn btn-primary" type="submit">
-            {t('keys.create')}
+            {ta('keys.create')}
           </button>
         </div>
       </form>

@@ -8,6 +8,7 @@ import { type CannedResponse, type CannedResponseInput, CannedResponseSchema } f
 import { ApiError, api, call } from '../lib/api';
 import { isAdmin } from '../lib/auth-state';
 import { t } from '../lib/i18n';
+import { ta } from '../lib/admin-i18n';
 import { canned, refreshCanned } from '../state/directory';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
 import { Modal } from '../components/Modal';
@@ -34,9 +35,9 @@ export default function CannedResponsesPage() {
   };
   const remove = (c: CannedResponse) =>
     (confirm.value = {
-      title: t('canned.deleteConfirm', { shortcut: c.shortcut }),
-      body: t('canned.deleteBody'),
-      confirm: t('canned.delete'),
+      title: ta('canned.deleteConfirm', { shortcut: c.shortcut }),
+      body: ta('canned.deleteBody'),
+      confirm: ta('canned.delete'),
       run: async () => {
         await api('DELETE', path(c));
         await load();
@@ -46,25 +47,25 @@ export default function CannedResponsesPage() {
   return (
     <div class="admin">
       <header class="pane-head">
-        <h1>{t('canned.title')}</h1>
+        <h1>{ta('canned.title')}</h1>
       </header>
       <div class="admin-body">
-        <p class="page-intro">{t('canned.intro')}</p>
-        {!admin && <p class="muted">{t('canned.readOnly')}</p>}
+        <p class="page-intro">{ta('canned.intro')}</p>
+        {!admin && <p class="muted">{ta('canned.readOnly')}</p>}
         {error.value && (
           <p class="form-error" role="alert">
             {error.value}
           </p>
         )}
         {canned.value.length === 0 ? (
-          <p class="empty-note">{t('canned.empty')}</p>
+          <p class="empty-note">{ta('canned.empty')}</p>
         ) : (
           <table class="table canned-table">
             <thead>
               <tr>
-                <th>{t('canned.shortcut')}</th>
-                <th>{t('canned.titleField')}</th>
-                <th>{t('canned.text')}</th>
+                <th>{ta('canned.shortcut')}</th>
+                <th>{ta('canned.titleField')}</th>
+                <th>{ta('canned.text')}</th>
                 {admin && <th />}
               </tr>
             </thead>
@@ -79,10 +80,10 @@ export default function CannedResponsesPage() {
                   {admin && (
                     <td class="right row-actions">
                       <button type="button" class="link-btn" onClick={() => (editing.value = c)}>
-                        {t('canned.edit')}
+                        {ta('canned.edit')}
                       </button>
                       <button type="button" class="link-btn danger" onClick={() => remove(c)}>
-                        {t('canned.delete')}
+                        {ta('canned.delete')}
                       </button>
                     </td>
                   )}
@@ -93,16 +94,16 @@ export default function CannedResponsesPage() {
         )}
         {admin && (
           <section class="admin-card">
-            <h2>{t('canned.add')}</h2>
-            <CannedForm submitLabel={t('canned.create')} onSubmit={create} />
+            <h2>{ta('canned.add')}</h2>
+            <CannedForm submitLabel={ta('canned.create')} onSubmit={create} />
           </section>
         )}
       </div>
       {editing.value && (
-        <Modal title={t('canned.editTitle', { shortcut: editing.value.shortcut })} onClose={() => (editing.value = null)} wide>
+        <Modal title={ta('canned.editTitle', { shortcut: editing.value.shortcut })} onClose={() => (editing.value = null)} wide>
           <CannedForm
             initial={editing.value}
-            submitLabel={t('canned.save')}
+            submitLabel={ta('canned.save')}
             onCancel={() => (editing.value = null)}
             onSubmit={(input) => (editing.value ? update(editing.value, input) : Promise.resolve())}
           />

@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { SETTING_GROUPS, type SettingKey, type Settings, SettingsSchema } from '../../schemas/settings';
 import { ApiError, call } from '../lib/api';
 import { t } from '../lib/i18n';
+import { ta } from '../lib/admin-i18n';
 import { AdminFrame } from '../components/AdminFrame';
 import { SettingField } from '../components/admin/SettingField';
 
@@ -48,7 +49,7 @@ export default function SettingsPage() {
     const checked = v.safeParse(SettingsSchema, current);
     if (!checked.success) {
       errors.value = errorsByKey(checked.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })));
-      note.value = t('settings.invalid');
+      note.value = ta('settings.invalid');
       return;
     }
     const before = saved.value;
@@ -58,7 +59,7 @@ export default function SettingsPage() {
       saved.value = next;
       draft.value = next;
       errors.value = {};
-      note.value = t('settings.saved');
+      note.value = ta('settings.saved');
     } catch (err) {
       const details = err instanceof ApiError && Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : [];
       errors.value = errorsByKey(details);
@@ -68,13 +69,13 @@ export default function SettingsPage() {
 
   const s = draft.value;
   return (
-    <AdminFrame title={t('settings.title')} forbidden={forbidden.value}>
+    <AdminFrame title={ta('settings.title')} forbidden={forbidden.value}>
       {s && (
         <form class="settings-form" onSubmit={save} noValidate>
           {(Object.keys(SETTING_GROUPS) as (keyof typeof SETTING_GROUPS)[]).map((group) => (
             <fieldset class="settings-group" key={group}>
-              <legend>{t(`settings.group.${group}`)}</legend>
-              <p class="field-help">{t(`settings.group.${group}.help`)}</p>
+              <legend>{ta(`settings.group.${group}`)}</legend>
+              <p class="field-help">{ta(`settings.group.${group}.help`)}</p>
               {SETTING_GROUPS[group].map((k) => (
                 <SettingField
                   key={k}
@@ -90,7 +91,7 @@ export default function SettingsPage() {
           ))}
           <div class="form-actions form-actions-start">
             <button class="btn btn-primary" type="submit">
-              {t('settings.save')}
+              {ta('settings.save')}
             </button>
             {note.value && <span role="status">{note.value}</span>}
           </div>

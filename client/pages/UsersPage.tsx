@@ -9,6 +9,7 @@ import { type ConsoleUser, ConsoleUserSchema, type Role } from '../../schemas/us
 import { ApiError, api, call } from '../lib/api';
 import { user as me } from '../lib/auth-state';
 import { t } from '../lib/i18n';
+import { ta } from '../lib/admin-i18n';
 import { refreshUsers, users } from '../state/directory';
 import { AdminFrame } from '../components/AdminFrame';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
@@ -45,24 +46,24 @@ export default function UsersPage() {
   };
 
   const actions: UserActions = {
-    setRole: (u, role) => void patch(u, { role }, t('users.roleDone', { name: u.name, role: t(`role.${role}`) })),
+    setRole: (u, role) => void patch(u, { role }, ta('users.roleDone', { name: u.name, role: t(`role.${role}`) })),
     restore: (u) => void patch(u, { disabled: false }, null),
     resetPassword: (u) => (resetting.value = u),
     remove: (u) =>
       (confirm.value = {
-        title: t('users.removeConfirm', { name: u.name }),
-        body: t('users.removeBody', { name: u.name }),
-        confirm: t('users.delete'),
+        title: ta('users.removeConfirm', { name: u.name }),
+        body: ta('users.removeBody', { name: u.name }),
+        confirm: ta('users.delete'),
         run: async () => {
           await api('DELETE', userPath(u));
-          note.value = t('users.removeDone', { name: u.name });
+          note.value = ta('users.removeDone', { name: u.name });
           await load();
         },
       }),
   };
 
   return (
-    <AdminFrame title={t('users.title')} forbidden={forbidden.value}>
+    <AdminFrame title={ta('users.title')} forbidden={forbidden.value}>
       {note.value && (
         <p class="form-note" role="status">
           {note.value}
@@ -76,10 +77,10 @@ export default function UsersPage() {
       <table class="table">
         <thead>
           <tr>
-            <th>{t('users.name')}</th>
-            <th>{t('users.email')}</th>
-            <th>{t('users.role')}</th>
-            <th>{t('users.status')}</th>
+            <th>{ta('users.name')}</th>
+            <th>{ta('users.email')}</th>
+            <th>{ta('users.role')}</th>
+            <th>{ta('users.status')}</th>
             <th />
           </tr>
         </thead>
@@ -96,7 +97,7 @@ export default function UsersPage() {
           user={resetting.value}
           onClose={() => (resetting.value = null)}
           onDone={() => {
-            note.value = t('users.resetDone', { name: resetting.value?.name ?? '' });
+            note.value = ta('users.resetDone', { name: resetting.value?.name ?? '' });
             resetting.value = null;
           }}
         />

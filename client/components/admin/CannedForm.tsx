@@ -8,6 +8,7 @@ import {
 } from '../../../schemas/canned-responses';
 import { ApiError } from '../../lib/api';
 import { t } from '../../lib/i18n';
+import { ta } from '../../lib/admin-i18n';
 
 const EMPTY: CannedResponseInput = { shortcut: '', title: '', text: '' };
 
@@ -44,7 +45,7 @@ export function CannedForm({
     <form class="canned-form" onSubmit={submit}>
       <div class="canned-form-row">
         <label class="field canned-form-shortcut">
-          <span>{t('canned.shortcut')}</span>
+          <span>{ta('canned.shortcut')}</span>
           <span class="shortcut-input">
             <span aria-hidden="true">/</span>
             <input
@@ -59,11 +60,11 @@ export function CannedForm({
             />
           </span>
           <small class="field-help" id="canned-shortcut-hint">
-            {t('canned.shortcutHint', { n: SHORTCUT_MAX_LENGTH })}
+            {ta('canned.shortcutHint', { n: SHORTCUT_MAX_LENGTH })}
           </small>
         </label>
         <label class="field canned-form-title">
-          <span>{t('canned.titleField')}</span>
+          <span>{ta('canned.titleField')}</span>
           <input
             required
             maxLength={CANNED_TITLE_MAX_LENGTH}
@@ -73,7 +74,7 @@ export function CannedForm({
         </label>
       </div>
       <label class="field">
-        <span>{t('canned.text')}</span>
+        <span>{ta('canned.text')}</span>
         <textarea
           required
           rows={4}

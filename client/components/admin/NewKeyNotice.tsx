@@ -1,6 +1,6 @@
 /** A key just created: shown this once, with a button that copies it to the clipboard. */
 import { useSignal } from '@preact/signals';
-import { t } from '../../lib/i18n';
+import { ta } from '../../lib/admin-i18n';
 import { Icon } from '../Icon';
 
 export function NewKeyNotice({ secret }: { secret: string }) {
@@ -16,15 +16,15 @@ export function NewKeyNotice({ secret }: { secret: string }) {
   };
   return (
     <div class="key-once">
-      <p>{t('keys.once')}</p>
+      <p>{ta('keys.once')}</p>
       <div class="key-once-row">
         <code>{secret}</code>
         <button type="button" class="btn btn-small" onClick={() => void copy()}>
-          <Icon name="copy" size={13} /> {t('keys.copy')}
+          <Icon name="copy" size={13} /> {ta('keys.copy')}
         </button>
       </div>
       <p class="key-once-status" role="status">
-        {copied.value === 'yes' ? t('keys.copied') : copied.value === 'failed' ? t('keys.copyFailed') : ''}
+        {copied.value === 'yes' ? ta('keys.copied') : copied.value === 'failed' ? ta('keys.copyFailed') : ''}
       </p>
     </div>
   );

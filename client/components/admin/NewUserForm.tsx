@@ -11,6 +11,7 @@ import {
 } from '../../../schemas/users';
 import { ApiError, call } from '../../lib/api';
 import { t } from '../../lib/i18n';
+import { ta } from '../../lib/admin-i18n';
 
 const EMPTY: UserCreate = { name: '', email: '', role: 'agent', password: '' };
 
@@ -31,25 +32,25 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
   };
   return (
     <form class="admin-card" onSubmit={create}>
-      <h2>{t('users.add')}</h2>
+      <h2>{ta('users.add')}</h2>
       <div class="inline-form">
         <input
-          aria-label={t('users.name')}
-          placeholder={t('users.name')}
+          aria-label={ta('users.name')}
+          placeholder={ta('users.name')}
           required
           maxLength={USER_NAME_MAX_LENGTH}
           value={form.value.name}
           onInput={(e) => set('name', e.currentTarget.value)}
         />
         <input
-          aria-label={t('users.email')}
-          placeholder={t('users.email')}
+          aria-label={ta('users.email')}
+          placeholder={ta('users.email')}
           type="email"
           required
           value={form.value.email}
           onInput={(e) => set('email', e.currentTarget.value)}
         />
-        <select aria-label={t('users.role')} value={form.value.role} onChange={(e) => set('role', e.currentTarget.value as Role)}>
+        <select aria-label={ta('users.role')} value={form.value.role} onChange={(e) => set('role', e.currentTarget.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
@@ -57,8 +58,8 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
           ))}
         </select>
         <input
-          aria-label={t('users.password')}
-          placeholder={t('users.password')}
+          aria-label={ta('users.password')}
+          placeholder={ta('users.password')}
           type="password"
           autocomplete="new-password"
           required
@@ -69,11 +70,11 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
           onInput={(e) => set('password', e.currentTarget.value)}
         />
         <button class="btn btn-primary" type="submit">
-          {t('users.create')}
+          {ta('users.create')}
         </button>
       </div>
       <small class="field-help" id="new-user-password-hint">
-        {t('users.passwordRule', { n: PASSWORD_MIN_LENGTH })}
+        {ta('users.passwordRule', { n: PASSWORD_MIN_LENGTH })}
       </small>
       {error.value && (
         <p class="form-error" role="alert">

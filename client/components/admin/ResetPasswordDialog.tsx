@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { type ConsoleUser, ConsoleUserSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../schemas/users';
 import { ApiError, call } from '../../lib/api';
 import { t } from '../../lib/i18n';
+import { ta } from '../../lib/admin-i18n';
 import { Modal } from '../Modal';
 
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: ConsoleUser; onClose: () => void; onDone: () => void }) {
@@ -23,10 +24,10 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: ConsoleUs
     }
   };
   return (
-    <Modal title={t('users.resetTitle', { name: user.name })} onClose={onClose}>
+    <Modal title={ta('users.resetTitle', { name: user.name })} onClose={onClose}>
       <form onSubmit={save}>
         <label class="field">
-          <span>{t('users.password')}</span>
+          <span>{ta('users.password')}</span>
           <input
             type="password"
             autocomplete="new-password"
@@ -38,7 +39,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: ConsoleUs
             aria-describedby="reset-hint"
           />
           <small class="field-help" id="reset-hint">
-            {t('users.passwordHint', { n: PASSWORD_MIN_LENGTH })} {t('users.resetHint', { name: user.name })}
+            {ta('users.passwordHint', { n: PASSWORD_MIN_LENGTH })} {ta('users.resetHint', { name: user.name })}
           </small>
         </label>
         {error.value && (
@@ -51,7 +52,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: ConsoleUs
             {t('common.cancel')}
           </button>
           <button type="submit" class="btn btn-primary" disabled={busy.value}>
-            {t('users.resetSave')}
+            {ta('users.resetSave')}
           </button>
         </div>
       </form>

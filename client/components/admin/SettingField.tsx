@@ -13,7 +13,7 @@ import {
   type Settings,
   US_LATEST_END,
 } from '../../../schemas/settings';
-import { t } from '../../lib/i18n';
+import { ta } from '../../lib/admin-i18n';
 
 type Value = Settings[SettingKey];
 
@@ -54,7 +54,7 @@ function Control({
             value={Number.isNaN(value) ? '' : String(value)}
             onInput={(e) => onChange(e.currentTarget.valueAsNumber)}
           />
-          <span>{t('settings.hours')}</span>
+          <span>{ta('settings.hours')}</span>
         </span>
       );
     case 'quiet_hours_fr_end':
@@ -95,11 +95,11 @@ export function SettingField({
   const toggle = k === 'rcs_stop_suggestion';
   return (
     <div class={`setting${toggle ? ' setting-toggle' : ''}${error ? ' setting-invalid' : ''}`}>
-      <label for={`setting-${k}`}>{t(`setting.${k}`)}</label>
+      <label for={`setting-${k}`}>{ta(`setting.${k}`)}</label>
       <Control k={k} value={value} onChange={onChange} ids={ids} invalid={error !== undefined} />
       <p class="field-help" id={`setting-${k}-help`}>
-        {t(`setting.${k}.help`)}
-        {shownDefault && <span class="muted"> {t('settings.default', { value: shownDefault })}</span>}
+        {ta(`setting.${k}.help`)}
+        {shownDefault && <span class="muted"> {ta('settings.default', { value: shownDefault })}</span>}
       </p>
       {error && (
         <p class="field-error" id={`setting-${k}-error`}>

@@ -5,6 +5,7 @@
  */
 import { type ConsoleUser, ROLES, type Role } from '../../../schemas/users';
 import { t } from '../../lib/i18n';
+import { ta } from '../../lib/admin-i18n';
 
 export interface UserActions {
   setRole: (u: ConsoleUser, role: Role) => void;
@@ -17,7 +18,7 @@ export function UserRow({ user: u, self, actions }: { user: ConsoleUser; self: b
   return (
     <tr class={u.disabled ? 'row-disabled' : undefined}>
       <td>
-        {u.name} {self && <span class="muted">({t('users.you')})</span>}
+        {u.name} {self && <span class="muted">({ta('users.you')})</span>}
       </td>
       <td>{u.email}</td>
       <td>
@@ -26,7 +27,7 @@ export function UserRow({ user: u, self, actions }: { user: ConsoleUser; self: b
         ) : (
           <select
             class="select-small"
-            aria-label={`${t('users.role')}: ${u.name}`}
+            aria-label={`${ta('users.role')}: ${u.name}`}
             value={u.role}
             onChange={(e) => actions.setRole(u, e.currentTarget.value as Role)}
           >
@@ -40,24 +41,24 @@ export function UserRow({ user: u, self, actions }: { user: ConsoleUser; self: b
       </td>
       <td>
         {u.disabled ? (
-          <span class="status-pill status-off">{t('users.disabled')}</span>
+          <span class="status-pill status-off">{ta('users.disabled')}</span>
         ) : (
-          <span class="status-pill status-on">{t('users.active')}</span>
+          <span class="status-pill status-on">{ta('users.active')}</span>
         )}
       </td>
       <td class="right row-actions">
         {u.disabled ? (
           <button type="button" class="link-btn" onClick={() => actions.restore(u)}>
-            {t('users.restore')}
+            {ta('users.restore')}
           </button>
         ) : (
           <>
             <button type="button" class="link-btn" onClick={() => actions.resetPassword(u)}>
-              {t('users.resetPassword')}
+              {ta('users.resetPassword')}
             </button>
             {!self && (
               <button type="button" class="link-btn danger" onClick={() => actions.remove(u)}>
-                {t('users.delete')}
+                {ta('users.delete')}
               </button>
             )}
           </>
