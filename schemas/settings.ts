@@ -41,16 +41,18 @@ const text = (max: number) =>
   );
 
 export const FREQUENCY_CAP_MAX_HOURS = 168;
+/** Longest text each text setting takes (the form's `maxlength` too). */
+export const SETTING_TEXT_MAX = { brand_name: 100, logo_url: 2000, help_text: 320, opt_out_mention: 60 } as const;
 
 export const SettingsSchema = v.strictObject({
   // Brand
   /** Named in confirmations, HELP answers and the RCS brand header of the simulator. */
-  brand_name: text(100),
+  brand_name: text(SETTING_TEXT_MAX.brand_name),
   /** An https URL, or a path the console serves (/logo.svg). */
   logo_url: v.pipe(
     v.string('must be a string'),
     v.trim(),
-    v.maxLength(2000, 'must be at most 2000 characters'),
+    v.maxLength(SETTING_TEXT_MAX.logo_url, `must be at most ${SETTING_TEXT_MAX.logo_url} characters`),
     v.check(
       (u) => /^\/[^/\\]/.test(u) || (URL.canParse(u) && u.startsWith('https://')),
       'must be an https URL or a path such as /logo.svg',
@@ -59,9 +61,9 @@ export const SettingsSchema = v.strictObject({
   /** The brand colour (RCS brand header). Stored as `brand_color`. */
   color: HexColorSchema,
   /** The answer to HELP / AIDE (the brand name and how to stop are added when missing). */
-  help_text: text(320),
+  help_text: text(SETTING_TEXT_MAX.help_text),
   /** Appended to marketing SMS that do not already say how to stop. */
-  opt_out_mention: text(60),
+  opt_out_mention: text(SETTING_TEXT_MAX.opt_out_mention),
   // Compliance
   /** Marketing frequency cap window in hours; 0 turns the cap off. */
   frequency_cap_hours: v.pipe(

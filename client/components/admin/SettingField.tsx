@@ -9,6 +9,7 @@ import {
   FREQUENCY_CAP_MAX_HOURS,
   SETTING_DEFAULTS,
   SETTING_GROUPS,
+  SETTING_TEXT_MAX,
   type SettingKey,
   type Settings,
   US_LATEST_END,
@@ -34,7 +35,7 @@ function Control({
   const text = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => onChange(e.currentTarget.value);
   switch (k) {
     case 'help_text':
-      return <textarea {...common} rows={4} maxLength={320} value={String(value)} onInput={text} />;
+      return <textarea {...common} rows={4} maxLength={SETTING_TEXT_MAX.help_text} value={String(value)} onInput={text} />;
     case 'color':
       return (
         <span class="color-field">
@@ -73,7 +74,7 @@ function Control({
     case 'rcs_stop_suggestion':
       return <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
     default:
-      return <input {...common} type="text" value={String(value)} onInput={text} />;
+      return <input {...common} type="text" maxLength={SETTING_TEXT_MAX[k]} value={String(value)} onInput={text} />;
   }
 }
 
