@@ -16,6 +16,7 @@ const SimulatorPage = lazy(() => import('./pages/SimulatorPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
+const CannedResponsesPage = lazy(() => import('./pages/CannedResponsesPage'));
 
 function Routes() {
   const p = path.value;
@@ -28,6 +29,7 @@ function Routes() {
   if (p === '/users') return <UsersPage />;
   if (p === '/settings') return <SettingsPage />;
   if (p === '/api-keys') return <ApiKeysPage />;
+  if (p === '/canned-responses') return <CannedResponsesPage />;
   return <div class="page-empty">{t('notFound')}</div>;
 }
 

@@ -1,79 +1,24 @@
 /**
- * Request and response shapes of the console's `/api/*` routes (contract: /work/wt/CONSOLE_API.md).
- * The Worker validates with these schemas; the console imports the same types.
+ * Request shapes of the console's conversation routes (`/api/conversations`); the other
+ * console routes have their own file (users.ts, api-keys.ts, labels.ts, canned-responses.ts,
+ * settings.ts), so a console page bundles only the shapes it uses. The Worker validates with
+ * these schemas and types its answers with them; the console parses or types from the same.
+ * The routes are listed in docs/api.md ("Console API").
  */
 import * as v from 'valibot';
 import { ContentSchema } from './content';
 import { ConversationStatusSchema } from './console';
+import { LABELS_PER_CONVERSATION, LabelNameSchema } from './labels';
 import { PurposeSchema } from './profile';
 
-export const ROLES = ['admin', 'agent', 'marketer'] as const;
-export const RoleSchema = v.picklist(ROLES, 'must be "admin", "agent" or "marketer"');
-export type Role = v.InferOutput<typeof RoleSchema>;
-
-/** A console account as every route returns it (never the password hash). */
-export interface ConsoleUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** Disabled accounts cannot sign in; they stay listed so past authorship keeps a name. */
-  disabled?: boolean;
-}
-
-/** `POST /api/auth/login` and `GET /api/auth/me`. */
-export interface SessionInfo {
-  user: ConsoleUser;
-  csrf: string;
-}
-
-const Email = v.pipe(v.string('must be a string'), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(254));
-const Password = v.pipe(
-  v.string('must be a string'),
-  v.minLength(10, 'must be at least 10 characters'),
-  v.maxLength(200, 'must be at most 200 characters'),
-);
-const Name = v.pipe(
-  v.string('must be a string'),
-  v.trim(),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(100, 'must be at most 100 characters'),
-);
-
-export const LoginSchema = v.strictObject({
-  email: v.pipe(v.string('must be a string'), v.trim(), v.toLowerCase(), v.minLength(1, 'must not be empty'), v.maxLength(254)),
-  password: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(200)),
-});
-
-export const UserCreateSchema = v.strictObject({ email: Email, name: Name, role: RoleSchema, password: Password });
-export const UserPatchSchema = v.strictObject({
-  name: v.optional(Name),
-  role: v.optional(RoleSchema),
-  password: v.optional(Password),
-  disabled: v.optional(v.boolean('must be true or false')),
-});
-
-const LabelName = v.pipe(
-  v.string('must be a string'),
-  v.trim(),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(40, 'must be at most 40 characters'),
-);
-const Color = v.pipe(v.string('must be a string'), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a73e8'));
-
-/** `GET /api/labels` rows. */
-export interface Label {
-  name: string;
-  color: string;
-}
-export const LabelCreateSchema = v.strictObject({ name: LabelName, color: v.optional(Color) });
+export { ROLES, RoleSchema, type Role } from './users';
 
 /** Query of `GET /api/conversations` (strings, as they come from the URL). */
 export const ConversationListQuerySchema = v.strictObject({
   tab: v.optional(v.picklist(['mine', 'unassigned', 'all'], 'must be "mine", "unassigned" or "all"'), 'all'),
   status: v.optional(ConversationStatusSchema),
   channel: v.optional(v.picklist(['rcs', 'sms'], 'must be "rcs" or "sms"')),
-  label: v.optional(LabelName),
+  label: v.optional(LabelNameSchema),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'must be at most 100 characters'))),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   limit: v.optional(
@@ -106,7 +51,12 @@ export const ConversationPatchSchema = v.pipe(
   v.strictObject({
     status: v.optional(ConversationStatusSchema),
     assignee: v.optional(v.nullable(v.pipe(v.string('must be a user id or null'), v.minLength(1), v.maxLength(64)))),
-    labels: v.optional(v.pipe(v.array(LabelName, 'must be a list of label names'), v.maxLength(20, 'must hold at most 20 labels'))),
+    labels: v.optional(
+      v.pipe(
+        v.array(LabelNameSchema, 'must be a list of label names'),
+        v.maxLength(LABELS_PER_CONVERSATION, `must hold at most ${LABELS_PER_CONVERSATION} labels`),
+      ),
+    ),
     snooze: v.optional(
       v.union(
         [
@@ -145,59 +95,11 @@ export const RecordOptOutSchema = v.strictObject({
 });
 
 /** A tracked event (order, product view) as the profile panel shows it, newest first. */
-export interface ProfileEventView {
-  id: string;
-  name: string;
-  properties: Record<string, unknown>;
-  value: number | null;
-  time: string;
-}
-
-/** `GET /api/canned-responses` rows; inserted in the composer with `/shortcut`. */
-export interface CannedResponse {
-  id: string;
-  shortcut: string;
-  title: string;
-  text: string;
-}
-export const CannedResponseCreateSchema = v.strictObject({
-  shortcut: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9_-]{1,32}$/, 'must be 1 to 32 letters, digits, - or _')),
-  title: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
-  text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(3072, 'must be at most 3072 characters')),
+export const ProfileEventViewSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  properties: v.record(v.string(), v.unknown()),
+  value: v.nullable(v.number()),
+  time: v.string(),
 });
-
-/**
- * Brand settings as the console edits them (`GET/PUT /api/settings`). Stored in the D1
- * `settings` key/value table the send pipeline reads (keys brand_name, opt_out_mention,
- * help_text, logo_url, brand_color).
- */
-export interface ConsoleSettings {
-  brand_name: string;
-  /** Appended to marketing SMS fallbacks that lack one (compliance.md). */
-  opt_out_mention: string;
-  /** The answer to HELP/INFO/AIDE. */
-  help_text: string;
-  /** An https URL or a path served by the console (e.g. /logo.svg). */
-  logo_url: string;
-  color: string;
-}
-/** Earlier name of `ConsoleSettings` (the console's settings page imports it). */
-export type BrandSettings = ConsoleSettings;
-export const SettingsSchema = v.strictObject({
-  brand_name: v.optional(Name),
-  opt_out_mention: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(60))),
-  help_text: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(320))),
-  logo_url: v.optional(
-    v.pipe(
-      v.string(),
-      v.maxLength(2000),
-      v.check(
-        (u) => /^\/[^/\\]/.test(u) || (URL.canParse(u) && u.startsWith('https://')),
-        'must be an https URL or a path such as /logo.svg',
-      ),
-    ),
-  ),
-  color: v.optional(Color),
-});
-
-export const ApiKeyCreateSchema = v.strictObject({ name: Name });
+export type ProfileEventView = v.InferOutput<typeof ProfileEventViewSchema>;

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { isAdmin } from '../lib/auth-state';
-import { t } from '../lib/i18n';
+import { ta } from '../lib/admin-i18n';
 
 export function AdminFrame({ title, forbidden, children }: { title: string; forbidden: boolean; children: ComponentChildren }) {
   return (
@@ -15,7 +15,7 @@ export function AdminFrame({ title, forbidden, children }: { title: string; forb
       <div class="admin-body">
         {forbidden || !isAdmin.value ? (
           <p class="form-error" role="alert">
-            {t('admin.forbidden')}
+            {ta('admin.forbidden')}
           </p>
         ) : (
           children

@@ -9,11 +9,17 @@ export function Modal({
   onClose,
   children,
   wide,
+  alert,
+  describedBy,
 }: {
   title: string;
   onClose: () => void;
   children: ComponentChildren;
   wide?: boolean;
+  /** An `alertdialog`: a question that interrupts (confirming a destructive action). */
+  alert?: boolean;
+  /** Id of the element that says what the dialog asks. */
+  describedBy?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   // Layout effect: focus moves in before the first paint, so nothing typed right after the
@@ -37,7 +43,16 @@ export function Modal({
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut only; Escape and the close button do the same from the keyboard.
     <div class="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div class={wide ? 'modal modal-wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} ref={ref} tabIndex={-1}>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is "dialog" or "alertdialog", both modal and both take aria-modal. */}
+      <div
+        class={wide ? 'modal modal-wide' : 'modal'}
+        role={alert ? 'alertdialog' : 'dialog'}
+        aria-modal="true"
+        aria-label={title}
+        aria-describedby={describedBy}
+        ref={ref}
+        tabIndex={-1}
+      >
         <header class="modal-head">
           <h2>{title}</h2>
           <button type="button" class="icon-btn modal-close" aria-label={t('common.close')} onClick={onClose}>

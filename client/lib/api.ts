@@ -1,8 +1,10 @@
 /**
  * The console's one way to talk to /api: same-origin fetch with the session cookie, the CSRF
  * header on every state-changing request, and the server's `{error, message}` surfaced as an
- * ApiError so a refusal (e.g. 422 "opted out") can be shown word for word.
+ * ApiError so a refusal (e.g. 422 "opted out") can be shown word for word. `call` checks the
+ * answer against the route's schema from schemas/, the one the Worker types it with.
  */
+import * as v from 'valibot';
 import type { ErrorBody } from '../../schemas/errors';
 import { csrf, onUnauthorized } from './auth-state';
 
@@ -23,7 +25,11 @@ function isErrorBody(x: unknown): x is ErrorBody {
   return typeof x === 'object' && x !== null && typeof (x as ErrorBody).message === 'string';
 }
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/**
+ * A request whose answer is not read (204 routes) or is typed by the caller. Prefer `call`
+ * for anything the console shows.
+ */
+export async function api<T = void>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf.value) headers['x-csrf-token'] = csrf.value;
@@ -42,6 +48,19 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     throw new ApiError(res.status, `http_${res.status}`, res.statusText || 'Request failed');
   }
   return data as T;
+}
+
+/**
+ * A request whose answer is parsed with `schema`, the shape the Worker answers with: an answer
+ * of another shape is an ApiError `bad_response` naming the field, never a page that quietly
+ * shows something else (a revoked key with a live Revoke button).
+ */
+export async function call<S extends v.GenericSchema>(schema: S, method: Method, path: string, body?: unknown): Promise<v.InferOutput<S>> {
+  const parsed = v.safeParse(schema, await api<unknown>(method, path, body));
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  const where = issue.path?.map((p) => String(p.key)).join('.') || 'body';
+  throw new ApiError(200, 'bad_response', `Unexpected answer from ${method} ${path.split('?')[0]}: ${where}: ${issue.message}`);
 }
 
 /** Builds a query string, leaving out empty values. */

@@ -1,10 +1,10 @@
 /** Who is signed in, and the CSRF token bound to that session (kept in memory only). */
 import { computed, signal } from '@preact/signals';
 
-import type { ConsoleUser, Role } from '../../schemas/console-api';
+import type { Role, SessionUser } from '../../schemas/users';
 
 export type { Role };
-export type User = ConsoleUser;
+export type User = SessionUser;
 
 /** undefined = not checked yet; null = signed out. */
 export const user = signal<User | null | undefined>(undefined);

@@ -1,11 +1,11 @@
 /** Sign-in, sign-out and the session check at start-up (POST/GET /api/auth/*). */
-import { api } from './api';
-import type { SessionInfo } from '../../schemas/console-api';
+import { SessionInfoSchema } from '../../schemas/users';
+import { api, call } from './api';
 import { csrf, user } from './auth-state';
 
 export async function checkSession(): Promise<void> {
   try {
-    const s = await api<SessionInfo>('GET', '/api/auth/me');
+    const s = await call(SessionInfoSchema, 'GET', '/api/auth/me');
     user.value = s.user;
     csrf.value = s.csrf;
   } catch {
@@ -16,14 +16,14 @@ export async function checkSession(): Promise<void> {
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
-  const s = await api<SessionInfo>('POST', '/api/auth/login', { email, password });
+  const s = await call(SessionInfoSchema, 'POST', '/api/auth/login', { email, password });
   csrf.value = s.csrf;
   user.value = s.user;
 }
 
 export async function signOut(): Promise<void> {
   try {
-    await api<void>('POST', '/api/auth/logout');
+    await api('POST', '/api/auth/logout');
   } finally {
     user.value = null;
     csrf.value = null;

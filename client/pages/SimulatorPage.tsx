@@ -4,35 +4,30 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { api, ApiError, enc } from '../lib/api';
+import { BrandViewSchema, type BrandView } from '../../schemas/settings';
+import { SANDBOX_MODES, type SandboxMode, type SimulatedPhone, SimulatedPhoneListSchema } from '../../schemas/simulator';
+import { api, ApiError, call, enc } from '../lib/api';
 import { canWrite } from '../lib/auth-state';
 import { t } from '../lib/i18n';
-import { PhoneScreen, type Brand, type PhoneMode } from '../components/simulator/PhoneScreen';
-
-interface SimPhone {
-  phone: string;
-  name: string | null;
-  mode: PhoneMode;
-}
-const modes: PhoneMode[] = ['rcs', 'sms', 'rcs_offline'];
+import { PhoneScreen } from '../components/simulator/PhoneScreen';
 
 export default function SimulatorPage({ phone }: { phone: string | null }) {
-  const phones = useSignal<SimPhone[] | null>(null);
-  const brand = useSignal<Brand | null>(null);
+  const phones = useSignal<SimulatedPhone[] | null>(null);
+  const brand = useSignal<BrandView | null>(null);
   const error = useSignal<string | null>(null);
   const load = () =>
-    api<SimPhone[] | { phones: SimPhone[] }>('GET', '/api/simulator/phones')
-      .then((p) => (phones.value = Array.isArray(p) ? p : p.phones))
+    call(SimulatedPhoneListSchema, 'GET', '/api/simulator/phones')
+      .then((p) => (phones.value = p.phones))
       .catch((e: unknown) => (error.value = e instanceof ApiError ? e.message : t('common.error')));
   useEffect(() => {
     void load();
-    void api<Brand>('GET', '/api/brand')
+    void call(BrandViewSchema, 'GET', '/api/brand')
       .then((b) => (brand.value = b))
       .catch(() => {});
     const timer = setInterval(() => void load(), 5000);
     return () => clearInterval(timer);
   }, []);
-  const setMode = async (p: string, mode: PhoneMode) => {
+  const setMode = async (p: string, mode: SandboxMode) => {
     phones.value = (phones.value ?? []).map((x) => (x.phone === p ? { ...x, mode } : x));
     try {
       await api('PUT', `/api/simulator/phones/${enc(p)}`, { mode });
@@ -66,9 +61,9 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
                 aria-label={`${t('sim.mode')} ${p.name ?? p.phone}`}
                 value={p.mode}
                 disabled={!canWrite.value}
-                onChange={(e) => void setMode(p.phone, e.currentTarget.value as PhoneMode)}
+                onChange={(e) => void setMode(p.phone, e.currentTarget.value as SandboxMode)}
               >
-                {modes.map((m) => (
+                {SANDBOX_MODES.map((m) => (
                   <option key={m} value={m}>
                     {t(`sim.mode.${m}`)}
                   </option>

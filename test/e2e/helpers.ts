@@ -100,3 +100,9 @@ export async function customerSays(page: Page, phone: string, text: string): Pro
   const r = await consoleApi(page, 'POST', `/api/simulator/phones/${encodeURIComponent(phone)}/actions`, { type: 'reply', text });
   if (r.status !== 200) throw new Error(`simulator reply answered ${r.status}: ${JSON.stringify(r.json)}`);
 }
+
+/** With E2E_SCREENSHOTS=dir, keeps a PNG of the page (to look at a page a test drove). */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}

@@ -6,6 +6,7 @@
  * in constant time, so neither the lookup nor the compare leaks the secret.
  */
 import { createMiddleware } from 'hono/factory';
+import type { ApiKey, ApiKeyCreated } from '../../schemas/api-keys';
 import { HttpError } from '../errors';
 import { randomToken, secretsEqual, sha256, timingSafeEqual } from '../lib/crypto';
 import { bytesToHex, hexToBytes } from '../lib/encoding';
@@ -56,16 +57,8 @@ export function apiKeyAuth() {
   });
 }
 
-export interface ApiKeyInfo {
-  id: string;
-  name: string;
-  created_at: string;
-  revoked_at: string | null;
-  last_used_at: string | null;
-}
-
 /** Creates a key; the plaintext is returned once and only its hash is stored. */
-export async function createApiKey(env: Env, name: string): Promise<ApiKeyInfo & { key: string }> {
+export async function createApiKey(env: Env, name: string): Promise<ApiKeyCreated> {
   const id = bytesToHex(crypto.getRandomValues(new Uint8Array(8)));
   const key = `rcs_${id}_${randomToken(32)}`;
   const created_at = new Date().toISOString();
@@ -85,9 +78,9 @@ export async function revokeApiKey(env: Env, id: string): Promise<boolean> {
 }
 
 /** Every key, newest first, without hashes (for the console's admin page). */
-export async function listApiKeys(env: Env): Promise<ApiKeyInfo[]> {
+export async function listApiKeys(env: Env): Promise<ApiKey[]> {
   const { results } = await env.DB.prepare(
     'SELECT id, name, created_at, revoked_at, last_used_at FROM api_keys ORDER BY created_at DESC',
-  ).all<ApiKeyInfo>();
+  ).all<ApiKey>();
   return results;
 }

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { ConsoleUser, Role } from '../../schemas/console-api';
+import type { Role, SessionUser } from '../../schemas/users';
 import { HttpError } from '../errors';
 import { randomToken, secretsEqual, sha256Hex } from '../lib/crypto';
 
@@ -24,7 +24,7 @@ export interface SessionRef {
   id: string;
   csrf: string;
 }
-export type ConsoleVariables = { user: ConsoleUser; session: SessionRef };
+export type ConsoleVariables = { user: SessionUser; session: SessionRef };
 export type ConsoleEnv = { Bindings: Env; Variables: ConsoleVariables };
 
 /** Plain http is only tolerated on localhost, so `npm start` works in a browser. */
@@ -74,7 +74,7 @@ interface SessionRow {
 }
 
 /** Resolves the cookie to a live session, or throws 401. Expired sessions are deleted. */
-async function loadSession(c: Context<ConsoleEnv>): Promise<{ user: ConsoleUser; session: SessionRef }> {
+async function loadSession(c: Context<ConsoleEnv>): Promise<{ user: SessionUser; session: SessionRef }> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 100) throw new HttpError(401, 'unauthorized', 'Sign in to use the console.');
   const id = await sha256Hex(token);

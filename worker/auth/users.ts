@@ -2,7 +2,7 @@
  * Console accounts in D1: creation, lookup, and the first-start seed (the admin from
  * ADMIN_EMAIL/ADMIN_PASSWORD, plus demo accounts on a local sandbox).
  */
-import type { ConsoleUser, Role } from '../../schemas/console-api';
+import type { ConsoleUser, Role } from '../../schemas/users';
 import { config } from '../config';
 import { demoAccountsAllowed } from './example-secrets';
 import { hashPassword } from './password';

@@ -12,23 +12,14 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { MessageStatus, MessageView } from '../../schemas/messages';
+import type { BrandView } from '../../schemas/settings';
+import { SandboxModeSchema, type SimulatedPhone, type SimulatedPhoneList } from '../../schemas/simulator';
 import { requireRole, type ConsoleEnv } from '../auth/session';
 import { HttpError } from '../errors';
 import { defaultSandboxMode, sandboxMode, type SandboxMode } from '../providers/sandbox/provider';
 import { ingestSandbox, sandboxEnabled } from '../providers/sandbox/webhook';
-import { getBrandSettings } from '../settings';
+import { readSettings } from '../settings';
 import { jsonBody, limitBody, phoneParam, query } from './validate';
-
-const MODES = ['rcs', 'sms', 'rcs_offline'] as const;
-
-export interface SimulatedPhone {
-  phone: string;
-  name: string | null;
-  mode: SandboxMode;
-  /** Whether `mode` comes from the default rule (last digit even = RCS) rather than a choice. */
-  default_mode: boolean;
-  last_activity_at: string | null;
-}
 
 const ListQuery = v.object({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
@@ -38,7 +29,7 @@ const PageQuery = v.object({
   cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(100))),
 });
-const ModeBody = v.strictObject({ mode: v.picklist(MODES, 'must be "rcs", "sms" or "rcs_offline"') });
+const ModeBody = v.strictObject({ mode: SandboxModeSchema });
 const ActionBody = v.variant(
   'type',
   [
@@ -124,7 +115,7 @@ export const simulator = new Hono<ConsoleEnv>()
         last_activity_at: isoOrNull(r.last_activity),
       };
     });
-    return c.json({ phones }, 200);
+    return c.json({ phones } satisfies SimulatedPhoneList, 200);
   })
   .put('/phones/:phone', canAct, phoneParam(), jsonBody(ModeBody), async (c) => {
     const { phone } = c.req.valid('param');
@@ -166,6 +157,6 @@ export const simulator = new Hono<ConsoleEnv>()
 
 /** `GET /api/brand`: how the brand appears on the customer's phone (RCS header) and in the console. */
 export const brand = new Hono<ConsoleEnv>().get('/', async (c) => {
-  const settings = await getBrandSettings(c.env);
-  return c.json({ name: settings.brandName, logo_url: settings.logoUrl, color: settings.color }, 200);
+  const settings = await readSettings(c.env);
+  return c.json({ name: settings.brand_name, logo_url: settings.logo_url, color: settings.color } satisfies BrandView, 200);
 });

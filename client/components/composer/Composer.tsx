@@ -9,11 +9,11 @@ import type { MessageView } from '../../../schemas/messages';
 import { api, ApiError, enc } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { lazy } from '../../lib/lazy';
-import { canned } from '../../state/directory';
+import { canned, refreshCanned } from '../../state/directory';
 import { detail, upsertMessage } from '../../state/thread';
 import { composerMode, focusComposer } from '../../state/ui';
 import { Icon } from '../Icon';
-import { CannedMenu, cannedMatches } from './CannedMenu';
+import { CannedMenu, cannedMatches, unexpandedShortcut } from './CannedMenu';
 import { Attachment } from './Attachment';
 import { type Draft, emptyCardDraft, emptyCarouselDraft } from './drafts';
 import { encodingAdvice } from '../../../schemas/gsm';
@@ -35,6 +35,8 @@ export function Composer({ phone }: { phone: string }) {
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
   const cannedActive = useSignal(0);
+  /** A `/word` that was never expanded: the reply waits for the agent to confirm it. */
+  const asking = useSignal<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
   const note = composerMode.value === 'note';
@@ -52,6 +54,11 @@ export function Composer({ phone }: { phone: string }) {
 
   const slashWord = /(?:^|\s)(\/\S*)$/.exec(text.value)?.[1] ?? null;
   const matches = slashWord !== null ? cannedMatches(canned.value, slashWord) : [];
+  // Opening the menu picks up responses an admin added since sign-in.
+  const menuOpen = slashWord !== null;
+  useEffect(() => {
+    if (menuOpen) refreshCanned().catch(() => {});
+  }, [menuOpen]);
 
   const insertCanned = (body: string) => {
     text.value = text.value.replace(/\/\S*$/, body);
@@ -89,9 +96,12 @@ export function Composer({ phone }: { phone: string }) {
     });
   };
 
-  const submit = async () => {
+  const submit = async (asWritten = false) => {
     const body = text.value.trim();
     if (busy.value || (!body && !attached.value)) return;
+    const unexpanded = note || asWritten ? null : unexpandedShortcut(body);
+    asking.value = unexpanded;
+    if (unexpanded) return;
     busy.value = true;
     error.value = null;
     try {
@@ -132,9 +142,13 @@ export function Composer({ phone }: { phone: string }) {
     }
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
-      void submit();
+      // While asking, only the menu's buttons send: a second Enter is not a decision.
+      if (!asking.value) void submit();
     }
-    if (e.key === 'Escape') (e.currentTarget as HTMLElement).blur();
+    if (e.key === 'Escape') {
+      if (asking.value) asking.value = null;
+      else (e.currentTarget as HTMLElement).blur();
+    }
   };
 
   return (
@@ -176,7 +190,19 @@ export function Composer({ phone }: { phone: string }) {
         />
       )}
       <div class="composer-input">
-        <CannedMenu items={matches} active={cannedActive.value} onPick={(c) => insertCanned(c.text)} />
+        <CannedMenu
+          word={slashWord}
+          items={matches}
+          any={canned.value.length > 0}
+          active={cannedActive.value}
+          onPick={(c) => insertCanned(c.text)}
+          asking={asking.value}
+          onSendAnyway={() => void submit(true)}
+          onKeepEditing={() => {
+            asking.value = null;
+            box.current?.focus();
+          }}
+        />
         <textarea
           ref={box}
           rows={3}
@@ -186,6 +212,7 @@ export function Composer({ phone }: { phone: string }) {
           onInput={(e) => {
             text.value = e.currentTarget.value;
             cannedActive.value = 0;
+            asking.value = null;
             sendTyping();
           }}
           onKeyDown={onKeyDown}

@@ -1,6 +1,6 @@
 /** The signed-in frame: a slim navigation rail (what the role can use) beside the page. */
 import type { ComponentChildren } from 'preact';
-import { isAdmin, user } from '../../lib/auth-state';
+import { canWrite, isAdmin, user } from '../../lib/auth-state';
 import { t, type Key } from '../../lib/i18n';
 import { path } from '../../lib/router';
 import { connected, everConnected } from '../../state/live';
@@ -29,6 +29,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </div>
         <NavItem href="/inbox" icon="inbox" label="nav.inbox" />
         <NavItem href="/simulator" icon="phone" label="nav.simulator" />
+        {canWrite.value && <NavItem href="/canned-responses" icon="canned" label="nav.canned" />}
         {isAdmin.value && (
           <>
             <div class="rail-sep" />

@@ -8,19 +8,14 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Suggestion } from '../../../schemas/content';
 import type { MessageView } from '../../../schemas/messages';
+import type { BrandView } from '../../../schemas/settings';
+import type { SandboxMode } from '../../../schemas/simulator';
 import { api, ApiError, enc } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { isMediaUrl } from '../../lib/safe';
 import { Icon } from '../Icon';
 import { Linkified } from '../message/Linkified';
 import { RichContent } from '../message/RichContent';
-
-export interface Brand {
-  name: string;
-  logo_url: string | null;
-  color: string | null;
-}
-export type PhoneMode = 'rcs' | 'sms' | 'rcs_offline';
 
 function Bubble({ m, rcs, onTap }: { m: MessageView; rcs: boolean; onTap: (m: MessageView, s: Suggestion) => void }) {
   if (m.direction === 'in')
@@ -47,8 +42,8 @@ export function PhoneScreen({
 }: {
   phone: string;
   name: string | null;
-  mode: PhoneMode;
-  brand: Brand | null;
+  mode: SandboxMode;
+  brand: BrandView | null;
   readOnly?: boolean;
 }) {
   const msgs = useSignal<MessageView[]>([]);

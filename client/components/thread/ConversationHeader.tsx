@@ -4,7 +4,7 @@ import type { ConversationSummary } from '../../../schemas/console';
 import { ApiError } from '../../lib/api';
 import { canWrite, user } from '../../lib/auth-state';
 import { fullTime, t } from '../../lib/i18n';
-import { labels, users } from '../../state/directory';
+import { assignable, labels } from '../../state/directory';
 import { patchConversation } from '../../state/thread';
 import { Icon } from '../Icon';
 import { LabelPicker } from './LabelPicker';
@@ -52,13 +52,11 @@ export function ConversationHeader({ c }: { c: ConversationSummary }) {
             onChange={(e) => void run({ assignee: e.currentTarget.value || null })}
           >
             <option value="">{t('conv.unassigned')}</option>
-            {users.value
-              .filter((u) => u.role !== 'marketer')
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.id === user.value?.id ? `${u.name} (me)` : u.name}
-                </option>
-              ))}
+            {assignable(c.assignee).map((u) => (
+              <option key={u.id} value={u.id} disabled={u.disabled}>
+                {u.id === user.value?.id ? `${u.name} (me)` : u.disabled ? `${u.name} (${t('users.removed')})` : u.name}
+              </option>
+            ))}
           </select>
         </label>
         {write && (

@@ -1,5 +1,6 @@
 /** Toggle labels on a conversation from the known list (or type a new one). */
 import { useSignal } from '@preact/signals';
+import { LABEL_NAME_MAX_LENGTH } from '../../../schemas/labels';
 import { t } from '../../lib/i18n';
 import { labelColor } from '../../state/directory';
 import { Icon } from '../Icon';
@@ -45,6 +46,7 @@ export function LabelPicker({
             <input
               aria-label={t('conv.addLabel')}
               placeholder={t('conv.addLabel')}
+              maxLength={LABEL_NAME_MAX_LENGTH}
               value={draft.value}
               onInput={(e) => (draft.value = e.currentTarget.value)}
             />

@@ -47,8 +47,8 @@ CREATE TABLE IF NOT EXISTS labels (
   created_at TEXT NOT NULL
 );
 
--- Brand settings, key/value. Same shape as in 0002_core.sql (profile helper's migration),
--- repeated here so the console's settings page works whichever lands first.
+-- Brand settings, key/value: the table of 0002_core.sql, created again only if missing (this
+-- migration does not depend on that one). worker/settings.ts reads and writes it.
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

@@ -5,8 +5,7 @@
  * session and CSRF gate.
  */
 import { Hono } from 'hono';
-import type { SessionInfo } from '../../../schemas/console-api';
-import { LoginSchema } from '../../../schemas/console-api';
+import { LoginSchema, type SessionInfo } from '../../../schemas/users';
 import { HttpError } from '../../errors';
 import { dummyHash, verifyPassword } from '../../auth/password';
 import { assertSameOrigin, endSession, startSession, type ConsoleEnv } from '../../auth/session';

@@ -3,7 +3,7 @@
  * agents and admins add labels, admins remove them (conversations keep the tag text).
  */
 import { Hono } from 'hono';
-import { LabelCreateSchema, type Label } from '../../../schemas/console-api';
+import { LabelCreateSchema, type Label } from '../../../schemas/labels';
 import { canWriteInbox, requireRole, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
 import { DEFAULT_LABEL_COLOR } from './conversations';

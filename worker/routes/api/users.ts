@@ -4,8 +4,7 @@
  * name, and the account can no longer sign in. The last active admin cannot be demoted.
  */
 import { Hono } from 'hono';
-import type { ConsoleUser } from '../../../schemas/console-api';
-import { UserCreateSchema, UserPatchSchema } from '../../../schemas/console-api';
+import { type ConsoleUser, UserCreateSchema, UserPatchSchema } from '../../../schemas/users';
 import { HttpError } from '../../errors';
 import { hashPassword } from '../../auth/password';
 import { endUserSessions, requireRole, type ConsoleEnv } from '../../auth/session';
@@ -50,7 +49,7 @@ export const users = new Hono<ConsoleEnv>()
       .bind(id, input.email, input.name, input.role, hash, new Date().toISOString())
       .run();
     if (!inserted.meta.changes) throw new HttpError(409, 'email_taken', `An account already uses ${input.email}.`);
-    return c.json(toConsoleUser({ id, email: input.email, name: input.name, role: input.role, disabled: 0 }), 201);
+    return c.json(toConsoleUser({ id, email: input.email, name: input.name, role: input.role, disabled: 0 }) satisfies ConsoleUser, 201);
   })
   .patch('/:id', admin, userId, jsonBody(UserPatchSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -67,7 +66,7 @@ export const users = new Hono<ConsoleEnv>()
       .run();
     // A new password, a new role or a disabled account must not ride on old sessions.
     if (patch.password || (patch.role && patch.role !== current.role) || patch.disabled) await endUserSessions(c.env, id);
-    return c.json(toConsoleUser(await findUser(c.env, id)));
+    return c.json(toConsoleUser(await findUser(c.env, id)) satisfies ConsoleUser);
   })
   .delete('/:id', admin, userId, async (c) => {
     const { id } = c.req.valid('param');
