@@ -5,7 +5,7 @@
 //   baseUrl, port, stateDir, apiKey, sandboxSecret, rbmClientToken, twilioAuthToken,
 //   admin: { email, password } (the console's first admin, to sign in through the real form),
 //   sign(body) → base64 HMAC for X-Sandbox-Signature,
-//   load({ requests, concurrency, make(i) → {path, init} }) → { ok, failed, seconds, rps },
+//   load({ requests, concurrency, make(i) → {path, init, onResponse?(json)} }) → { ok, failed, seconds, rps },
 //   run(cmd, args) → { status, stdout, stderr } (sync, in the repo root),
 //   stop(),
 // }
@@ -136,10 +136,11 @@ async function load(baseUrl, { requests, concurrency, make }) {
     for (;;) {
       const i = next++;
       if (i >= requests) return;
-      const { path, init } = make(i);
+      const { path, init, onResponse } = make(i);
       try {
         const res = await fetch(baseUrl + path, init);
-        await res.arrayBuffer();
+        const text = await res.text();
+        if (res.ok && onResponse) onResponse(JSON.parse(text));
         if (res.ok) ok++;
         else {
           failed++;

@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { PhoneSchema } from '../../schemas/phone';
 import { HttpError } from '../errors';
 import { body } from './api/validate';
+import { ReplaySchema, replayBaseline, replayRequests } from '../bench/in-process';
 
 const BaselineBody = v.object({ id: v.string(), phone: v.string() });
 const ThreadBody = v.object({ phone: PhoneSchema, count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) });
@@ -35,6 +36,22 @@ export const bench = new Hono<{ Bindings: Env }>()
     // One object per phone, like the Profile objects the inbound path writes to.
     const rows = await c.env.BENCH_BASELINE.getByName(parsed.output.phone).insert(parsed.output.id, text);
     return c.json({ ok: true, rows }, 200);
+  })
+  .post('/in-process', async (c) => {
+    const job = await body(c, ReplaySchema);
+    const origin = new URL(c.req.url).origin;
+    if (job.requests) {
+      const { default: worker } = await import('../index');
+      const ctx = c.executionCtx;
+      return c.json(await replayRequests((req) => Promise.resolve(worker.fetch(req, c.env, ctx)), origin, job.requests, job.concurrency));
+    }
+    return c.json(
+      await replayBaseline(
+        (phone, id, text) => c.env.BENCH_BASELINE.getByName(phone).insert(id, text),
+        job.baseline ?? [],
+        job.concurrency,
+      ),
+    );
   })
   .post('/thread', async (c) => {
     const { phone, count } = await body(c, ThreadBody);
