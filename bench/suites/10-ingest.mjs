@@ -161,8 +161,12 @@ export default async function ingest(ctx) {
       line.push(`${side} ${r.rps.toFixed(0)}/${p.rps.toFixed(0)}`);
     }
     console.log(`  round ${round + 1} (req/s http/in-process): ${line.join(', ')}  load ${loadavg()[0].toFixed(1)}`);
-    for (const mode of ['http', 'proc'])
-      for (const kind of KINDS) (perRound[mode][kind] ??= []).push(roundRps[mode][kind] / roundRps[mode].baseline);
+    for (const mode of ['http', 'proc']) {
+      for (const kind of KINDS) {
+        perRound[mode][kind] ??= [];
+        perRound[mode][kind].push(roundRps[mode][kind] / roundRps[mode].baseline);
+      }
+    }
   }
   const range = (xs) => `rounds ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
   const rps = (t) => t.ok / t.seconds;
