@@ -5,13 +5,13 @@
 //   baseUrl, port, stateDir, apiKey, sandboxSecret, rbmClientToken, twilioAuthToken,
 //   admin: { email, password } (the console's first admin, to sign in through the real form),
 //   sign(body) → base64 HMAC for X-Sandbox-Signature,
-//   load({ requests, concurrency, make(i) → {path, init, onResponse?(json)} }) → { ok, failed, seconds, rps },
+//   load({ requests, concurrency, make(i) → {path, init, onResponse?(json)} }) → { ok, failed, retried, seconds, rps },
 //   run(cmd, args) → { status, stdout, stderr } (sync, in the repo root),
 //   stop(),
 // }
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,14 +75,22 @@ export async function startWorker() {
     '--persist-to',
     stateDir,
     '--log-level',
-    'warn',
+    process.env.BENCH_LOG_LEVEL || 'warn',
     '--show-interactive-dev-session=false',
   ];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  // BENCH_LOG=<file>: keep the dev server's whole output there (restarts, errors).
+  const log = process.env.BENCH_LOG ? createWriteStream(process.env.BENCH_LOG) : null;
+  child.stdout.on('data', (d) => {
+    output += d;
+    log?.write(d);
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+    log?.write(d);
+  });
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -125,11 +133,18 @@ export async function startWorker() {
   };
 }
 
-/** Closed loop: `concurrency` workers issue `requests` requests in total, as fast as answered. */
+/**
+ * Closed loop: `concurrency` workers issue `requests` requests in total, as fast as answered.
+ * The dev server's proxy sometimes loses its connection to the Worker under load and answers
+ * 503 "Your worker restarted mid-request" without the Worker having answered: such a request
+ * is sent again once (as a carrier would redeliver; the inbound path drops duplicates) and
+ * counted in `retried`.
+ */
 async function load(baseUrl, { requests, concurrency, make }) {
   let next = 0;
   let ok = 0;
   let failed = 0;
+  let retried = 0;
   let firstError = null;
   const started = performance.now();
   async function worker() {
@@ -138,13 +153,18 @@ async function load(baseUrl, { requests, concurrency, make }) {
       if (i >= requests) return;
       const { path, init, onResponse } = make(i);
       try {
-        const res = await fetch(baseUrl + path, init);
-        const text = await res.text();
+        let res = await fetch(baseUrl + path, init);
+        let text = await res.text();
+        if (res.status === 503 && text.includes('restarted mid-request')) {
+          retried++;
+          res = await fetch(baseUrl + path, init);
+          text = await res.text();
+        }
         if (res.ok && onResponse) onResponse(JSON.parse(text));
         if (res.ok) ok++;
         else {
           failed++;
-          firstError ??= `${res.status} on ${path}`;
+          firstError ??= `${res.status} on ${path}: ${text.slice(0, 200)}`;
         }
       } catch (err) {
         failed++;
@@ -154,5 +174,5 @@ async function load(baseUrl, { requests, concurrency, make }) {
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { ok, failed, seconds, rps: ok / seconds, firstError };
+  return { ok, failed, retried, seconds, rps: ok / seconds, firstError };
 }

@@ -1,6 +1,6 @@
 /** Messages in and out, their statuses, and the `/v1/messages` contract. */
 import * as v from 'valibot';
-import { ContentSchema, type Content } from './content';
+import { ContentSchema } from './content';
 import { PhoneSchema } from './phone';
 
 export const ChannelSchema = v.picklist(['rcs', 'sms']);
@@ -44,33 +44,40 @@ export const TrackEventSchema = v.strictObject({
 });
 export type TrackEvent = v.InferOutput<typeof TrackEventSchema>;
 
-export interface StatusChange {
-  status: MessageStatus;
-  at: string;
-  reason: string | null;
-}
+export const MessageStatusSchema = v.picklist(MESSAGE_STATUSES);
 
-/** A message as `GET /v1/profiles/{phone}/messages` and the console return it. */
-export interface MessageView {
-  id: string;
-  direction: 'out' | 'in';
-  channel: Channel;
-  status: MessageStatus;
-  purpose?: 'marketing' | 'transactional' | 'support' | 'system';
+export const StatusChangeSchema = v.object({
+  status: MessageStatusSchema,
+  at: v.string(),
+  reason: v.nullable(v.string()),
+});
+export type StatusChange = v.InferOutput<typeof StatusChangeSchema>;
+
+/**
+ * A message as `GET /v1/profiles/{phone}/messages` and the console return it (and as the
+ * console's live channel carries it, validated on receipt).
+ */
+export const MessageViewSchema = v.object({
+  id: v.string(),
+  direction: v.picklist(['out', 'in']),
+  channel: ChannelSchema,
+  status: MessageStatusSchema,
+  purpose: v.optional(v.picklist(['marketing', 'transactional', 'support', 'system'])),
   /** Outbound rich content as composed (and, for RCS, as the customer saw it). */
-  content?: Content;
+  content: v.optional(ContentSchema),
   /** SMS body (outbound SMS, fallback) or inbound text. */
-  text?: string;
+  text: v.optional(v.string()),
   /** Inbound taps: the postback of the suggestion tapped, and what it was traced to. */
-  postback?: string;
-  in_reply_to?: string | null;
+  postback: v.optional(v.string()),
+  in_reply_to: v.optional(v.nullable(v.string())),
   /** Kind of inbound item: a typed message, a tap on a suggestion, a shared location, a file. */
-  kind?: 'message' | 'tap' | 'location' | 'file' | 'note';
-  fallback?: { from: string; reason: string } | null;
-  media?: { url: string; content_type?: string }[];
-  author?: string | null;
-  campaign_id?: string | null;
-  history: StatusChange[];
-  created_at: string;
-  updated_at: string;
-}
+  kind: v.optional(v.picklist(['message', 'tap', 'location', 'file', 'note'])),
+  fallback: v.optional(v.nullable(v.object({ from: v.string(), reason: v.string() }))),
+  media: v.optional(v.array(v.object({ url: v.string(), content_type: v.optional(v.string()) }))),
+  author: v.optional(v.nullable(v.string())),
+  campaign_id: v.optional(v.nullable(v.string())),
+  history: v.array(StatusChangeSchema),
+  created_at: v.string(),
+  updated_at: v.string(),
+});
+export type MessageView = v.InferOutput<typeof MessageViewSchema>;

@@ -15,8 +15,6 @@ import { auth } from './routes/api/auth';
 import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
-import { bench } from './routes/bench';
-import { benchInbox } from './routes/bench-inbox';
 import { ensureDemoData } from './seed';
 import { brand, simulator } from './routes/simulator';
 import { apiKeys } from './routes/api/api-keys';
@@ -28,7 +26,6 @@ import { ws } from './routes/api/ws';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
-export { BenchBaseline } from './bench.do';
 
 
 const app = new Hono<AppEnv>();
@@ -69,10 +66,6 @@ app.route('/v1/events', events);
 app.route('/webhooks/sandbox', sandboxWebhook);
 app.route('/webhooks/rbm', rbmWebhooks);
 app.route('/webhooks/twilio', twilioWebhooks);
-
-// Benchmark-only routes (404 unless BENCH=1).
-app.route('/bench/inbox', benchInbox);
-app.route('/bench', bench);
 
 export default {
   fetch: app.fetch,

@@ -152,6 +152,7 @@ export default async function ingest(ctx) {
   const run = async (mode, side) => {
     const r = await measure[mode](side);
     if (r.failed) console.warn(`  ${mode} ${side}: ${r.failed} failed (${r.firstError})`);
+    if (r.retried) console.warn(`  ${mode} ${side}: ${r.retried} sent again after a dev-proxy 503`);
     const t = totals[mode][side];
     t.ok += r.ok;
     t.failed += r.failed;

@@ -136,6 +136,15 @@ export async function patchConversation(
   return c;
 }
 
+/** The profile after a consent change, with the consent log entries it wrote (newest first). */
+export function applyProfile(phone: string, profile: ProfileView, entries: ConsentLogEntry[]): void {
+  const d = detail.value;
+  if (!d || d.conversation.phone !== phone) return;
+  const known = new Set(d.consent_log.map((e) => e.id));
+  const added = entries.filter((e) => !known.has(e.id));
+  detail.value = { ...d, profile, consent_log: [...added, ...d.consent_log].sort((a, b) => b.id - a.id) };
+}
+
 export function applyConversation(c: ConversationSummary): void {
   upsertConversation(c);
   const d = detail.value;

@@ -4,13 +4,12 @@
  * automations, then tell the Inbox. Storage writes happen before any await, so a failure
  * later (a reply that cannot be sent, an Inbox outage) never loses what the customer did.
  */
-import * as v from 'valibot';
-import { ContentSchema } from '../../schemas/content';
 import type { InboundEvent } from '../../schemas/events';
 import type { MessageStatus } from '../../schemas/messages';
 import type { IngestResult } from '../profile.types';
 import type { Core } from './core';
 import { classifyKeyword } from '../compliance/keywords';
+import { runAutomation } from './automations';
 import { STOP_POSTBACK } from './postbacks';
 import { accept, fallback, isUsNumber } from './send';
 
@@ -104,10 +103,8 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
   await core.notifyMessage(id);
 }
 
-function touchInbound(core: Core): void {
-  const t = core.now();
-  core.store.updateProfile({ last_inbound_at: t, last_activity_at: t });
-}
+/** The profile columns a customer's message or tap moves (written with the activity mark). */
+const inboundMark = (core: Core) => ({ last_inbound_at: core.now() });
 
 async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult> {
   const store = core.store;
@@ -123,7 +120,6 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     media: event.media ?? null,
     provider_message_id: event.id,
   });
-  touchInbound(core);
   const match = event.text ? classifyKeyword(event.text) : null;
   await core.activity(
     {
@@ -133,7 +129,8 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
       kind: 'message',
       flagged: match?.flagged ?? false,
     },
-    row.id,
+    store.insertedView(row),
+    inboundMark(core),
   );
   if (match?.kind === 'opt_out') await optOut(core, event.text ?? null);
   else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null);
@@ -145,7 +142,6 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
 async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
   const store = core.store;
   const trace = store.suggestionByPostback(event.postback);
-  const source = trace ? store.message(trace.message_id) : null;
   const row = store.insertMessage({
     direction: 'in',
     channel: event.channel,
@@ -155,12 +151,15 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     text: event.text,
     postback: event.postback,
     in_reply_to: trace?.message_id ?? null,
-    campaign_id: source?.campaign_id ?? null,
+    campaign_id: trace?.campaign_id ?? null,
     provider_message_id: event.id,
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
-  touchInbound(core);
-  await core.activity({ direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' }, row.id);
+  await core.activity(
+    { direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' },
+    store.insertedView(row),
+    inboundMark(core),
+  );
 
   if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
     await optOut(core, event.text);
@@ -169,46 +168,6 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
   await runAutomation(core, event.postback);
   await core.mirrorSoon();
 }
-
-/** Postback automations (D1 `postback_rules`): e.g. "track" → a tracking link reply. */
-async function runAutomation(core: Core, postback: string): Promise<void> {
-  let rule: { reply: string; purpose: string } | null = null;
-  try {
-    rule = await core.env.DB.prepare('SELECT reply, purpose FROM postback_rules WHERE postback = ?')
-      .bind(postback)
-      .first<{ reply: string; purpose: string }>();
-  } catch (err) {
-    console.error('postback rules unavailable', err);
-  }
-  if (!rule) return;
-  let content: unknown;
-  try {
-    content = JSON.parse(rule.reply);
-  } catch {
-    console.error(`postback rule "${postback}" has invalid JSON`);
-    return;
-  }
-  const parsed = v.safeParse(ContentSchema, content);
-  if (!parsed.success) {
-    console.error(`postback rule "${postback}" has invalid content`);
-    return;
-  }
-  const purpose = rule.purpose === 'transactional' ? 'transactional' : 'support';
-  const outcome = await accept(core, core.phone(), { purpose, content: parsed.output, author: 'automation' });
-  if (outcome.ok) {
-    await core.activity({ direction: 'out', channel: outcome.channel, preview: previewOf(parsed.output), kind: 'automated' });
-  }
-}
-
-const previewOf = (c: v.InferOutput<typeof ContentSchema>): string =>
-  (c.type === 'text'
-    ? c.text
-    : c.type === 'media'
-      ? (c.text ?? '📷')
-      : c.type === 'card'
-        ? (c.card.title ?? c.card.description ?? '')
-        : (c.cards[0]?.title ?? '')
-  ).slice(0, 140);
 
 const french = (core: Core) => {
   const p = core.store.profile();

@@ -1,28 +1,25 @@
 /**
- * `/bench/*`: routes only the benchmark uses, enabled when the `BENCH` var is "1" (never in
- * a normal deployment, where they answer 404). `POST /bench/baseline` reads a JSON body and
- * does one Durable Object SQLite insert: the yardstick for the inbound path's throughput.
- * `POST /bench/thread {phone, count}` fills that customer's Profile with `count` realistic
- * messages (bulk insert) and surfaces the conversation in the Inbox: the console benchmark
- * then opens it through the real console.
+ * `/bench/*`: routes only the benchmark uses (bench build only, worker/bench/index.ts).
+ * `POST /bench/baseline` reads a JSON body and does one Durable Object SQLite insert: the
+ * yardstick for the inbound path's throughput. `POST /bench/in-process` replays prepared
+ * requests through the production Worker's fetch, or baseline inserts as direct RPCs, timed
+ * inside workerd. `POST /bench/thread {phone, count}` fills that customer's Profile with
+ * `count` realistic messages (bulk insert) and surfaces the conversation in the Inbox: the
+ * console benchmark then opens it through the real console.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { PhoneSchema } from '../../schemas/phone';
 import { HttpError } from '../errors';
-import { body } from './api/validate';
-import { ReplaySchema, replayBaseline, replayRequests } from '../bench/in-process';
+import worker from '../index';
+import { body } from '../routes/api/validate';
+import type { BenchEnv } from './env';
+import { ReplaySchema, replayBaseline, replayRequests } from './in-process';
 
 const BaselineBody = v.object({ id: v.string(), phone: v.string() });
 const ThreadBody = v.object({ phone: PhoneSchema, count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) });
 
-export const bench = new Hono<{ Bindings: Env }>()
-  .use(async (c, next) => {
-    // Widened on purpose: wrangler types the var as its wrangler.toml literal ("0").
-    const enabled: string = c.env.BENCH;
-    if (enabled !== '1') throw new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
-    await next();
-  })
+export const bench = new Hono<{ Bindings: BenchEnv }>()
   .post('/baseline', async (c) => {
     const text = await c.req.text();
     let json: unknown;
@@ -41,7 +38,6 @@ export const bench = new Hono<{ Bindings: Env }>()
     const job = await body(c, ReplaySchema);
     const origin = new URL(c.req.url).origin;
     if (job.requests) {
-      const { default: worker } = await import('../index');
       const ctx = c.executionCtx;
       return c.json(await replayRequests((req) => Promise.resolve(worker.fetch(req, c.env, ctx)), origin, job.requests, job.concurrency));
     }
