@@ -77,7 +77,9 @@ export class Inbox extends DurableObject<Env> {
 
   /** Broadcast a thread change (new message, tap, status tick, typing) to connected consoles. */
   async threadEvent(phone: string, event: ThreadEvent): Promise<void> {
-    await this.apply([event.type === 'message' ? { type: 'message', phone, message: event.message } : { type: 'typing', phone, at: event.at }]);
+    await this.apply([
+      event.type === 'message' ? { type: 'message', phone, message: event.message } : { type: 'typing', phone, at: event.at },
+    ]);
   }
 
   // ---------------------------------------------------------------- console routes → Inbox

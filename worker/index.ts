@@ -27,7 +27,6 @@ import { ws } from './routes/api/ws';
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
 
-
 const app = new Hono<AppEnv>();
 app.onError(onError);
 app.notFound((c) => new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`).toResponse());

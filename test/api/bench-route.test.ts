@@ -44,9 +44,13 @@ describe('the bench build', () => {
   it('replays signed callbacks in-process through the production Worker', async () => {
     const phone = uniquePhone('rcs');
     const body = JSON.stringify({ id: `inproc-${phone}`, phone, type: 'message', text: 'Bonjour', channel: 'rcs' });
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(env.SANDBOX_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(env.SANDBOX_SECRET),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
     const signature = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(body)))));
     const res = await benchWorker.fetch(
       new Request('http://localhost/bench/in-process', {
@@ -54,7 +58,9 @@ describe('the bench build', () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
           concurrency: 2,
-          requests: [{ path: '/webhooks/sandbox', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': signature }, body }],
+          requests: [
+            { path: '/webhooks/sandbox', headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': signature }, body },
+          ],
         }),
       }),
       // The test Worker's bindings: the in-process route needs only the production ones.

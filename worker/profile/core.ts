@@ -129,7 +129,9 @@ export class Core {
         if (message) ops.push({ type: 'message', phone: p.phone, message });
       }
     });
-    if (consent.length > 0) {
+    // Like message ticks, only for a conversation in the inbox: a bulk consent import through
+    // the API must not reach the one Inbox object customer by customer.
+    if (consent.length > 0 && p.surfaced === 1) {
       const profile = this.store.profileView();
       if (profile) ops.push({ type: 'profile', phone: p.phone, profile, consent_log: consent });
     }
