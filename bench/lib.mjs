@@ -45,7 +45,7 @@ export async function startWorker() {
     const b = run('node', ['scripts/build-client.mjs'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('client build failed');
   }
-  const m = run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir]);
+  const m = run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--env', 'bench', '--persist-to', stateDir]);
   if (m.status !== 0) throw new Error(`migrations failed:\n${m.stdout}\n${m.stderr}`);
 
   // Carrier webhook secrets only (providers stay sandbox): lets suites post signed RBM/Twilio callbacks.
@@ -55,7 +55,6 @@ export async function startWorker() {
   const admin = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
   // DEMO_DATA=0: the demo seed (and its simulated receipts) would run during the measurement.
   const vars = {
-    BENCH: '1',
     DEMO_DATA: '0',
     API_KEY: apiKey,
     SANDBOX_SECRET: sandboxSecret,
@@ -68,6 +67,9 @@ export async function startWorker() {
   const args = [
     'wrangler',
     'dev',
+    // The bench build: the production Worker plus the /bench/* routes and the yardstick object.
+    '--env',
+    'bench',
     '--port',
     String(port),
     '--ip',

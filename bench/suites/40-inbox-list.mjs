@@ -1,7 +1,7 @@
 // Inbox list at scale: median time for one page of the conversation list (the query the
 // console sends) from an inbox of 10,000 conversations, beside the same from 100. Pages are
 // keyset-paginated index range scans, so the ratio's target is ≤ 2. Measured over HTTP through
-// the Worker and the Inbox object's RPC (`/bench/inbox`, BENCH=1 only), sequential requests.
+// the Worker and the Inbox object's RPC (`/bench/inbox`, bench build only), sequential requests.
 const SIZES = [100, 10_000];
 const RUNS = Number(process.env.BENCH_INBOX_RUNS) || 100;
 const TARGET = 2;
