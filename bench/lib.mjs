@@ -54,8 +54,10 @@ export async function startWorker() {
   // The first console admin (created on the first /api/health): suites sign in as them.
   const admin = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
   // DEMO_DATA=0: the demo seed (and its simulated receipts) would run during the measurement.
+  // RCS_FALLBACK_SECONDS=3600: no fallback deadline (revoke, SMS) comes due during a run.
   const vars = {
     DEMO_DATA: '0',
+    RCS_FALLBACK_SECONDS: '3600',
     API_KEY: apiKey,
     SANDBOX_SECRET: sandboxSecret,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -79,6 +81,8 @@ export async function startWorker() {
     '--log-level',
     process.env.BENCH_LOG_LEVEL || 'warn',
     '--show-interactive-dev-session=false',
+    // bench/profile.mjs attaches to the runtime's inspector here.
+    ...(process.env.BENCH_INSPECTOR_PORT ? ['--inspector-port', process.env.BENCH_INSPECTOR_PORT] : []),
   ];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

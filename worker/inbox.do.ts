@@ -18,7 +18,7 @@ import type { InboxOp, ThreadEvent } from './inbox/client';
 import { type ListPage, type ListQuery, listPage } from './inbox/list';
 import { migrateInbox } from './inbox/migrations';
 import { type ConversationRow, iso, Projection, toSummary } from './inbox/projection';
-import { LiveChannel } from './inbox/sockets';
+import { LiveChannel, type StoredEvent } from './inbox/sockets';
 
 export { inboxStub, type InboxOp, type ThreadEvent, WS_ROLE_HEADER, WS_USER_HEADER } from './inbox/client';
 export { decodeCursor, encodeCursor, type ListPage, type ListQuery, listStatements } from './inbox/list';
@@ -37,32 +37,33 @@ export class Inbox extends DurableObject<Env> {
 
   // ---------------------------------------------------------------- Profile → Inbox
 
-  /** A Profile's changes, in order, in one call (see worker/profile/core.ts `run`). */
+  /** A Profile's changes, in order, in one call (see worker/profile/core.ts `run`): one log write. */
   async apply(ops: readonly InboxOp[]): Promise<void> {
-    let rearm = false;
+    const events: { payload: StoredEvent; phone: string }[] = [];
     for (const op of ops) {
       switch (op.type) {
         case 'activity': {
-          const written = this.projection.applyActivity(op.activity);
-          if (written) {
-            rearm ||= written.rearm;
-            this.emitConversation(written.row);
-          }
-          if (op.message) this.live.emit({ type: 'message', phone: op.activity.phone, message: op.message }, op.activity.phone);
+          const row = this.projection.applyActivity(op.activity);
+          if (row) events.push({ payload: { type: 'conversation', conversation: toSummary(row) }, phone: row.phone });
+          if (op.message)
+            events.push({ payload: { type: 'message', phone: op.activity.phone, message: op.message }, phone: op.activity.phone });
           break;
         }
         case 'message':
-          this.live.emit({ type: 'message', phone: op.phone, message: op.message }, op.phone);
+          events.push({ payload: { type: 'message', phone: op.phone, message: op.message }, phone: op.phone });
           break;
         case 'typing':
-          this.live.emit({ type: 'typing', phone: op.phone, at: iso(op.at) }, op.phone);
+          events.push({ payload: { type: 'typing', phone: op.phone, at: iso(op.at) }, phone: op.phone });
           break;
         case 'profile':
-          this.live.emit({ type: 'profile', phone: op.phone, profile: op.profile, consent_log: op.consent_log }, op.phone);
+          events.push({
+            payload: { type: 'profile', phone: op.phone, profile: op.profile, consent_log: op.consent_log },
+            phone: op.phone,
+          });
           break;
       }
     }
-    if (rearm) await this.scheduleAlarm();
+    this.live.emitAll(events);
   }
 
   /** A conversation changed: create or update its row, reopen on customer activity, broadcast. */

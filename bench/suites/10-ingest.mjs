@@ -28,11 +28,39 @@ const TARGETED = new Set(['text', 'tap', 'receipt']);
 const TARGET = 0.5;
 
 export default async function ingest(ctx) {
-  // Every phone first receives a message with two reply chips: "track" (a seeded postback
-  // rule answers it automatically) and one without a rule (its postback is generated).
-  const received = new Map();
-  const setup = await ctx.load({
+  // The phones are "rcs_offline" sandbox phones (RCS-capable, never deliver by themselves), so
+  // the only receipts are the ones measured, and an automated answer's own receipts do not
+  // land in other measurements. Setting a mode takes a console session (the first admin).
+  const login = await fetch(`${ctx.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ctx.baseUrl },
+    body: JSON.stringify(ctx.admin),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const { csrf } = await login.json();
+  const cookie = /sid=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
+  const modes = await ctx.load({
     requests: PHONES.length,
+    concurrency: CONCURRENCY,
+    make: (i) => ({
+      path: `/api/simulator/phones/${encodeURIComponent(PHONES[i])}`,
+      init: {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Origin: ctx.baseUrl, Cookie: cookie, 'X-CSRF-Token': csrf },
+        body: JSON.stringify({ mode: 'rcs_offline' }),
+      },
+    }),
+  });
+  if (modes.failed) throw new Error(`setting sandbox modes failed: ${modes.firstError}`);
+
+  // Every phone then receives messages with two reply chips: "track" (a seeded postback rule
+  // answers it automatically) and one without a rule (its postback is generated). Taps go to
+  // the first message; receipts walk through all of them (DELIVERED, then READ), so each
+  // receipt is news to its message as long as there are enough (a longer run wraps around).
+  const perPhone = Math.ceil((2 * PHONES.length + ROUNDS * (PER_ROUND + IN_PROCESS) + PHONES.length) / (2 * PHONES.length));
+  const sent = PHONES.map(() => []);
+  const setup = await ctx.load({
+    requests: PHONES.length * perPhone,
     concurrency: CONCURRENCY,
     make: (i) => ({
       path: '/v1/messages',
@@ -40,7 +68,7 @@ export default async function ingest(ctx) {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ctx.apiKey}` },
         body: JSON.stringify({
-          to: PHONES[i],
+          to: PHONES[i % PHONES.length],
           purpose: 'transactional',
           content: {
             type: 'text',
@@ -52,10 +80,16 @@ export default async function ingest(ctx) {
           },
         }),
       },
-      onResponse: (json) => received.set(PHONES[i], json.id),
+      onResponse: (json) => sent[i % PHONES.length].push(json.id),
     }),
   });
-  if (setup.failed || received.size !== PHONES.length) throw new Error(`setup sends failed: ${setup.firstError}`);
+  if (setup.failed) throw new Error(`setup sends failed: ${setup.firstError}`);
+  const received = new Map(PHONES.map((p, i) => [p, sent[i][0]]));
+  /** The message the n-th receipt is for: each phone's messages in turn, two receipts each. */
+  const receiptFor = (phone, n) => {
+    const list = sent[PHONES.indexOf(phone)];
+    return list[Math.floor(n / (2 * PHONES.length)) % list.length];
+  };
 
   let seq = 0;
   const payloads = {
@@ -70,19 +104,23 @@ export default async function ingest(ctx) {
       messageId: id,
       suggestionResponse: { postbackData: 'track', text: 'Track it', type: 'REPLY' },
     }),
-    receipt: (phone, id, i) => ({
+    receipt: (phone, id, n) => ({
       senderPhoneNumber: phone,
       eventId: id,
-      eventType: i % 2 ? 'READ' : 'DELIVERED',
-      messageId: received.get(phone),
+      eventType: Math.floor(n / PHONES.length) % 2 ? 'READ' : 'DELIVERED',
+      messageId: receiptFor(phone, n),
     }),
   };
+  /** How many pushes of each kind were made: the n-th goes to phone n mod 100. */
+  const made = {};
   /** One signed RBM push of `kind`: { path, headers, body }. */
   const rbm = (kind) => {
     const i = seq++;
-    const phone = PHONES[i % PHONES.length];
+    const n = made[kind] ?? 0;
+    made[kind] = n + 1;
+    const phone = PHONES[n % PHONES.length];
     const decoded = {
-      ...payloads[kind](phone, `bench-${kind}-${i}-${Date.now()}`, i),
+      ...payloads[kind](phone, `bench-${kind}-${i}-${Date.now()}`, n),
       sendTime: new Date().toISOString(),
       agentId: 'bench@rbm.goog',
     };

@@ -28,8 +28,11 @@ export interface ConversationRow {
 export const COLUMNS =
   'phone, name, status, assignee, labels, channel, preview, last_direction, last_activity_at, unread, snoozed_until, snooze_until_reply, flagged';
 
+/** Our ISO form (Date#toISOString), which Profile objects already send: no parse needed. */
+const OUR_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** A time from an event, as our ISO form; an unparseable one is taken as now. */
-export const iso = (at: string): string => normalizeIso(at) ?? new Date().toISOString();
+export const iso = (at: string): string => (OUR_ISO.test(at) ? at : (normalizeIso(at) ?? new Date().toISOString()));
 
 export function toSummary(row: ConversationRow): ConversationSummary {
   let labels: string[] = [];
@@ -86,72 +89,46 @@ export class Projection {
   }
 
   /**
-   * Creates or updates the row of a conversation with new activity; customer activity reopens
-   * resolved and snoozed conversations. Notes are private and already in the thread: they do
-   * not move the conversation (the existing row comes back unchanged, null when none).
+   * Creates or updates the row of a conversation with new activity, in one statement (the hot
+   * path of every inbound message): customer activity reopens resolved and snoozed
+   * conversations; out-of-order activity (an older event arriving late) never moves the
+   * preview back. Notes are private and already in the thread: they do not move the
+   * conversation (the existing row comes back unchanged, null when none). A timed snooze
+   * cleared here leaves the alarm set: it fires, finds nothing due and re-arms for the next.
    */
-  applyActivity(activity: ConversationActivity): Written | null {
-    const at = iso(activity.at);
-    const existing = this.row(activity.phone);
-    if (activity.kind === 'note') return existing ? { row: existing, rearm: false } : null;
-    const inbound = activity.direction === 'in';
-    // RETURNING: the row to broadcast comes back from the write itself.
-    if (!existing) {
-      const row = this.sql
-        .exec<ConversationRow>(
-          `INSERT INTO conversations (phone, name, name_lc, status, channel, preview, last_direction, last_activity_at, unread, flagged)
-           VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
-          activity.phone,
-          activity.name,
-          (activity.name ?? '').toLowerCase(),
-          activity.channel,
-          activity.preview,
-          activity.direction,
-          at,
-          inbound ? 1 : 0,
-          activity.flagged ? 1 : 0,
-        )
-        .one();
-      return { row, rearm: false };
-    }
-    // Out-of-order activity (an older event arriving late) never moves the preview back.
-    const newer = Number(at >= existing.last_activity_at);
-    const wake = inbound && (existing.status === 'resolved' || existing.status === 'snoozed');
-    const row = this.sql
+  applyActivity(activity: ConversationActivity): ConversationRow | null {
+    if (activity.kind === 'note') return this.row(activity.phone);
+    const inbound = Number(activity.direction === 'in');
+    // In DO UPDATE, an unqualified column is the existing row's value (all read before any is set).
+    return this.sql
       .exec<ConversationRow>(
-        `UPDATE conversations SET
-           name = COALESCE(?, name), name_lc = COALESCE(?, name_lc),
-           channel = CASE WHEN ? THEN ? ELSE channel END,
-           preview = CASE WHEN ? THEN ? ELSE preview END,
-           last_direction = CASE WHEN ? THEN ? ELSE last_direction END,
-           last_activity_at = CASE WHEN ? THEN ? ELSE last_activity_at END,
-           unread = CASE WHEN ? THEN unread + 1 WHEN ? THEN 0 ELSE unread END,
-           status = CASE WHEN ? THEN 'open' ELSE status END,
-           snoozed_until = CASE WHEN ? THEN NULL ELSE snoozed_until END,
-           snooze_until_reply = CASE WHEN ? THEN 0 ELSE snooze_until_reply END,
-           flagged = CASE WHEN ? THEN 1 ELSE flagged END
-         WHERE phone = ? RETURNING ${COLUMNS}`,
+        `INSERT INTO conversations (phone, name, name_lc, status, channel, preview, last_direction, last_activity_at, unread, flagged)
+         VALUES (?1, ?2, COALESCE(?3, ''), 'open', ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (phone) DO UPDATE SET
+           name = COALESCE(?2, name), name_lc = COALESCE(?3, name_lc),
+           channel = CASE WHEN ?7 >= last_activity_at THEN ?4 ELSE channel END,
+           preview = CASE WHEN ?7 >= last_activity_at THEN ?5 ELSE preview END,
+           last_direction = CASE WHEN ?7 >= last_activity_at THEN ?6 ELSE last_direction END,
+           last_activity_at = CASE WHEN ?7 >= last_activity_at THEN ?7 ELSE last_activity_at END,
+           unread = CASE WHEN ?8 THEN unread + 1 WHEN ?10 THEN 0 ELSE unread END,
+           status = CASE WHEN ?8 AND status IN ('resolved', 'snoozed') THEN 'open' ELSE status END,
+           snoozed_until = CASE WHEN ?8 AND status IN ('resolved', 'snoozed') THEN NULL ELSE snoozed_until END,
+           snooze_until_reply = CASE WHEN ?8 AND status IN ('resolved', 'snoozed') THEN 0 ELSE snooze_until_reply END,
+           flagged = CASE WHEN ?9 THEN 1 ELSE flagged END
+         RETURNING ${COLUMNS}`,
+        activity.phone,
         activity.name,
         activity.name === null ? null : activity.name.toLowerCase(),
-        newer,
         activity.channel,
-        newer,
         activity.preview,
-        newer,
         activity.direction,
-        newer,
-        at,
-        Number(inbound),
+        iso(activity.at),
+        inbound,
+        Number(activity.flagged === true),
         // An agent's reply means the conversation was read.
         Number(activity.kind === 'agent_reply'),
-        Number(wake),
-        Number(wake),
-        Number(wake),
-        Number(activity.flagged === true),
-        activity.phone,
       )
       .one();
-    return { row, rearm: wake && existing.snoozed_until !== null };
   }
 
   /** Status, assignee, labels and snooze changes from an agent. Null when the conversation is unknown. */

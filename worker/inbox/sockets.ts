@@ -62,25 +62,41 @@ export class LiveChannel {
 
   /** Appends to the event log (for `resume`) and sends to every connected console. */
   emit(payload: StoredEvent, phone: string): void {
-    const json = JSON.stringify(payload);
-    const seq = this.sql
+    this.emitAll([{ payload, phone }]);
+  }
+
+  /** `emit` for several events, in order, with one write to the log. */
+  emitAll(events: readonly { payload: StoredEvent; phone: string }[]): void {
+    if (events.length === 0) return;
+    const at = new Date().toISOString();
+    const json = events.map((e) => JSON.stringify(e.payload));
+    const params: SqlStorageValue[] = [];
+    events.forEach((e, i) => params.push(e.payload.type, e.phone, at, json[i] ?? ''));
+    // Rows are inserted in order, so the i-th smallest seq is the i-th event's.
+    const seqs = this.sql
       .exec<{ seq: number }>(
-        'INSERT INTO events (type, phone, at, payload) VALUES (?, ?, ?, ?) RETURNING seq',
-        payload.type,
-        phone,
-        new Date().toISOString(),
-        json,
+        `INSERT INTO events (type, phone, at, payload) VALUES ${events.map(() => '(?, ?, ?, ?)').join(', ')} RETURNING seq`,
+        ...params,
       )
-      .one().seq;
-    if (seq % 500 === 0) this.sql.exec('DELETE FROM events WHERE seq <= ?', seq - KEEP_EVENTS);
+      .toArray()
+      .map((r) => r.seq)
+      .sort((a, b) => a - b);
+    const first = seqs[0] ?? 0;
+    const last = seqs.at(-1) ?? 0;
+    // Every 500 events, drop what is older than the replay window.
+    if (Math.floor(last / 500) > Math.floor((first - 1) / 500)) this.sql.exec('DELETE FROM events WHERE seq <= ?', last - KEEP_EVENTS);
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length === 0) return;
     // Same text as JSON.stringify({ ...payload, seq }) without serializing the payload twice
     // (a message event carries the whole MessageView).
-    const text = `${json.slice(0, -1)},"seq":${seq}}`;
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.send(text);
-      } catch {
-        // A socket closing mid-broadcast: it will resume from its last seq.
+    const texts = json.map((j, i) => `${j.slice(0, -1)},"seq":${seqs[i]}}`);
+    for (const ws of sockets) {
+      for (const text of texts) {
+        try {
+          ws.send(text);
+        } catch {
+          // A socket closing mid-broadcast: it will resume from its last seq.
+        }
       }
     }
   }

@@ -51,30 +51,45 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
     return;
   }
   const id = row.id;
+  // A receipt that changes nothing (a repeat) costs no Inbox event; one that removes a timer
+  // re-points the alarm.
+  let changed = false;
+  let timers = false;
   // Twilio chooses RCS or SMS inside its Messaging Service: its callbacks tell which was used
   // (`rcs:` sender), so the message shows the channel the customer actually got.
   if (event.provider === 'twilio' && row.direction === 'out' && event.status !== 'failed' && event.channel !== row.channel) {
     store.updateMessage(id, { channel: event.channel });
+    changed = true;
   }
   const rank = RANK[row.status];
   const why = event.reason ?? `${event.provider} ${event.status}`;
   switch (event.status) {
     case 'sent':
-      if (rank !== undefined && rank < 1) store.setStatus(id, 'sent', why);
+      if (rank !== undefined && rank < 1) {
+        store.setStatus(id, 'sent', why);
+        changed = true;
+      }
       break;
     case 'delivered':
     case 'read': {
-      const first = row.delivered_at === null;
-      if (first) store.updateMessage(id, { delivered_at: core.now() });
-      store.deleteTimer(`deadline:${id}`);
+      if (row.delivered_at === null) {
+        store.updateMessage(id, { delivered_at: core.now() });
+        changed = true;
+      }
+      timers = store.deleteTimer(`deadline:${id}`);
       if (rank === undefined) {
         // Late receipt after revoke/fallback/failure: keep the final status, record the fact.
-        if (!store.hasHistory(id, event.status)) store.addHistory(id, event.status, `late ${event.status} while ${row.status}`);
+        if (!store.hasHistory(id, event.status)) {
+          store.addHistory(id, event.status, `late ${event.status} while ${row.status}`);
+          changed = true;
+        }
       } else if (rank < RANK[event.status]!) {
         store.setStatus(id, event.status, why);
+        changed = true;
       } else if (!store.hasHistory(id, event.status)) {
         // Out of order (READ before DELIVERED): keep "read", record the receipt.
         store.addHistory(id, event.status, `${why} (after ${row.status})`);
+        changed = true;
       }
       break;
     }
@@ -86,7 +101,8 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
       }
       if (row.status !== 'delivered' && row.status !== 'read' && row.status !== 'fell_back') {
         store.setStatus(id, 'failed', event.error_code ? `${why} (code ${event.error_code})` : why);
-        store.deleteTimer(`deadline:${id}`);
+        timers = store.deleteTimer(`deadline:${id}`);
+        changed = true;
       }
       break;
     case 'ttl_revoked':
@@ -94,13 +110,16 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
       if (row.delivered_at !== null || row.channel !== 'rcs') break;
       if (row.status !== 'fell_back') store.setStatus(id, 'revoked', 'carrier TTL expired: revoked');
       await fallback(core, id, 'ttl_revoked', 'carrier TTL expired');
+      changed = true;
+      timers = true;
       break;
     case 'ttl_revoke_failed':
       store.addHistory(id, row.status, 'carrier TTL revoke failed (message may still be delivered)');
+      changed = true;
       break;
   }
-  await core.scheduleAlarm();
-  await core.notifyMessage(id);
+  if (timers) await core.scheduleAlarm();
+  if (changed) await core.notifyMessage(id);
 }
 
 /** The profile columns a customer's message or tap moves (written with the activity mark). */

@@ -582,8 +582,9 @@ export class Store {
     return id;
   }
 
-  deleteTimer(id: string): void {
-    this.sql.exec('DELETE FROM timers WHERE id = ?', id);
+  /** Deletes a timer; true when there was one (the alarm may then point at nothing). */
+  deleteTimer(id: string): boolean {
+    return this.sql.exec('DELETE FROM timers WHERE id = ?', id).rowsWritten > 0;
   }
 
   dueTimers(at: number): TimerRow[] {
