@@ -102,7 +102,9 @@ try {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map();
-  profile.samples.forEach((s, i) => self.set(s, (self.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((s, i) => {
+    self.set(s, (self.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const name = (n) => `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url ? ` :${n.callFrame.lineNumber}` : ''}`;
   const bySelf = new Map();
