@@ -170,10 +170,16 @@ export class Store {
     if (entries.length === 0) return;
     // Column names come from the typed keys of ProfileRow, never from input.
     const sets = entries.map(([k]) => `${k} = ?`).join(', ');
-    const row = this.sql
-      .exec<ProfileRow>(`UPDATE profile SET ${sets} WHERE one = 1 RETURNING *`, ...entries.map(([, v]) => v))
-      .toArray()[0];
-    this.profileRow = row ? Object.freeze(row) : null;
+    const written = this.sql.exec(`UPDATE profile SET ${sets} WHERE one = 1`, ...entries.map(([, v]) => v)).rowsWritten;
+    // The columns take the values as given (no SQL expression): the copy follows without a read.
+    const current = this.profile();
+    if (written === 0 || !current) {
+      this.profileRow = null;
+      return;
+    }
+    const next: ProfileRow = { ...current };
+    for (const [k, v] of entries) if (v !== undefined) next[k] = v;
+    this.profileRow = Object.freeze(next);
   }
 
   properties(): Record<string, unknown> {
@@ -541,32 +547,46 @@ export class Store {
 
   // ---- directory sync (the D1 `profiles` mirror, written from the alarm) ----
 
+  /** Whether a directory mark exists (undefined: not read yet), and whether a write has read it. */
+  private directoryMarked: boolean | undefined;
+  private directoryWriting = false;
+
   /**
    * Marks the D1 directory row as behind, due at `dueAt` unless already pending (bursts
    * coalesce into one write). Returns true when it was not pending before (the alarm may need
-   * to move earlier).
+   * to move earlier). A mark that exists while no write is in flight already covers this
+   * change (the write reads the state when it runs): nothing to store, the hot path's common case.
    */
   markDirectoryDirty(dueAt: number): boolean {
+    if (this.directoryMarked === true && !this.directoryWriting) return false;
     const { gen } = this.sql
       .exec<{ gen: number }>(
         'INSERT INTO directory_sync (one, due_at, gen) VALUES (1, ?, 1) ON CONFLICT (one) DO UPDATE SET gen = gen + 1 RETURNING gen',
         dueAt,
       )
       .one();
+    this.directoryMarked = true;
     return gen === 1;
   }
 
+  /** The pending mark, for the write that is about to run (it must end in clear or retry). */
   directorySync(): { due_at: number; gen: number } | null {
-    return this.sql.exec<{ due_at: number; gen: number }>('SELECT due_at, gen FROM directory_sync WHERE one = 1').toArray()[0] ?? null;
+    const row = this.sql.exec<{ due_at: number; gen: number }>('SELECT due_at, gen FROM directory_sync WHERE one = 1').toArray()[0] ?? null;
+    this.directoryMarked = row !== null;
+    // Changes made while the write is in flight must bump the mark's generation.
+    this.directoryWriting = row !== null;
+    return row;
   }
 
   /** Clears the mark, unless a change marked it again while the write was in flight. */
   clearDirectorySync(gen: number): void {
-    this.sql.exec('DELETE FROM directory_sync WHERE one = 1 AND gen = ?', gen);
+    this.directoryMarked = this.sql.exec('DELETE FROM directory_sync WHERE one = 1 AND gen = ?', gen).rowsWritten === 0;
+    this.directoryWriting = false;
   }
 
   retryDirectorySync(dueAt: number): void {
     this.sql.exec('UPDATE directory_sync SET due_at = ? WHERE one = 1', dueAt);
+    this.directoryWriting = false;
   }
 
   // ---- timers ----
