@@ -81,8 +81,10 @@ export async function startWorker() {
     '--log-level',
     process.env.BENCH_LOG_LEVEL || 'warn',
     '--show-interactive-dev-session=false',
-    // bench/profile.mjs attaches to the runtime's inspector here.
-    ...(process.env.BENCH_INSPECTOR_PORT ? ['--inspector-port', process.env.BENCH_INSPECTOR_PORT] : []),
+    // A free inspector port of its own: the default one collides with any other dev server on
+    // the machine. bench/profile.mjs sets it to attach the profiler.
+    '--inspector-port',
+    String(Number(process.env.BENCH_INSPECTOR_PORT) || (await freePort())),
   ];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

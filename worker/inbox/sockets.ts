@@ -15,6 +15,8 @@ import { WS_ROLE_HEADER, WS_USER_HEADER } from './client';
 export const KEEP_EVENTS = 5000;
 /** At most this many events are replayed on `resume`; beyond, refetching is cheaper. */
 export const MAX_REPLAY = 1000;
+/** Four bindings per event, and a Durable Object's SQLite takes at most 100 per statement. */
+const EVENTS_PER_INSERT = 25;
 
 /** An event as stored in the log: a server event without its `seq` (the log assigns it). */
 export type StoredEvent = DistributiveOmit<Exclude<ServerEvent, { type: 'hello' } | { type: 'pong' }>, 'seq'>;
@@ -65,22 +67,25 @@ export class LiveChannel {
     this.emitAll([{ payload, phone }]);
   }
 
-  /** `emit` for several events, in order, with one write to the log. */
+  /** `emit` for several events, in order, with one write to the log (per 25: SQLite's 100 bindings). */
   emitAll(events: readonly { payload: StoredEvent; phone: string }[]): void {
     if (events.length === 0) return;
     const at = new Date().toISOString();
     const json = events.map((e) => JSON.stringify(e.payload));
-    const params: SqlStorageValue[] = [];
-    events.forEach((e, i) => params.push(e.payload.type, e.phone, at, json[i] ?? ''));
-    // Rows are inserted in order, so the i-th smallest seq is the i-th event's.
-    const seqs = this.sql
-      .exec<{ seq: number }>(
-        `INSERT INTO events (type, phone, at, payload) VALUES ${events.map(() => '(?, ?, ?, ?)').join(', ')} RETURNING seq`,
-        ...params,
-      )
-      .toArray()
-      .map((r) => r.seq)
-      .sort((a, b) => a - b);
+    const seqs: number[] = [];
+    for (let from = 0; from < events.length; from += EVENTS_PER_INSERT) {
+      const chunk = events.slice(from, from + EVENTS_PER_INSERT);
+      const params: SqlStorageValue[] = [];
+      for (const [i, e] of chunk.entries()) params.push(e.payload.type, e.phone, at, json[from + i] ?? '');
+      const rows = this.sql
+        .exec<{ seq: number }>(
+          `INSERT INTO events (type, phone, at, payload) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} RETURNING seq`,
+          ...params,
+        )
+        .toArray();
+      // Rows are inserted in order, so the i-th smallest seq is the i-th event's.
+      seqs.push(...rows.map((r) => r.seq).sort((a, b) => a - b));
+    }
     const first = seqs[0] ?? 0;
     const last = seqs.at(-1) ?? 0;
     // Every 500 events, drop what is older than the replay window.
