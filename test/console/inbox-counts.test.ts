@@ -1,12 +1,13 @@
-// The list's tab counts (all / mine / unassigned within the filters) are maintained as
-// conversations change, not aggregated over every matching row on each page: the counts
-// query reads a count table, and after any sequence of activity, assignment, label, resolve,
-// snooze and wake changes the maintained counts equal a full aggregate of the rows.
+// The list at scale: the tab counts (all / mine / unassigned within the filters) are
+// maintained as conversations change, not aggregated over every matching row on each page
+// (the counts query reads a count table, and after any sequence of activity, assignment,
+// label, resolve, snooze and wake changes the maintained counts equal a full aggregate of the
+// rows); and a label filter walks that label's own index in list order.
 import { env } from 'cloudflare:workers';
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { ConversationActivity, ConversationStatus } from '../../schemas/console';
-import { listStatements, type Inbox, type ListQuery } from '../../worker/inbox.do';
+import { encodeCursor, listStatements, type Inbox, type ListQuery } from '../../worker/inbox.do';
 import { unique } from './helpers';
 
 const phoneAt = (i: number) => `+3362${String(i).padStart(7, '0')}`;
@@ -142,5 +143,53 @@ describe('the tab counts', () => {
       }
       await check(`step ${step}`);
     }
+  });
+});
+
+describe('the label filter', () => {
+  it('pages through the label in list order from its own index, with no sort', async () => {
+    const inbox = env.INBOX.getByName(unique('inbox-'));
+    await runInDurableObject(inbox, async (instance: Inbox, state) => {
+      for (let i = 0; i < 200; i++) {
+        await instance.conversationActivity(
+          activity(phoneAt(i), { at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString() }),
+        );
+        if (i % 4 === 0) await instance.update(phoneAt(i), { labels: ['vip'], ...(i % 8 === 0 ? { assignee: 'agent-a' } : {}) });
+      }
+      const cursor = encodeCursor('2026-01-01T02:00:00.000Z', phoneAt(120));
+      for (const tab of ['all', 'mine', 'unassigned'] as const) {
+        for (const status of [undefined, 'open'] as const) {
+          for (const after of [undefined, cursor]) {
+            const { page } = listStatements({ tab, userId: 'agent-a', status, label: 'vip', cursor: after, limit: 50 });
+            const plan = state.storage.sql
+              .exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${page.sql}`, ...page.params)
+              .toArray()
+              .map((r) => r.detail)
+              .join(' | ');
+            const shape = `${tab}/${status ?? '*'}/${after ? 'cursor' : 'first'}`;
+            expect(plan, shape).toMatch(/conversation_labels_activity/);
+            expect(plan, shape).not.toMatch(/TEMP B-TREE/);
+          }
+        }
+      }
+    });
+  });
+
+  it('moves a labelled conversation to the top of its label when the customer writes again', async () => {
+    const inbox = env.INBOX.getByName(unique('inbox-'));
+    const t0 = Date.parse('2026-03-01T10:00:00Z');
+    for (let i = 0; i < 3; i++) {
+      await inbox.conversationActivity(activity(phoneAt(i), { at: new Date(t0 + i * 60_000).toISOString() }));
+      await inbox.update(phoneAt(i), { labels: ['returns'] });
+    }
+    const order = async () =>
+      (await inbox.list({ tab: 'all', userId: 'x', label: 'returns', limit: 10 })).conversations.map((c) => c.phone);
+    expect(await order()).toEqual([phoneAt(2), phoneAt(1), phoneAt(0)]);
+    await inbox.conversationActivity(activity(phoneAt(0), { at: new Date(t0 + 10 * 60_000).toISOString() }));
+    expect(await order()).toEqual([phoneAt(0), phoneAt(2), phoneAt(1)]);
+    // Paging by cursor follows the same order.
+    const first = await inbox.list({ tab: 'all', userId: 'x', label: 'returns', limit: 1 });
+    const second = await inbox.list({ tab: 'all', userId: 'x', label: 'returns', limit: 5, cursor: first.next_cursor ?? undefined });
+    expect(second.conversations.map((c) => c.phone)).toEqual([phoneAt(2), phoneAt(1)]);
   });
 });

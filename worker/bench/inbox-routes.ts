@@ -3,7 +3,7 @@
  * `POST /bench/inbox/:size/fill` grows the Inbox object `bench-<size>` to `size` synthetic
  * conversations; `GET /bench/inbox/:size/list?...` answers one list page from it, with the
  * same query the console sends (minus the session, which is not what is measured), with the
- * Inbox call's own time in a `Server-Timing` header.
+ * Inbox call's own time in a `Server-Timing` header (its mean over `X-Bench-Repeat` calls).
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -22,9 +22,14 @@ export const benchInbox = new Hono<{ Bindings: BenchEnv }>()
   .get('/:size/list', async (c) => {
     const size = parse(Size, c.req.param('size'), 'size');
     const q = parse(ConversationListQuerySchema, c.req.query(), 'query');
+    const inbox = c.env.INBOX.getByName(`bench-${size}`);
+    const query = { ...q, userId: 'bench-agent', limit: q.limit ?? 50 };
+    // The Inbox call alone, timed in the Worker (the page's cost without the dev server's
+    // proxy), `X-Bench-Repeat` times in a row: the runtime's clock moves in whole milliseconds.
+    const repeat = Math.min(100, Math.max(1, Number(c.req.header('x-bench-repeat')) || 1));
     const started = performance.now();
-    const page = await c.env.INBOX.getByName(`bench-${size}`).list({ ...q, userId: 'bench-agent', limit: q.limit ?? 50 });
-    // The Inbox call alone, timed in the Worker: the page's cost without the dev server's proxy.
-    c.header('Server-Timing', `inbox;dur=${(performance.now() - started).toFixed(3)}`);
+    let page = await inbox.list(query);
+    for (let i = 1; i < repeat; i++) page = await inbox.list(query);
+    c.header('Server-Timing', `inbox;dur=${((performance.now() - started) / repeat).toFixed(3)}`);
     return c.json(page);
   });

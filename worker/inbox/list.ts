@@ -68,63 +68,86 @@ function countsFromTable(query: ListQuery): Statement {
   };
 }
 
-/**
- * The SQL of a list page (keyset on (last_activity_at, phone), one row more than the limit to
- * know whether another page exists) and of its tab counts. Exported so a test can check that
- * every list shape is an index range scan.
- */
-export function listStatements(query: ListQuery): { page: Statement; counts: Statement } {
+/** The status, channel and search filters, on the conversations table named `t` ('' or 'c.'). */
+function filters(query: ListQuery, t: string): { where: string[]; params: SqlStorageValue[] } {
   const where: string[] = [];
   const params: SqlStorageValue[] = [];
   if (query.status) {
-    where.push('status = ?');
+    where.push(`${t}status = ?`);
     params.push(query.status);
   }
   if (query.channel) {
-    where.push('channel = ?');
+    where.push(`${t}channel = ?`);
     params.push(query.channel);
-  }
-  if (query.label) {
-    where.push('phone IN (SELECT phone FROM conversation_labels WHERE label = ?)');
-    params.push(query.label);
   }
   const q = query.q?.trim().toLowerCase();
   if (q) {
     if (/^\+?[\d\s().-]+$/.test(q)) {
       // A phone prefix: compare digits only, against E.164.
-      where.push("phone LIKE ? ESCAPE '\\'");
+      where.push(`${t}phone LIKE ? ESCAPE '\\'`);
       params.push(`+${q.replace(/\D/g, '')}%`);
     } else {
       // Name prefix, or prefix of any later word ("dup" finds "Marie Dupont").
-      where.push("(name_lc LIKE ? ESCAPE '\\' OR name_lc LIKE ? ESCAPE '\\')");
+      where.push(`(${t}name_lc LIKE ? ESCAPE '\\' OR ${t}name_lc LIKE ? ESCAPE '\\')`);
       params.push(`${likeEscape(q)}%`, `% ${likeEscape(q)}%`);
     }
   }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const counts: Statement = q
-    ? {
-        sql: `SELECT COUNT(*) AS total, COALESCE(SUM(assignee = ?), 0) AS mine, COALESCE(SUM(assignee IS NULL), 0) AS unassigned
-                FROM conversations ${filter}`,
-        params: [query.userId, ...params],
-      }
-    : countsFromTable(query);
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (query.tab === 'mine') {
-    pageWhere.push('assignee = ?');
-    pageParams.push(query.userId);
-  } else if (query.tab === 'unassigned') {
-    pageWhere.push('assignee IS NULL');
+  return { where, params };
+}
+
+/**
+ * The SQL of a list page (keyset on (last_activity_at, phone), one row more than the limit to
+ * know whether another page exists) and of its tab counts. With a label, the page walks that
+ * label's rows in list order (`conversation_labels_activity`) and joins each conversation.
+ * Exported so a test can check that every list shape is an index range scan.
+ */
+export function listStatements(query: ListQuery): { page: Statement; counts: Statement } {
+  const label = query.label ? query.label : null;
+  const search = Boolean(query.q?.trim());
+  let counts = countsFromTable(query);
+  if (search) {
+    // A search: aggregate its (few) matching rows.
+    const { where, params } = filters(query, '');
+    if (label !== null) {
+      where.push('phone IN (SELECT phone FROM conversation_labels WHERE label = ?)');
+      params.push(label);
+    }
+    counts = {
+      sql: `SELECT COUNT(*) AS total, COALESCE(SUM(assignee = ?), 0) AS mine, COALESCE(SUM(assignee IS NULL), 0) AS unassigned
+              FROM conversations WHERE ${where.join(' AND ')}`,
+      params: [query.userId, ...params],
+    };
   }
+  const t = label === null ? '' : 'c.';
+  const { where, params } = filters(query, t);
+  if (label !== null) {
+    where.unshift('l.label = ?');
+    params.unshift(label);
+  }
+  if (query.tab === 'mine') {
+    where.push(`${t}assignee = ?`);
+    params.push(query.userId);
+  } else if (query.tab === 'unassigned') {
+    where.push(`${t}assignee IS NULL`);
+  }
+  // The keyset: the label's copy of the activity time when walking a label's index.
+  const k = label === null ? '' : 'l.';
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (after) {
-    pageWhere.push('(last_activity_at, phone) < (?, ?)');
-    pageParams.push(after.at, after.phone);
+    where.push(`(${k}last_activity_at, ${k}phone) < (?, ?)`);
+    params.push(after.at, after.phone);
   }
+  const columns =
+    label === null
+      ? COLUMNS
+      : COLUMNS.split(', ')
+          .map((c) => `c.${c}`)
+          .join(', ');
+  const from = label === null ? 'conversations' : 'conversation_labels l JOIN conversations c ON c.phone = l.phone';
   const page: Statement = {
-    sql: `SELECT ${COLUMNS} FROM conversations ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-           ORDER BY last_activity_at DESC, phone DESC LIMIT ?`,
-    params: [...pageParams, query.limit + 1],
+    sql: `SELECT ${columns} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY ${k}last_activity_at DESC, ${k}phone DESC LIMIT ?`,
+    params: [...params, query.limit + 1],
   };
   return { page, counts };
 }

@@ -52,8 +52,18 @@ const MIGRATIONS: readonly string[] = [
   // 2: the list's tab counts (all / mine / unassigned, for any status, channel and label) are
   // maintained by triggers instead of aggregated over every matching row on each page. A
   // conversation counts in the bucket of its status, channel and assignee ('' = unassigned),
-  // and once more per label it carries. Conversations are never deleted.
-  `CREATE TABLE conversation_counts (
+  // and once more per label it carries. Conversations are never deleted. And a label's rows
+  // carry the conversation's last activity, so a label filter pages through its own index in
+  // list order instead of collecting every labelled conversation.
+  `ALTER TABLE conversation_labels ADD COLUMN last_activity_at TEXT NOT NULL DEFAULT '';
+   UPDATE conversation_labels SET last_activity_at = (SELECT c.last_activity_at FROM conversations c WHERE c.phone = conversation_labels.phone);
+   CREATE INDEX conversation_labels_activity ON conversation_labels (label, last_activity_at, phone);
+   CREATE TRIGGER conversation_labels_follow_activity AFTER UPDATE OF last_activity_at ON conversations
+   WHEN OLD.last_activity_at IS NOT NEW.last_activity_at
+   BEGIN
+     UPDATE conversation_labels SET last_activity_at = NEW.last_activity_at WHERE phone = NEW.phone;
+   END;
+   CREATE TABLE conversation_counts (
      status TEXT NOT NULL,
      channel TEXT NOT NULL,
      assignee TEXT NOT NULL,

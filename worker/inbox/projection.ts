@@ -179,7 +179,13 @@ export class Projection {
 
   private setLabels(phone: string, labels: readonly string[]): void {
     this.sql.exec('DELETE FROM conversation_labels WHERE phone = ?', phone);
-    for (const label of labels) this.sql.exec('INSERT INTO conversation_labels (label, phone) VALUES (?, ?)', label, phone);
+    for (const label of labels) {
+      this.sql.exec(
+        'INSERT INTO conversation_labels (label, phone, last_activity_at) SELECT ?, phone, last_activity_at FROM conversations WHERE phone = ?',
+        label,
+        phone,
+      );
+    }
   }
 
   /** Nothing unread and the stop-mention flag seen. Null when unknown; `changed` false when already so. */
