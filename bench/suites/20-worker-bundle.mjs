@@ -13,7 +13,7 @@ const BENCH_MARKERS = ['BenchBaseline', 'fillForBench', 'fillThreadForBench', '/
 export default async function workerBundle(ctx) {
   const out = mkdtempSync(join(tmpdir(), 'rcs-dry-run-'));
   try {
-    const r = ctx.run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out]);
+    const r = ctx.run('npx', ['wrangler', 'deploy', '--dry-run', '--env=', '--outdir', out]);
     if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${r.stdout}\n${r.stderr}`);
     let raw = 0;
     let gzip = 0;
