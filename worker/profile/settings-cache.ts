@@ -1,9 +1,10 @@
 /**
  * The deployment settings a Profile reads on its hot paths: brand settings (D1 `settings`) and
  * postback automations (D1 `postback_rules`, a tap's postback → an automated answer). Both
- * change rarely (an admin's edit), so each object keeps them for TTL_MS and reads both tables
- * in one round trip when they expire: a tap or a keyword costs no D1 query. An edit reaches
- * every object within TTL_MS. Rules are validated once per load, not once per tap.
+ * change rarely (an admin's edit) and are the same for every customer, so the objects of an
+ * isolate share one copy for SETTINGS_TTL_MS and read both tables (in parallel) when it
+ * expires: a campaign's taps, each on another customer's object, cost no D1 query. An edit
+ * reaches every object within SETTINGS_TTL_MS. Rules are validated once per load, not per tap.
  */
 import * as v from 'valibot';
 import { ContentSchema, type Content } from '../../schemas/content';
@@ -47,23 +48,36 @@ async function loadRules(env: Env): Promise<Map<string, PostbackRule>> {
   return rules;
 }
 
+/**
+ * The shared copy: plain data only (a promise made in one object's request must not be awaited
+ * from another's), stamped with the time it was read.
+ */
+let shared: { at: number; snapshot: Snapshot } | null = null;
+
 export class SettingsCache {
   /** Real time by default (a Profile's business clock is frozen in tests); injectable for tests. */
   now: () => number = () => Date.now();
-  private cached: { at: number; value: Promise<Snapshot> } | null = null;
+  /** This object's load in progress, if any (its concurrent requests wait for the same one). */
+  private loading: Promise<Snapshot> | null = null;
 
   constructor(private readonly env: Env) {}
 
+  /** Drops the shared copy: the next read goes to D1 (tests, after changing settings or rules). */
+  forget(): void {
+    shared = null;
+  }
+
   private snapshot(): Promise<Snapshot> {
     const t = this.now();
-    if (!this.cached || t - this.cached.at > SETTINGS_TTL_MS || t < this.cached.at) {
-      // Neither loader rejects (defaults and an empty rule set on error): safe to share.
-      this.cached = {
-        at: t,
-        value: Promise.all([getBrandSettings(this.env), loadRules(this.env)]).then(([brand, rules]) => ({ brand, rules })),
-      };
-    }
-    return this.cached.value;
+    if (shared && t - shared.at <= SETTINGS_TTL_MS && t >= shared.at) return Promise.resolve(shared.snapshot);
+    // Neither loader rejects (defaults and an empty rule set on error).
+    this.loading ??= Promise.all([getBrandSettings(this.env), loadRules(this.env)]).then(([brand, rules]) => {
+      const snapshot = { brand, rules };
+      shared = { at: this.now(), snapshot };
+      this.loading = null;
+      return snapshot;
+    });
+    return this.loading;
   }
 
   async brand(): Promise<BrandSettings> {
