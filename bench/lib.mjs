@@ -102,16 +102,21 @@ export async function startWorker() {
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
+  // A failed start leaves nothing behind: the rest of the process group (esbuild) and the state.
+  const abandon = (why) => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+    rmSync(stateDir, { recursive: true, force: true });
+    return new Error(`${why}:\n${output}`);
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    if (child.exitCode !== null) throw abandon('wrangler dev exited early');
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
     } catch {}
-    if (Date.now() > deadline) {
-      process.kill(-child.pid, 'SIGTERM');
-      throw new Error(`wrangler dev did not answer within 120 s:\n${output}`);
-    }
+    if (Date.now() > deadline) throw abandon('wrangler dev did not answer within 120 s');
     await new Promise((r) => setTimeout(r, 250));
   }
   console.log(`wrangler dev on ${baseUrl}, state in ${stateDir}`);
