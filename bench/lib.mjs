@@ -5,13 +5,13 @@
 //   baseUrl, port, stateDir, apiKey, sandboxSecret, rbmClientToken, twilioAuthToken,
 //   admin: { email, password } (the console's first admin, to sign in through the real form),
 //   sign(body) → base64 HMAC for X-Sandbox-Signature,
-//   load({ requests, concurrency, make(i) → {path, init} }) → { ok, failed, seconds, rps },
+//   load({ requests, concurrency, make(i) → {path, init, onResponse?(json)} }) → { ok, failed, retried, seconds, rps },
 //   run(cmd, args) → { status, stdout, stderr } (sync, in the repo root),
 //   stop(),
 // }
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ export async function startWorker() {
     const b = run('node', ['scripts/build-client.mjs'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('client build failed');
   }
-  const m = run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir]);
+  const m = run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--env', 'bench', '--persist-to', stateDir]);
   if (m.status !== 0) throw new Error(`migrations failed:\n${m.stdout}\n${m.stderr}`);
 
   // Carrier webhook secrets only (providers stay sandbox): lets suites post signed RBM/Twilio callbacks.
@@ -54,9 +54,10 @@ export async function startWorker() {
   // The first console admin (created on the first /api/health): suites sign in as them.
   const admin = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
   // DEMO_DATA=0: the demo seed (and its simulated receipts) would run during the measurement.
+  // RCS_FALLBACK_SECONDS=3600: no fallback deadline (revoke, SMS) comes due during a run.
   const vars = {
-    BENCH: '1',
     DEMO_DATA: '0',
+    RCS_FALLBACK_SECONDS: '3600',
     API_KEY: apiKey,
     SANDBOX_SECRET: sandboxSecret,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -68,6 +69,9 @@ export async function startWorker() {
   const args = [
     'wrangler',
     'dev',
+    // The bench build: the production Worker plus the /bench/* routes and the yardstick object.
+    '--env',
+    'bench',
     '--port',
     String(port),
     '--ip',
@@ -75,27 +79,44 @@ export async function startWorker() {
     '--persist-to',
     stateDir,
     '--log-level',
-    'warn',
+    process.env.BENCH_LOG_LEVEL || 'warn',
     '--show-interactive-dev-session=false',
+    // A free inspector port of its own: the default one collides with any other dev server on
+    // the machine. bench/profile.mjs sets it to attach the profiler.
+    '--inspector-port',
+    String(Number(process.env.BENCH_INSPECTOR_PORT) || (await freePort())),
   ];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  // BENCH_LOG=<file>: keep the dev server's whole output there (restarts, errors).
+  const log = process.env.BENCH_LOG ? createWriteStream(process.env.BENCH_LOG) : null;
+  child.stdout.on('data', (d) => {
+    output += d;
+    log?.write(d);
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+    log?.write(d);
+  });
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
+  // A failed start leaves nothing behind: the rest of the process group (esbuild) and the state.
+  const abandon = (why) => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+    rmSync(stateDir, { recursive: true, force: true });
+    return new Error(`${why}:\n${output}`);
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    if (child.exitCode !== null) throw abandon('wrangler dev exited early');
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
     } catch {}
-    if (Date.now() > deadline) {
-      process.kill(-child.pid, 'SIGTERM');
-      throw new Error(`wrangler dev did not answer within 120 s:\n${output}`);
-    }
+    if (Date.now() > deadline) throw abandon('wrangler dev did not answer within 120 s');
     await new Promise((r) => setTimeout(r, 250));
   }
   console.log(`wrangler dev on ${baseUrl}, state in ${stateDir}`);
@@ -125,25 +146,38 @@ export async function startWorker() {
   };
 }
 
-/** Closed loop: `concurrency` workers issue `requests` requests in total, as fast as answered. */
+/**
+ * Closed loop: `concurrency` workers issue `requests` requests in total, as fast as answered.
+ * The dev server's proxy sometimes loses its connection to the Worker under load and answers
+ * 503 "Your worker restarted mid-request" without the Worker having answered: such a request
+ * is sent again once (as a carrier would redeliver; the inbound path drops duplicates) and
+ * counted in `retried`.
+ */
 async function load(baseUrl, { requests, concurrency, make }) {
   let next = 0;
   let ok = 0;
   let failed = 0;
+  let retried = 0;
   let firstError = null;
   const started = performance.now();
   async function worker() {
     for (;;) {
       const i = next++;
       if (i >= requests) return;
-      const { path, init } = make(i);
+      const { path, init, onResponse } = make(i);
       try {
-        const res = await fetch(baseUrl + path, init);
-        await res.arrayBuffer();
+        let res = await fetch(baseUrl + path, init);
+        let text = await res.text();
+        if (res.status === 503 && text.includes('restarted mid-request')) {
+          retried++;
+          res = await fetch(baseUrl + path, init);
+          text = await res.text();
+        }
+        if (res.ok && onResponse) onResponse(JSON.parse(text));
         if (res.ok) ok++;
         else {
           failed++;
-          firstError ??= `${res.status} on ${path}`;
+          firstError ??= `${res.status} on ${path}: ${text.slice(0, 200)}`;
         }
       } catch (err) {
         failed++;
@@ -153,5 +187,5 @@ async function load(baseUrl, { requests, concurrency, make }) {
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { ok, failed, seconds, rps: ok / seconds, firstError };
+  return { ok, failed, retried, seconds, rps: ok / seconds, firstError };
 }

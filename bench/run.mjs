@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench` (not a test): starts `wrangler dev` on a free port with fresh state in a
-// temp dir (BENCH=1 enables the /bench/* yardstick routes), then runs every suite of
+// `npm run bench` (not a test): starts `wrangler dev --env bench` (the production Worker plus
+// the /bench/* routes and the yardstick object, worker/bench/index.ts) on a free port with
+// fresh state in a temp dir, then runs every suite of
 // bench/suites/ in file-name order against it and prints one results table.
 //
 // A suite is a module whose default export is `async (ctx) => Result[]`, where

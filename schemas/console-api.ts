@@ -1,21 +1,26 @@
 /**
- * Request shapes of the console's conversation routes (`/api/conversations`); the other
- * console routes have their own file (users.ts, api-keys.ts, labels.ts, canned-responses.ts,
- * settings.ts), so a console page bundles only the shapes it uses. The Worker validates with
- * these schemas and types its answers with them; the console parses or types from the same.
- * The routes are listed in docs/api.md ("Console API").
+ * Request and answer shapes of the console's conversation routes (`/api/conversations`); the
+ * other console routes have their own file (users.ts, api-keys.ts, labels.ts,
+ * canned-responses.ts, settings.ts), so a console page bundles only the shapes it uses. The
+ * Worker validates with these schemas and types its answers with them; the console parses the
+ * answers with the same. The routes are listed in docs/api.md ("Console API").
  */
 import * as v from 'valibot';
 import { ContentSchema } from './content';
-import { ConversationStatusSchema } from './console';
+import { ConversationStatusSchema, ConversationSummarySchema } from './console';
 import { LABELS_PER_CONVERSATION, LabelNameSchema } from './labels';
-import { PurposeSchema } from './profile';
+import { ChannelSchema, MessageStatusSchema, MessageViewSchema } from './message-view';
+import { ConsentLogEntrySchema, ProfileViewSchema, PurposeSchema } from './profile';
 
 export { ROLES, RoleSchema, type Role } from './users';
 
+/** The inbox's tabs: the agent's conversations, nobody's, everyone's. */
+export const TABS = ['mine', 'unassigned', 'all'] as const;
+export type Tab = (typeof TABS)[number];
+
 /** Query of `GET /api/conversations` (strings, as they come from the URL). */
 export const ConversationListQuerySchema = v.strictObject({
-  tab: v.optional(v.picklist(['mine', 'unassigned', 'all'], 'must be "mine", "unassigned" or "all"'), 'all'),
+  tab: v.optional(v.picklist(TABS, 'must be "mine", "unassigned" or "all"'), 'all'),
   status: v.optional(ConversationStatusSchema),
   channel: v.optional(v.picklist(['rcs', 'sms'], 'must be "rcs" or "sms"')),
   label: v.optional(LabelNameSchema),
@@ -103,3 +108,37 @@ export const ProfileEventViewSchema = v.object({
   time: v.string(),
 });
 export type ProfileEventView = v.InferOutput<typeof ProfileEventViewSchema>;
+
+/** `GET /api/conversations`: one page of the list, with the tab counts for the same filters. */
+export const ConversationListSchema = v.object({
+  conversations: v.array(ConversationSummarySchema),
+  next_cursor: v.nullable(v.string()),
+  counts: v.object({ mine: v.number(), unassigned: v.number(), all: v.number() }),
+});
+export type ConversationList = v.InferOutput<typeof ConversationListSchema>;
+
+/** `GET /api/conversations/{phone}`: the row, and the profile panel's customer. */
+export const ConversationDetailSchema = v.object({
+  conversation: ConversationSummarySchema,
+  profile: ProfileViewSchema,
+  /** Newest first. */
+  consent_log: v.array(ConsentLogEntrySchema),
+  events: v.array(ProfileEventViewSchema),
+  labels: v.array(v.string()),
+});
+export type ConversationDetail = v.InferOutput<typeof ConversationDetailSchema>;
+
+/** `GET /api/conversations/{phone}/messages`: newest first; `next_cursor` pages to older ones. */
+export const MessagePageSchema = v.object({
+  messages: v.array(MessageViewSchema),
+  next_cursor: v.nullable(v.string()),
+});
+export type MessagePageView = v.InferOutput<typeof MessagePageSchema>;
+
+/** `POST /api/conversations/{phone}/messages` (202): the reply as the send pipeline took it. */
+export const ReplyAcceptedSchema = v.object({ id: v.string(), status: MessageStatusSchema, channel: ChannelSchema });
+export type ReplyAccepted = v.InferOutput<typeof ReplyAcceptedSchema>;
+
+/** `POST /api/conversations/{phone}/opt-out`: whether consent changed, and the profile now. */
+export const RecordedOptOutSchema = v.object({ changed: v.boolean(), profile: ProfileViewSchema });
+export type RecordedOptOut = v.InferOutput<typeof RecordedOptOutSchema>;

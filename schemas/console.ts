@@ -1,28 +1,32 @@
 /**
  * Shapes the console shares with the Worker: the conversation list projection kept by the
- * Inbox object, and the live WebSocket protocol (one `v.variant('type', ...)` union).
+ * Inbox object, and the live WebSocket protocol (one `v.variant('type', ...)` union, which the
+ * console validates every event against on receipt).
  */
 import * as v from 'valibot';
+import { ChannelSchema, MessageViewSchema } from './message-view';
+import { ConsentLogEntrySchema, ProfileViewSchema } from './profile';
 
 export const ConversationStatusSchema = v.picklist(['open', 'pending', 'snoozed', 'resolved']);
 export type ConversationStatus = v.InferOutput<typeof ConversationStatusSchema>;
 
 /** A row of the inbox list. */
-export interface ConversationSummary {
-  phone: string;
-  name: string | null;
-  status: ConversationStatus;
-  assignee: string | null;
-  labels: string[];
-  channel: 'rcs' | 'sms';
-  preview: string;
-  last_direction: 'in' | 'out';
-  last_activity_at: string;
-  unread: number;
-  snoozed_until: string | null;
+export const ConversationSummarySchema = v.object({
+  phone: v.string(),
+  name: v.nullable(v.string()),
+  status: ConversationStatusSchema,
+  assignee: v.nullable(v.string()),
+  labels: v.array(v.string()),
+  channel: ChannelSchema,
+  preview: v.string(),
+  last_direction: v.picklist(['in', 'out']),
+  last_activity_at: v.string(),
+  unread: v.number(),
+  snoozed_until: v.nullable(v.string()),
   /** Flagged for an agent (e.g. a message mentioning "stop" that was not an opt-out). */
-  flagged: boolean;
-}
+  flagged: v.boolean(),
+});
+export type ConversationSummary = v.InferOutput<typeof ConversationSummarySchema>;
 
 /**
  * What a Profile object tells the Inbox when the conversation changed (a customer message,
@@ -41,16 +45,26 @@ export interface ConversationActivity {
   flagged?: boolean;
 }
 
-/** Server → console, over the Inbox WebSocket. */
+/** Server → console, over the Inbox WebSocket. Every event but `hello` and `pong` has a `seq`. */
 export const ServerEventSchema = v.variant('type', [
   v.object({ type: v.literal('hello'), cursor: v.number() }),
   /** A conversation row changed (created, new activity, assignment, status, labels, read). */
-  v.object({ type: v.literal('conversation'), seq: v.number(), conversation: v.any() }),
+  v.object({ type: v.literal('conversation'), seq: v.number(), conversation: ConversationSummarySchema }),
   /** A message was added to or changed in a thread (new message, tap, status tick). */
-  v.object({ type: v.literal('message'), seq: v.number(), phone: v.string(), message: v.any() }),
+  v.object({ type: v.literal('message'), seq: v.number(), phone: v.string(), message: MessageViewSchema }),
   /** The customer is typing. */
   v.object({ type: v.literal('typing'), seq: v.number(), phone: v.string(), at: v.string() }),
-  /** Another agent's presence or an assignment notice. */
+  /**
+   * The customer's consent changed (a keyword, an agent, the API, a carrier): the profile as it
+   * is now, and the consent log entries the change wrote (newest first).
+   */
+  v.object({
+    type: v.literal('profile'),
+    seq: v.number(),
+    phone: v.string(),
+    profile: ProfileViewSchema,
+    consent_log: v.array(ConsentLogEntrySchema),
+  }),
   v.object({ type: v.literal('pong') }),
 ]);
 export type ServerEvent = v.InferOutput<typeof ServerEventSchema>;

@@ -55,41 +55,52 @@ export type ProfileUpsert = v.InferOutput<typeof ProfileUpsertSchema>;
  */
 export type JsonValue = string | number | boolean | null | object;
 
-export interface ConsentState {
-  status: ConsentStatus;
-  updated_at: string | null;
-  source: string | null;
+const JsonValueSchema = v.union([
+  v.string(),
+  v.number(),
+  v.boolean(),
+  v.null(),
+  v.custom<object>((x) => typeof x === 'object' && x !== null, 'must be JSON'),
+]);
+
+export const ConsentStateSchema = v.object({
+  status: ConsentStatusSchema,
+  updated_at: v.nullable(v.string()),
+  source: v.nullable(v.string()),
   /**
    * Unsubscribed by the customer's own opt-out (keyword, carrier, or their words recorded by an
    * agent): only the customer can undo it (START, or confirming a signup they started).
    */
-  opted_out_by_customer?: boolean;
-}
+  opted_out_by_customer: v.optional(v.boolean()),
+});
+export type ConsentState = v.InferOutput<typeof ConsentStateSchema>;
 
-export interface ConsentLogEntry {
-  id: number;
-  purpose: Purpose;
-  status: ConsentStatus;
-  at: string;
-  source: ConsentSource;
+export const ConsentLogEntrySchema = v.object({
+  id: v.number(),
+  purpose: PurposeSchema,
+  status: ConsentStatusSchema,
+  at: v.string(),
+  source: ConsentSourceSchema,
   /** The words that caused the change (a keyword message, an API source label, an agent's reason). */
-  text: string | null;
+  text: v.nullable(v.string()),
   /** Agent id or API key id. */
-  actor: string | null;
-}
+  actor: v.nullable(v.string()),
+});
+export type ConsentLogEntry = v.InferOutput<typeof ConsentLogEntrySchema>;
 
-/** `GET /v1/profiles/{phone}` (contract). */
-export interface ProfileView {
-  phone: string;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  locale: string | null;
-  timezone: string | null;
-  properties: Record<string, JsonValue>;
-  consent: Record<Purpose, ConsentState>;
-  rcs: { capable: boolean | null; checked_at: string | null; features?: string[] };
-  created_at: string;
-  updated_at: string;
-  last_inbound_at: string | null;
-}
+/** `GET /v1/profiles/{phone}` (contract); also carried by the console's live channel. */
+export const ProfileViewSchema = v.object({
+  phone: v.string(),
+  first_name: v.nullable(v.string()),
+  last_name: v.nullable(v.string()),
+  email: v.nullable(v.string()),
+  locale: v.nullable(v.string()),
+  timezone: v.nullable(v.string()),
+  properties: v.record(v.string(), JsonValueSchema),
+  consent: v.object({ marketing: ConsentStateSchema, transactional: ConsentStateSchema }),
+  rcs: v.object({ capable: v.nullable(v.boolean()), checked_at: v.nullable(v.string()), features: v.optional(v.array(v.string())) }),
+  created_at: v.string(),
+  updated_at: v.string(),
+  last_inbound_at: v.nullable(v.string()),
+});
+export type ProfileView = v.InferOutput<typeof ProfileViewSchema>;

@@ -18,8 +18,6 @@ import { health } from './routes/api/health';
 import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
-import { bench } from './routes/bench';
-import { benchInbox } from './routes/bench-inbox';
 import { brand, simulator } from './routes/simulator';
 import { apiKeys } from './routes/api/api-keys';
 import { cannedResponses } from './routes/api/canned-responses';
@@ -33,7 +31,6 @@ import { ws } from './routes/api/ws';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
-export { BenchBaseline } from './bench.do';
 
 const app = new Hono<AppEnv>();
 app.onError(onError);
@@ -75,10 +72,6 @@ app.route('/v1/events', events);
 app.route('/webhooks/sandbox', sandboxWebhook);
 app.route('/webhooks/rbm', rbmWebhooks);
 app.route('/webhooks/twilio', twilioWebhooks);
-
-// Benchmark-only routes (404 unless BENCH=1).
-app.route('/bench/inbox', benchInbox);
-app.route('/bench', bench);
 
 export default {
   fetch: app.fetch,

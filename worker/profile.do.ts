@@ -5,7 +5,9 @@
  * behind one alarm. Consent check and send are one serialized step here.
  *
  * The rules live in worker/profile/: store.ts (tables), send.ts (send pipeline), inbound.ts
- * (keywords, taps, receipts), timers.ts (the alarm), quiet-hours.ts, postbacks.ts.
+ * (keywords, taps, receipts), automations.ts (postback rules), timers.ts (the alarm),
+ * postbacks.ts. Every entry point runs through `core.run`, which sends the Inbox what it
+ * changed in one call when it ends.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { decodeCursor, encodeCursor } from './lib/cursor';
@@ -17,7 +19,6 @@ import { Core } from './profile/core';
 import { CUSTOMER_REQUEST, mayUndoCustomersOptOut, optedOutByCustomer } from './profile/consent-rules';
 import { ingest, optOut } from './profile/inbound';
 import { migrate } from './profile/migrations';
-import { fillThreadForBench } from './profile/bench-fill';
 import { accept } from './profile/send';
 import { iso } from './lib/time';
 import type { ProfileRow } from './profile/store';
@@ -52,6 +53,10 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   }
 
   async upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal> {
+    return this.core.run(() => this.upsertNow(phone, input, actor));
+  }
+
+  private async upsertNow(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal> {
     const store = this.core.store;
     const source = input.consent?.source === 'import' ? 'import' : 'api';
     // Refused whole, before any write: a bad request changes nothing.
@@ -88,18 +93,24 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   }
 
   async send(phone: string, req: SendRequest): Promise<SendOutcome> {
-    const outcome = await accept(this.core, phone, req);
-    // An agent's reply is conversation activity; API and campaign sends are not.
-    if (outcome.ok && !outcome.duplicate && req.purpose === 'support' && req.author) {
-      const row = this.core.store.message(outcome.id);
-      const content = req.content;
-      const preview = content.type === 'text' ? content.text : content.type === 'card' ? (content.card.title ?? '') : (row?.text ?? '');
-      await this.core.activity(
-        { direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' },
-        outcome.id,
-      );
-    }
-    return outcome;
+    return this.core.run(async () => {
+      const outcome = await accept(this.core, phone, req);
+      // An agent's reply is conversation activity; API and campaign sends are not.
+      if (outcome.ok && !outcome.duplicate && req.purpose === 'support' && req.author) {
+        const content = req.content;
+        const preview =
+          content.type === 'text'
+            ? content.text
+            : content.type === 'card'
+              ? (content.card.title ?? '')
+              : (this.core.store.message(outcome.id)?.text ?? '');
+        await this.core.activity(
+          { direction: 'out', channel: outcome.channel, preview: preview.slice(0, 140), kind: 'agent_reply' },
+          outcome.id,
+        );
+      }
+      return outcome;
+    });
   }
 
   async listMessages(_phone: string, opts: { cursor?: string | null; limit?: number } = {}): Promise<MessagePage> {
@@ -118,25 +129,23 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   }
 
   async ingest(event: InboundEvent): Promise<IngestResult> {
-    return ingest(this.core, event);
+    return this.core.run(() => ingest(this.core, event));
   }
 
   async track(event: TrackEvent): Promise<{ duplicate: boolean }> {
     const store = this.core.store;
     store.ensureProfile(event.phone);
-    const id = event.id ?? crypto.randomUUID();
     const now = this.core.now();
-    if (store.sql.exec('SELECT 1 FROM events WHERE id = ?', id).toArray().length > 0) return { duplicate: true };
     const at = event.time ? Date.parse(event.time) : now;
-    store.sql.exec(
-      'INSERT INTO events (id, name, properties, value, at, received_at) VALUES (?, ?, ?, ?, ?, ?)',
-      id,
-      event.name,
-      JSON.stringify(event.properties ?? {}),
-      event.value ?? null,
+    const added = store.events.add({
+      id: event.id ?? crypto.randomUUID(),
+      name: event.name,
+      properties: event.properties ?? {},
+      value: event.value ?? null,
       at,
-      now,
-    );
+      receivedAt: now,
+    });
+    if (!added) return { duplicate: true };
     if (/order/i.test(event.name) && /placed|completed|paid|^order$/i.test(event.name)) {
       // Keep the directory's segment fields fresh: order count, total, average basket.
       const props = store.properties();
@@ -153,6 +162,10 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   }
 
   async setConsent(phone: string, change: ConsentChange): Promise<ProfileView | ConsentRefusal> {
+    return this.core.run(() => this.setConsentNow(phone, change));
+  }
+
+  private async setConsentNow(phone: string, change: ConsentChange): Promise<ProfileView | ConsentRefusal> {
     const store = this.core.store;
     if (change.status === 'subscribed' && !mayUndoCustomersOptOut(change.source) && store.customerOptedOut(change.purpose)) {
       return optedOutByCustomer([change.purpose]);
@@ -176,7 +189,11 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
    * opt-out: it is the customer's request, so it gets the keyword opt-out's one confirmation
    * and only the customer can undo it; the log says agent, the agent's id and the words.
    */
-  async recordOptOut(_phone: string, messageId: string, actor: string): Promise<RecordOptOutOutcome> {
+  async recordOptOut(phone: string, messageId: string, actor: string): Promise<RecordOptOutOutcome> {
+    return this.core.run(() => this.recordOptOutNow(phone, messageId, actor));
+  }
+
+  private async recordOptOutNow(_phone: string, messageId: string, actor: string): Promise<RecordOptOutOutcome> {
     const store = this.core.store;
     const row = store.profile() ? store.message(messageId) : null;
     if (!row) return { ok: false, error: 'not_found', message: `No message ${messageId} in this conversation.` };
@@ -197,51 +214,38 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
    * for the console's profile panel. Read-only; added by the console backend (additive).
    */
   async recentEvents(_phone: string, limit = 20): Promise<ProfileEventView[]> {
-    return this.core.store.sql
-      .exec<{ id: string; name: string; properties: string; value: number | null; at: number }>(
-        'SELECT id, name, properties, value, at FROM events ORDER BY at DESC, id DESC LIMIT ?',
-        Math.max(1, Math.min(100, Math.floor(limit))),
-      )
-      .toArray()
-      .map((r) => {
-        let properties: Record<string, unknown> = {};
-        try {
-          const parsed: unknown = JSON.parse(r.properties);
-          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) properties = parsed as Record<string, unknown>;
-        } catch {
-          properties = {};
-        }
-        return { id: r.id, name: r.name, properties, value: r.value, time: new Date(r.at).toISOString() };
-      });
+    return this.core.store.events.recent(limit);
   }
 
   async addNote(phone: string, text: string, author: string): Promise<MessageView> {
+    return this.core.run(() => this.addNoteNow(phone, text, author));
+  }
+
+  private async addNoteNow(phone: string, text: string, author: string): Promise<MessageView> {
     const store = this.core.store;
     store.ensureProfile(phone);
     const last = store.page(null, 1).rows[0];
     // A note is never sent: it is recorded for agents only.
+    const reason = 'internal note (never sent)';
     const row = store.insertMessage({
       direction: 'out',
       channel: last?.channel ?? 'sms',
       purpose: 'system',
       kind: 'note',
       status: 'received',
-      reason: 'internal note (never sent)',
+      reason,
       text,
       author,
     });
-    await this.core.activity({ direction: 'out', channel: row.channel, preview: text.slice(0, 140), kind: 'note' }, row.id);
-    return store.view(row);
+    const view = store.insertedView(row, reason);
+    await this.core.activity({ direction: 'out', channel: row.channel, preview: text.slice(0, 140), kind: 'note' }, view);
+    return view;
   }
 
   async agentEvent(phone: string, type: 'typing' | 'read'): Promise<void> {
     const store = this.core.store;
     store.ensureProfile(phone);
-    const lastIn = store.sql
-      .exec<{ id: string; channel: string; provider_message_id: string | null }>(
-        "SELECT id, channel, provider_message_id FROM messages WHERE direction = 'in' ORDER BY seq DESC LIMIT 1",
-      )
-      .toArray()[0];
+    const lastIn = store.lastInbound();
     store.addInteraction(type === 'typing' ? 'agent_typing' : 'agent_read', lastIn?.id ?? null, null, null, null);
     if (lastIn?.channel !== 'rcs') return;
     try {
@@ -254,36 +258,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     }
   }
 
-  /**
-   * Benchmark fixture (worker/profile/bench-fill.ts): grows this customer's thread to `count`
-   * realistic messages in chunked bulk inserts, names the customer and surfaces the
-   * conversation in the Inbox like a customer message would. Refuses unless BENCH=1, so a
-   * normal deployment can never be filled with synthetic messages, whoever calls it.
-   */
-  async fillForBench(phone: string, count: number): Promise<{ messages: number; latest: { id: string; text: string } | null }> {
-    // Widened on purpose: wrangler types the var as its wrangler.toml literal ("0").
-    const enabled: string = this.env.BENCH;
-    if (enabled !== '1') throw new Error('fillForBench is only available when BENCH=1');
-    const core = this.core;
-    const result = fillThreadForBench(core, phone, count, core.now());
-    const latest = core.store.page(null, 1).rows[0];
-    core.store.updateProfile({
-      first_name: 'Bench',
-      last_name: `${count} messages`,
-      last_inbound_at: latest?.created_at ?? null,
-      updated_at: core.now(),
-    });
-    await core.activity({
-      direction: 'in',
-      channel: latest?.channel ?? 'rcs',
-      preview: (latest?.text ?? '').slice(0, 140),
-      kind: 'message',
-    });
-    await core.mirror();
-    return result;
-  }
-
   override async alarm(): Promise<void> {
-    await runDueTimers(this.core);
+    await this.core.run(() => runDueTimers(this.core));
   }
 }

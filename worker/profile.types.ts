@@ -7,6 +7,7 @@ import type { Content } from '../schemas/content';
 import type { InboundEvent } from '../schemas/events';
 import type { MessageStatus, MessageView, TrackEvent, Channel } from '../schemas/messages';
 import type { ConsentSource, ConsentStatus, ProfileUpsert, ProfileView, Purpose, SendPurpose } from '../schemas/profile';
+import type { MessagePageView } from '../schemas/console-api';
 
 export interface SendRequest {
   purpose: SendPurpose;
@@ -47,12 +48,10 @@ export type RecordOptOutOutcome =
   | { ok: true; changed: boolean; profile: ProfileView }
   | { ok: false; error: 'not_found' | 'not_customer_text'; message: string };
 
-export interface MessagePage {
-  messages: MessageView[];
-  next_cursor: string | null;
+export type MessagePage = MessagePageView & {
   /** Set (with an empty page) when `cursor` is not one this API returned: answer 400. */
   error?: 'invalid_cursor';
-}
+};
 
 export interface IngestResult {
   duplicate: boolean;

@@ -357,10 +357,8 @@ function suggestionsOf(content: Content) {
 
 /** Whether this deployment should get demo data: sandbox only, and not switched off. */
 export function demoEnabled(env: Env): boolean {
-  // Widened: wrangler types vars as their wrangler.toml literal.
-  const flag: string = env.DEMO_DATA ?? '1';
   // Read raw: config() would throw for a carrier missing its secrets, and any carrier means no demo.
-  return flag !== '0' && (env.RCS_PROVIDER || 'sandbox') === 'sandbox' && (env.SMS_PROVIDER || 'sandbox') === 'sandbox';
+  return (env.DEMO_DATA || '1') !== '0' && (env.RCS_PROVIDER || 'sandbox') === 'sandbox' && (env.SMS_PROVIDER || 'sandbox') === 'sandbox';
 }
 
 let seededInThisIsolate = false;

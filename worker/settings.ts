@@ -1,13 +1,23 @@
 /**
- * The brand's settings in D1 (the `settings` key/value table, migration 0002_core.sql): the one
+ * The brand's settings in D1 (the `settings` key/value table, migration 0002_core.sql) and the
+ * postback automations (`postback_rules`, a tap's postback → an automated answer): the one
  * place that reads and writes them. Names, types, validation and defaults are in
  * schemas/settings.ts; `/api/settings` writes through `writeSettings`, and everything that
- * reads (the send pipeline in each Profile object, `/api/brand`, the settings page) goes
- * through `readSettings`, so a cache belongs inside it. Today each Profile object keeps what it
- * read for a few seconds (worker/profile/), and the other readers are rare admin pages.
+ * reads (the send pipeline and taps in each Profile object, `/api/brand`, the preview, the
+ * settings page) goes through the one cache below.
+ *
+ * The cache: both change rarely (an admin's edit) and are the same for every customer, so an
+ * isolate keeps one copy for SETTINGS_TTL_MS, shared by its Worker requests and its objects,
+ * and reads both tables (in parallel) when it expires: a campaign's taps, each on another
+ * customer's object, cost no D1 query. An edit reaches every isolate within SETTINGS_TTL_MS;
+ * `writeSettings` drops the copy of the isolate that saved at once. Stored values and rules
+ * are validated once per load, not per read.
  */
 import * as v from 'valibot';
+import { ContentSchema, type Content } from '../schemas/content';
 import { clockMinutes, SETTING_DEFAULTS, SettingsSchema, type SettingKey, type Settings } from '../schemas/settings';
+
+export const SETTINGS_TTL_MS = 10_000;
 
 /** The D1 key of each setting (the console's `color` was stored as `brand_color` from the start). */
 const STORAGE_KEY: Record<SettingKey, string> = {
@@ -42,7 +52,7 @@ function decode(key: SettingKey, raw: string): unknown {
  * (written by hand in D1, or by an older version) falls back to its default, so sending never
  * stops over a setting. A missing table (migrations not applied yet) gives the defaults.
  */
-export async function readSettings(env: Env): Promise<Settings> {
+async function loadSettings(env: Env): Promise<Settings> {
   let rows: { key: string; value: string }[] = [];
   try {
     rows = (await env.DB.prepare('SELECT key, value FROM settings').all<{ key: string; value: string }>()).results;
@@ -61,6 +71,103 @@ export async function readSettings(env: Env): Promise<Settings> {
   return out as Settings;
 }
 
+export interface PostbackRule {
+  content: Content;
+  purpose: 'support' | 'transactional';
+}
+
+/** The rules whose content is valid (an invalid one is logged and skipped); none on error. */
+async function loadRules(env: Env): Promise<Map<string, PostbackRule>> {
+  const rules = new Map<string, PostbackRule>();
+  let rows: { postback: string; reply: string; purpose: string }[] = [];
+  try {
+    rows = (await env.DB.prepare('SELECT postback, reply, purpose FROM postback_rules').all<(typeof rows)[number]>()).results;
+  } catch (err) {
+    console.error('postback rules unavailable', err);
+  }
+  for (const r of rows) {
+    let json: unknown;
+    try {
+      json = JSON.parse(r.reply);
+    } catch {
+      console.error(`postback rule "${r.postback}" has invalid JSON`);
+      continue;
+    }
+    const parsed = v.safeParse(ContentSchema, json);
+    if (!parsed.success) {
+      console.error(`postback rule "${r.postback}" has invalid content`);
+      continue;
+    }
+    rules.set(r.postback, { content: parsed.output, purpose: r.purpose === 'transactional' ? 'transactional' : 'support' });
+  }
+  return rules;
+}
+
+interface Snapshot {
+  settings: Settings;
+  brand: BrandSettings;
+  rules: ReadonlyMap<string, PostbackRule>;
+}
+
+/**
+ * The isolate's copy: plain data only (a promise made in one request must not be awaited from
+ * another's), stamped with the real time it was read.
+ */
+let shared: { at: number; snapshot: Snapshot } | null = null;
+
+/** Drops the isolate's copy: the next read goes to D1 (after a save; tests that edit D1 by hand). */
+export function forgetSettings(): void {
+  shared = null;
+}
+
+/**
+ * A reader of the isolate's copy. A Profile object keeps one, so its concurrent requests wait
+ * for the same load when the copy has expired; elsewhere each read makes its own.
+ */
+export class SettingsReader {
+  /** Real time by default (a Profile's business clock is frozen in tests); injectable for tests. */
+  now: () => number = () => Date.now();
+  /** This reader's load in progress, if any. */
+  private loading: Promise<Snapshot> | null = null;
+
+  constructor(private readonly env: Env) {}
+
+  forget(): void {
+    forgetSettings();
+  }
+
+  private snapshot(): Promise<Snapshot> {
+    const t = this.now();
+    if (shared && t - shared.at <= SETTINGS_TTL_MS && t >= shared.at) return Promise.resolve(shared.snapshot);
+    // Neither loader rejects (defaults and an empty rule set on error).
+    this.loading ??= Promise.all([loadSettings(this.env), loadRules(this.env)]).then(([settings, rules]) => {
+      const snapshot = { settings, brand: toBrandSettings(settings), rules };
+      shared = { at: this.now(), snapshot };
+      this.loading = null;
+      return snapshot;
+    });
+    return this.loading;
+  }
+
+  async settings(): Promise<Settings> {
+    return (await this.snapshot()).settings;
+  }
+
+  async brand(): Promise<BrandSettings> {
+    return (await this.snapshot()).brand;
+  }
+
+  /** The automated answer to a postback, or null when no rule matches. */
+  async postbackRule(postback: string): Promise<PostbackRule | null> {
+    return (await this.snapshot()).rules.get(postback) ?? null;
+  }
+}
+
+/** Every setting (the isolate's copy, see the file header); never rejects (defaults on error). */
+export function readSettings(env: Env): Promise<Settings> {
+  return new SettingsReader(env).settings();
+}
+
 /**
  * Stores the settings `patch` names (already validated against `SettingsPatchSchema`) in one
  * batch, and returns every setting as now stored.
@@ -77,6 +184,8 @@ export async function writeSettings(env: Env, patch: Partial<Settings>): Promise
     ];
   });
   if (statements.length) await env.DB.batch(statements);
+  // This isolate's objects and pages see the change at once; other isolates within SETTINGS_TTL_MS.
+  forgetSettings();
   return readSettings(env);
 }
 
@@ -109,6 +218,6 @@ export const toBrandSettings = (s: Settings): BrandSettings => ({
 });
 
 /** `readSettings` in the send pipeline's names; never rejects (defaults on error). */
-export async function getBrandSettings(env: Env): Promise<BrandSettings> {
-  return toBrandSettings(await readSettings(env));
+export function getBrandSettings(env: Env): Promise<BrandSettings> {
+  return new SettingsReader(env).brand();
 }

@@ -2,7 +2,7 @@
 // (first load + the route's lazy chunks), vs targets 60 KB / 120 KB; (2) time for a thread to
 // show its latest message in headless Chromium, 10,000 messages vs 50 (ratio target ≤ 2).
 //
-// (2) is end to end through the real parts: `POST /bench/thread` (BENCH=1 only) fills two
+// (2) is end to end through the real parts: `POST /bench/thread` (bench build only) fills two
 // real Profile objects (SQLite) with 10,000 and 50 messages and surfaces both conversations
 // in the Inbox; the browser signs in through the real sign-in form as the admin the runner
 // created, then opens the two threads alternately from the Inbox list (the agent's click),

@@ -1,7 +1,10 @@
 // Inbox list at scale: median time for one page of the conversation list (the query the
 // console sends) from an inbox of 10,000 conversations, beside the same from 100. Pages are
-// keyset-paginated index range scans, so the ratio's target is ≤ 2. Measured over HTTP through
-// the Worker and the Inbox object's RPC (`/bench/inbox`, BENCH=1 only), sequential requests.
+// keyset-paginated index range scans and the tab counts are maintained, so the ratio's target
+// is ≤ 2. Measured over HTTP through the Worker and the Inbox object's RPC (`/bench/inbox`,
+// bench build only), and as the Inbox call alone timed inside the Worker (its Server-Timing,
+// the mean of 20 calls: without the dev server's proxy, which adds the same milliseconds to
+// both sizes). Sequential requests, the two sizes alternating.
 const SIZES = [100, 10_000];
 const RUNS = Number(process.env.BENCH_INBOX_RUNS) || 100;
 const TARGET = 2;
@@ -20,10 +23,11 @@ const median = (xs) => {
 };
 
 export default async function inboxList(ctx) {
-  const get = async (size, qs) => {
-    const res = await fetch(`${ctx.baseUrl}/bench/inbox/${size}/list?${qs}`);
+  const get = async (size, qs, repeat = 1) => {
+    const res = await fetch(`${ctx.baseUrl}/bench/inbox/${size}/list?${qs}`, { headers: { 'X-Bench-Repeat': String(repeat) } });
     if (!res.ok) throw new Error(`list ${size} ${qs}: ${res.status} ${await res.text()}`);
-    return res.json();
+    const inbox = Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1]);
+    return { page: await res.json(), inbox };
   };
   for (const size of SIZES) {
     const res = await fetch(`${ctx.baseUrl}/bench/inbox/${size}/fill`, { method: 'POST' });
@@ -34,7 +38,7 @@ export default async function inboxList(ctx) {
   for (const size of SIZES) {
     let cursor = null;
     for (let i = 0; i < 20; i++) {
-      const page = await get(size, `tab=all&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const { page } = await get(size, `tab=all&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       if (!page.next_cursor) break;
       cursor = page.next_cursor;
     }
@@ -43,22 +47,41 @@ export default async function inboxList(ctx) {
   const shapes = [...SHAPES, ['deep page (cursor)', null]];
   const results = [];
   for (const [name, qs] of shapes) {
-    const medians = {};
-    for (const size of SIZES) {
-      const query = qs ?? `tab=all&limit=50${deep[size] ? `&cursor=${encodeURIComponent(deep[size])}` : ''}`;
-      for (let i = 0; i < 10; i++) await get(size, query); // warm-up, not measured
-      const times = [];
-      for (let i = 0; i < RUNS; i++) {
+    const query = (size) => qs ?? `tab=all&limit=50${deep[size] ? `&cursor=${encodeURIComponent(deep[size])}` : ''}`;
+    for (let i = 0; i < 10; i++) for (const size of SIZES) await get(size, query(size)); // warm-up, not measured
+    const http = Object.fromEntries(SIZES.map((s) => [s, []]));
+    const inbox = Object.fromEntries(SIZES.map((s) => [s, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const size of SIZES) {
         const t0 = performance.now();
-        await get(size, query);
-        times.push(performance.now() - t0);
+        await get(size, query(size));
+        http[size].push(performance.now() - t0);
       }
-      medians[size] = median(times);
     }
-    const ratio = medians[10_000] / medians[100];
-    results.push({ name: `inbox list ${name}: 10,000`, value: medians[10_000].toFixed(2), unit: 'ms median' });
-    results.push({ name: `inbox list ${name}: 100`, value: medians[100].toFixed(2), unit: 'ms median' });
-    results.push({ name: `inbox list ${name}: ratio`, value: ratio.toFixed(2), unit: '×', target: `≤ ${TARGET}`, ok: ratio <= TARGET });
+    // The Inbox call timed in the Worker, 20 calls per sample (the runtime's clock is coarse).
+    for (let i = 0; i < RUNS / 5; i++) for (const size of SIZES) inbox[size].push((await get(size, query(size), 20)).inbox);
+    const [big, small] = [median(http[10_000]), median(http[100])];
+    const [bigIn, smallIn] = [median(inbox[10_000]), median(inbox[100])];
+    results.push({ name: `inbox list ${name}: 10,000 / 100`, value: `${big.toFixed(2)} / ${small.toFixed(2)}`, unit: 'ms median (HTTP)' });
+    results.push({
+      name: `inbox list ${name}: ratio`,
+      value: (big / small).toFixed(2),
+      unit: '×',
+      target: `≤ ${TARGET}`,
+      ok: big / small <= TARGET,
+    });
+    results.push({
+      name: `inbox list ${name}: Inbox call 10,000 / 100`,
+      value: `${bigIn.toFixed(2)} / ${smallIn.toFixed(2)}`,
+      unit: 'ms median',
+    });
+    results.push({
+      name: `inbox list ${name}: Inbox call ratio`,
+      value: (bigIn / smallIn).toFixed(2),
+      unit: '×',
+      target: `≤ ${TARGET}`,
+      ok: bigIn / smallIn <= TARGET,
+    });
   }
   return results;
 }

@@ -4,15 +4,11 @@
  */
 import { batch, effect, signal, untracked } from '@preact/signals';
 import type { ConversationStatus, ConversationSummary } from '../../schemas/console';
-import { api, qs } from '../lib/api';
+import { ConversationListSchema, type Tab } from '../../schemas/console-api';
+import { call, qs } from '../lib/api';
 import { user } from '../lib/auth-state';
 
-export type Tab = 'mine' | 'unassigned' | 'all';
-interface ListBody {
-  conversations: ConversationSummary[];
-  next_cursor: string | null;
-  counts: Record<Tab, number>;
-}
+export type { Tab };
 
 const PAGE = 50;
 export const tab = signal<Tab>('all');
@@ -45,7 +41,7 @@ export async function reloadList(): Promise<void> {
   const gen = ++generation;
   listLoading.value = true;
   try {
-    const body = await api<ListBody>('GET', `/api/conversations${params()}`);
+    const body = await call(ConversationListSchema, 'GET', `/api/conversations${params()}`);
     if (gen !== generation) return;
     batch(() => {
       conversations.value = body.conversations;
@@ -66,7 +62,7 @@ export async function loadMore(): Promise<void> {
   const gen = generation;
   listLoading.value = true;
   try {
-    const body = await api<ListBody>('GET', `/api/conversations${params(cursor)}`);
+    const body = await call(ConversationListSchema, 'GET', `/api/conversations${params(cursor)}`);
     if (gen !== generation) return;
     const seen = new Set(conversations.value.map((c) => c.phone));
     batch(() => {
@@ -95,7 +91,7 @@ let countsTimer: ReturnType<typeof setTimeout> | undefined;
 function refreshCountsSoon(): void {
   clearTimeout(countsTimer);
   countsTimer = setTimeout(() => {
-    api<ListBody>('GET', `/api/conversations${params(null, 1)}`)
+    call(ConversationListSchema, 'GET', `/api/conversations${params(null, 1)}`)
       .then((b) => (counts.value = b.counts))
       .catch(() => {});
   }, 800);

@@ -1,16 +1,15 @@
 /**
- * The console's one WebSocket (/api/ws → the Inbox object). Every event carries a `seq`;
- * after a reconnect we send `resume` with the last one seen so nothing is missed, and we
- * refresh the list and open thread as a belt-and-braces catch-up. Backoff is exponential
- * with jitter, capped at 15 s.
+ * The console's one WebSocket (/api/ws → the Inbox object). Every event is validated against
+ * the protocol's schema on receipt (anything else is dropped) and carries a `seq`; after a
+ * reconnect we send `resume` with the last one seen so nothing is missed, and we refresh the
+ * list and open thread as a belt-and-braces catch-up. Backoff is exponential with jitter,
+ * capped at 15 s.
  */
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import { ServerEventSchema, type ClientEvent, type ServerEvent } from '../../schemas/console';
-import type { ConversationSummary } from '../../schemas/console';
-import type { MessageView } from '../../schemas/messages';
 import { reloadList } from './inbox';
-import { applyConversation, openThread, setTyping, threadPhone, upsertMessage, refreshDetail } from './thread';
+import { applyConversation, applyProfile, openThread, setTyping, threadPhone, upsertMessage } from './thread';
 
 export const connected = signal(false);
 /** Set once the first connection opened, so the banner only shows for real drops. */
@@ -55,18 +54,16 @@ function handle(e: ServerEvent): void {
       helloOnThisSocket = true;
       break;
     }
-    case 'conversation': {
-      const c = e.conversation as ConversationSummary;
-      applyConversation(c);
+    case 'conversation':
+      applyConversation(e.conversation);
       break;
-    }
-    case 'message': {
-      upsertMessage(e.phone, e.message as MessageView);
-      const m = e.message as MessageView;
-      // Consent changes arrive as messages (STOP): the profile panel must follow.
-      if (e.phone === threadPhone.value && m.direction === 'in') void refreshDetail().catch(() => {});
+    case 'message':
+      upsertMessage(e.phone, e.message);
       break;
-    }
+    case 'profile':
+      // Consent changed (STOP, an agent, the API, a carrier): the profile panel follows.
+      applyProfile(e.phone, e.profile, e.consent_log);
+      break;
     case 'typing':
       setTyping(e.phone);
       break;
@@ -97,6 +94,7 @@ function connect(): void {
     }
     const r = v.safeParse(ServerEventSchema, data);
     if (r.success) handle(r.output);
+    else console.warn('live event dropped: not a valid server event', r.issues[0]?.message);
   };
   sock.onclose = () => {
     if (ws !== sock) return;

@@ -4,30 +4,14 @@
  * scrolls up, so a 10,000-message thread costs the same as a short one.
  */
 import { batch, signal } from '@preact/signals';
-import type { ConversationSummary } from '../../schemas/console';
+import { type ConversationSummary, ConversationSummarySchema } from '../../schemas/console';
+import { type ConversationDetail, ConversationDetailSchema, type ConversationPatch, MessagePageSchema } from '../../schemas/console-api';
 import type { MessageView } from '../../schemas/messages';
 import type { ConsentLogEntry, ProfileView } from '../../schemas/profile';
-import { api, enc, qs } from '../lib/api';
+import { api, call, enc, qs } from '../lib/api';
 import { upsertConversation } from './inbox';
 
-export interface ProfileEvent {
-  id: string;
-  name: string;
-  properties: Record<string, unknown> | null;
-  value: number | null;
-  time: string;
-}
-export interface ConversationDetail {
-  conversation: ConversationSummary;
-  profile: ProfileView | null;
-  consent_log: ConsentLogEntry[];
-  events: ProfileEvent[];
-  labels: string[];
-}
-interface MessagePage {
-  messages: MessageView[];
-  next_cursor: string | null;
-}
+export type { ConversationDetail };
 
 export const PAGE = 50;
 export const threadPhone = signal<string | null>(null);
@@ -50,8 +34,8 @@ export async function openThread(phone: string): Promise<void> {
     threadError.value = null;
   });
   const [d, page] = await Promise.allSettled([
-    api<ConversationDetail>('GET', `/api/conversations/${enc(phone)}`),
-    api<MessagePage>('GET', `/api/conversations/${enc(phone)}/messages${qs({ limit: PAGE })}`),
+    call(ConversationDetailSchema, 'GET', `/api/conversations/${enc(phone)}`),
+    call(MessagePageSchema, 'GET', `/api/conversations/${enc(phone)}/messages${qs({ limit: PAGE })}`),
   ]);
   if (threadPhone.value !== phone) return;
   batch(() => {
@@ -67,7 +51,7 @@ export async function openThread(phone: string): Promise<void> {
 export async function refreshDetail(): Promise<void> {
   const phone = threadPhone.value;
   if (!phone) return;
-  const d = await api<ConversationDetail>('GET', `/api/conversations/${enc(phone)}`);
+  const d = await call(ConversationDetailSchema, 'GET', `/api/conversations/${enc(phone)}`);
   if (threadPhone.value === phone) detail.value = d;
 }
 
@@ -77,7 +61,7 @@ export async function loadOlder(): Promise<void> {
   if (!phone || !cursor || loadingOlder.value) return;
   loadingOlder.value = true;
   try {
-    const page = await api<MessagePage>('GET', `/api/conversations/${enc(phone)}/messages${qs({ cursor, limit: PAGE })}`);
+    const page = await call(MessagePageSchema, 'GET', `/api/conversations/${enc(phone)}/messages${qs({ cursor, limit: PAGE })}`);
     if (threadPhone.value !== phone) return;
     const have = new Set(messages.value.map((m) => m.id));
     batch(() => {
@@ -127,13 +111,19 @@ export async function markRead(phone: string): Promise<void> {
 }
 
 /** PATCH the conversation (status, assignee, labels, snooze) and apply the server's row. */
-export async function patchConversation(
-  phone: string,
-  patch: { status?: string; assignee?: string | null; labels?: string[]; snooze?: { until: string } | { until_reply: true } },
-): Promise<ConversationSummary> {
-  const c = await api<ConversationSummary>('PATCH', `/api/conversations/${enc(phone)}`, patch);
+export async function patchConversation(phone: string, patch: ConversationPatch): Promise<ConversationSummary> {
+  const c = await call(ConversationSummarySchema, 'PATCH', `/api/conversations/${enc(phone)}`, patch);
   applyConversation(c);
   return c;
+}
+
+/** The profile after a consent change, with the consent log entries it wrote (newest first). */
+export function applyProfile(phone: string, profile: ProfileView, entries: ConsentLogEntry[]): void {
+  const d = detail.value;
+  if (!d || d.conversation.phone !== phone) return;
+  const known = new Set(d.consent_log.map((e) => e.id));
+  const added = entries.filter((e) => !known.has(e.id));
+  detail.value = { ...d, profile, consent_log: [...added, ...d.consent_log].sort((a, b) => b.id - a.id) };
 }
 
 export function applyConversation(c: ConversationSummary): void {

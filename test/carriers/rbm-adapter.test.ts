@@ -60,18 +60,18 @@ describe('RBM send', () => {
         suggestions: [
           { reply: { text: 'Thanks', postbackData: 'thanks' } },
           { action: { text: 'Track', postbackData: 'track', openUrlAction: { url: 'https://shop.example/track/1' } } },
-          { action: { text: 'Call us', postbackData: `${r.id}:s2`, dialAction: { phoneNumber: '+33612345678' } } },
+          { action: { text: 'Call us', postbackData: `m.${r.id}.2`, dialAction: { phoneNumber: '+33612345678' } } },
           {
             action: {
               text: 'Store',
-              postbackData: `${r.id}:s3`,
+              postbackData: `m.${r.id}.3`,
               viewLocationAction: { latLong: { latitude: 48.85, longitude: 2.35 }, label: 'Paris store' },
             },
           },
           {
             action: {
               text: 'Remind me',
-              postbackData: `${r.id}:s4`,
+              postbackData: `m.${r.id}.4`,
               createCalendarEventAction: {
                 startTime: '2026-12-01T10:00:00Z',
                 endTime: '2026-12-01T11:00:00Z',
@@ -80,7 +80,7 @@ describe('RBM send', () => {
               },
             },
           },
-          { action: { text: 'Share location', postbackData: `${r.id}:s5`, shareLocationAction: {} } },
+          { action: { text: 'Share location', postbackData: `m.${r.id}.5`, shareLocationAction: {} } },
         ],
       },
       messageTrafficType: 'TRANSACTION',
@@ -135,7 +135,7 @@ describe('RBM send', () => {
             description: 'Warm as owl feathers',
             media: { height: 'TALL', contentInfo: { fileUrl: 'https://cdn.example/hoodie.png', forceRefresh: false } },
             suggestions: [
-              { action: { text: 'Buy', postbackData: `${r.id}:c0b0`, openUrlAction: { url: 'https://shop.example/p/1' } } },
+              { action: { text: 'Buy', postbackData: `m.${r.id}.0`, openUrlAction: { url: 'https://shop.example/p/1' } } },
               { reply: { text: 'Other sizes', postbackData: 'sizes' } },
             ],
           },
@@ -205,12 +205,12 @@ describe('RBM send', () => {
             {
               title: 'One',
               media: { height: 'SHORT', contentInfo: { fileUrl: 'https://cdn.example/1.png', forceRefresh: false } },
-              suggestions: [{ reply: { text: 'Pick 1', postbackData: `${r.id}:c0b0` } }],
+              suggestions: [{ reply: { text: 'Pick 1', postbackData: `m.${r.id}.0` } }],
             },
             {
               title: 'Two',
               description: 'Second',
-              suggestions: [{ action: { text: 'Call', postbackData: `${r.id}:c1b0`, dialAction: { phoneNumber: '+14155550100' } } }],
+              suggestions: [{ action: { text: 'Call', postbackData: `m.${r.id}.1`, dialAction: { phoneNumber: '+14155550100' } } }],
             },
           ],
         },

@@ -142,7 +142,7 @@ describe('Twilio RCS through the Messaging Service', () => {
         body: 'Confirm your order?',
         actions: [
           { type: 'QUICK_REPLY', title: 'Yes', id: 'yes' },
-          { type: 'URL', title: 'Details', url: 'https://shop.example/o/1', id: `${r.id}:s1` },
+          { type: 'URL', title: 'Details', url: 'https://shop.example/o/1', id: `m.${r.id}.1` },
           { type: 'PHONE_NUMBER', title: 'Call', phone: '+14155550100' },
         ],
       },

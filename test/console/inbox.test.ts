@@ -286,6 +286,24 @@ describe('the event log', () => {
     expect(await inbox.eventsAfter(await inbox.cursor())).toEqual([]);
   });
 
+  it('logs a Profile batch of many changes in order, one seq each', async () => {
+    const inbox = freshInbox();
+    const start = await inbox.cursor();
+    // More events than one insert's bindings allow: 60 conversations, each with its message.
+    const ops = Array.from({ length: 30 }, (_, i) => ({
+      type: 'activity' as const,
+      activity: activity(phoneAt(500 + i), { preview: `batch ${i}` }),
+      message: null,
+    }));
+    await inbox.apply([...ops, ...ops.map((op) => ({ ...op, activity: { ...op.activity, preview: `again ${op.activity.preview}` } }))]);
+    const events = (await inbox.eventsAfter(start)) as { seq: number; conversation: { preview: string } }[];
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => start + 1 + i));
+    expect(events.map((e) => e.conversation.preview)).toEqual([
+      ...ops.map((op) => op.activity.preview),
+      ...ops.map((op) => `again ${op.activity.preview}`),
+    ]);
+  });
+
   it('asks for a refetch when the gap is older than what it keeps or from the future', async () => {
     const inbox = freshInbox();
     await inbox.conversationActivity(activity('+33612000011'));

@@ -5,7 +5,8 @@ import { env } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETTING_DEFAULTS, SETTING_GROUPS, type Settings, SettingsSchema } from '../../schemas/settings';
-import { messages, profile, setClock, subscribe, text, uniquePhone } from '../profile/helpers';
+import { forgetSettings } from '../../worker/settings';
+import { messages, profile, setClock, subscribe, TUESDAY_10H_PARIS, text, uniquePhone } from '../profile/helpers';
 import { api, type Session, signIn, unique } from './helpers';
 
 async function current(admin: Session): Promise<Settings> {
@@ -140,9 +141,47 @@ describe('GET and PUT /api/settings', () => {
     await env.DB.prepare(
       "INSERT OR REPLACE INTO settings (key, value) VALUES ('quiet_hours_us_end', '23:00'), ('frequency_cap_hours', 'soon')",
     ).run();
+    // Written behind the API's back: drop the isolate's copy instead of waiting for it to expire.
+    forgetSettings();
     const s = await current(admin);
     expect(s.quiet_hours_us_end).toBe(SETTING_DEFAULTS.quiet_hours_us_end);
     expect(s.frequency_cap_hours).toBe(SETTING_DEFAULTS.frequency_cap_hours);
+  });
+});
+
+describe('the settings copy an isolate keeps', () => {
+  /** The opt-out confirmation a customer gets: it names the brand the object read. */
+  async function stopConfirmation(): Promise<string> {
+    const phone = uniquePhone('rcs');
+    await setClock(phone, TUESDAY_10H_PARIS);
+    await subscribe(phone);
+    await profile(phone).ingest({
+      provider: 'sandbox',
+      type: 'message',
+      phone,
+      id: `stop-${phone}`,
+      at: new Date().toISOString(),
+      channel: 'rcs',
+      text: 'STOP',
+    });
+    const [confirmation] = await messages(phone);
+    expect(confirmation?.direction).toBe('out');
+    return JSON.stringify(confirmation?.content);
+  }
+
+  it('serves pages and objects until it expires, and a save through the API drops it at once', async () => {
+    const admin = await signIn('admin');
+    const before = await keep(admin);
+    // Edited by hand in D1: the page and this isolate's objects still read the copy.
+    await env.DB.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('brand_name', ?)").bind(unique('By hand ')).run();
+    expect((await current(admin)).brand_name).toBe(before.brand_name);
+    expect(await stopConfirmation()).toContain(before.brand_name);
+
+    const saved = unique('Saved ');
+    const res = await api(admin, '/api/settings', { method: 'PUT', body: { brand_name: saved } });
+    expect(await res.json()).toMatchObject({ brand_name: saved });
+    expect((await current(admin)).brand_name).toBe(saved);
+    expect(await stopConfirmation()).toContain(saved);
   });
 });
 

@@ -2,11 +2,18 @@
 // customer writes, the conversation surfaces live, an agent reads, replies, leaves a note and
 // records a consent change; a STOP makes the next reply a 422 with the human reason.
 import { env } from 'cloudflare:workers';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../schemas/console';
 import type { MessageView } from '../../schemas/messages';
 import type { ConsentLogEntry, ProfileView } from '../../schemas/profile';
-import type { ProfileEventView } from '../../schemas/console-api';
+import {
+  ConversationDetailSchema,
+  ConversationListSchema,
+  MessagePageSchema,
+  type ProfileEventView,
+  ReplyAcceptedSchema,
+} from '../../schemas/console-api';
 import { inboxStub } from '../../worker/inbox.do';
 import { BASE, api, signIn, uniquePhone, WsClient } from './helpers';
 import { exports } from 'cloudflare:workers';
@@ -167,5 +174,37 @@ describe('a customer conversation', () => {
   it('answers 404 for the panel of a customer nobody knows', async () => {
     const agent = await signIn('agent');
     expect((await api(agent, `/api/conversations/${encodeURIComponent(uniquePhone())}`)).status).toBe(404);
+  });
+
+  it('answers the list, the panel, the pages and a reply in the shapes the console parses', async () => {
+    const agent = await signIn('agent');
+    const phone = uniquePhone();
+    for (const text of ['Bonjour', 'Ma commande ?', 'Merci']) await customerSays(phone, text);
+    const at = (path: string, init?: Parameters<typeof api>[2]) => api(agent, `/api/conversations${path}`, init);
+    const p = `/${encodeURIComponent(phone)}`;
+
+    const list = v.parse(ConversationListSchema, await (await at(`?q=${encodeURIComponent(phone)}`)).json());
+    expect(list.conversations.map((c) => c.phone)).toEqual([phone]);
+    const panel = v.parse(ConversationDetailSchema, await (await at(p)).json());
+    expect(panel.profile.phone).toBe(phone);
+    const first = v.parse(MessagePageSchema, await (await at(`${p}/messages?limit=2`)).json());
+    expect(first.messages.map((m) => m.text)).toEqual(['Merci', 'Ma commande ?']);
+    const older = v.parse(
+      MessagePageSchema,
+      await (await at(`${p}/messages?limit=2&cursor=${encodeURIComponent(first.next_cursor!)}`)).json(),
+    );
+    expect(older).toMatchObject({ messages: [{ text: 'Bonjour' }], next_cursor: null });
+    const reply = await at(`${p}/messages`, { method: 'POST', body: { content: { type: 'text', text: 'Avec plaisir' } } });
+    expect(reply.status).toBe(202);
+    v.parse(ReplyAcceptedSchema, await reply.json());
+  });
+
+  it('names a message cursor it never returned, instead of an empty page', async () => {
+    const agent = await signIn('agent');
+    const phone = uniquePhone();
+    await customerSays(phone, 'Bonjour');
+    const res = await api(agent, `/api/conversations/${encodeURIComponent(phone)}/messages?cursor=nope`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request', details: [{ path: 'cursor' }] });
   });
 });

@@ -2,10 +2,12 @@
 // cookie, forwarded to the Inbox object (hibernation API), which broadcasts conversation,
 // message and typing events and replays what a reconnecting console missed.
 import { env, exports } from 'cloudflare:workers';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { ServerEventSchema } from '../../schemas/console';
 import type { MessageView } from '../../schemas/messages';
 import { inboxStub } from '../../worker/inbox.do';
-import { BASE, signIn, uniquePhone, WsClient, type Session } from './helpers';
+import { api, BASE, signIn, uniquePhone, WsClient, type Session } from './helpers';
 
 async function connect(s: Session | null, headers: Record<string, string> = {}): Promise<Response> {
   return exports.default.fetch(`${BASE}/api/ws`, {
@@ -158,6 +160,60 @@ describe('the console WebSocket', () => {
     client.send({ type: 'launch' });
     client.send({ type: 'ping' });
     await client.next((m) => m.type === 'pong');
+    client.close();
+  });
+
+  it('pushes one profile event, valid for the console, when a customer opts out by keyword', async () => {
+    const s = await signIn('agent');
+    const { client } = await open(s);
+    const phone = uniquePhone();
+    await env.PROFILE.getByName(phone).ingest({
+      provider: 'sandbox',
+      type: 'message',
+      phone,
+      id: `stop-${phone}`,
+      at: new Date().toISOString(),
+      channel: 'sms',
+      text: 'STOP',
+    });
+    // Everything broadcast before the pong has arrived.
+    client.send({ type: 'ping' });
+    await client.next((m) => m.type === 'pong');
+    const events = client.received.filter(
+      (m): m is { type: 'profile'; phone: string } =>
+        (m as { type?: string; phone?: string }).type === 'profile' && (m as { phone?: string }).phone === phone,
+    );
+    expect(events).toHaveLength(1);
+    const parsed = v.parse(ServerEventSchema, events[0]);
+    if (parsed.type !== 'profile') throw new Error('not a profile event');
+    expect(parsed.profile.consent).toMatchObject({ marketing: { status: 'unsubscribed' }, transactional: { status: 'unsubscribed' } });
+    expect(parsed.consent_log.map((e) => [e.purpose, e.status, e.source, e.text])).toEqual([
+      ['transactional', 'unsubscribed', 'keyword', 'STOP'],
+      ['marketing', 'unsubscribed', 'keyword', 'STOP'],
+    ]);
+    // The console validates every event on receipt: all of this exchange passes its schema.
+    expect(client.received.filter((m) => !v.safeParse(ServerEventSchema, m).success)).toEqual([]);
+    client.close();
+  });
+
+  it('pushes one profile event when an agent records a consent change', async () => {
+    const s = await signIn('agent');
+    const { client } = await open(s);
+    const phone = uniquePhone();
+    await activity(phone);
+    const res = await api(s, `/api/conversations/${encodeURIComponent(phone)}/consent`, {
+      method: 'POST',
+      body: { purpose: 'marketing', status: 'subscribed', reason: 'asked in store' },
+    });
+    expect(res.status).toBe(200);
+    client.send({ type: 'ping' });
+    await client.next((m) => m.type === 'pong');
+    const events = client.received.filter((m) => (m as { type?: string }).type === 'profile' && (m as { phone?: string }).phone === phone);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      profile: { phone, consent: { marketing: { status: 'subscribed' } } },
+      consent_log: [{ purpose: 'marketing', status: 'subscribed', source: 'agent', text: 'asked in store', actor: s.user.id }],
+    });
     client.close();
   });
 });

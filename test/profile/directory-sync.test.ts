@@ -30,12 +30,35 @@ describe('the directory mirror', () => {
       const second = p.core.store.markDirectoryDirty(TUESDAY_10H_PARIS + 5 * MIRROR_DELAY_MS);
       return { first, second, pending: p.core.store.directorySync(), earliest: p.core.store.earliestTimer() };
     });
+    // One mark, due after the first change's delay: the second change needed no write (no
+    // directory write was in flight, so the pending one will read it).
     expect(marks).toEqual({
       first: true,
       second: false,
-      pending: { due_at: TUESDAY_10H_PARIS + MIRROR_DELAY_MS, gen: 2 },
+      pending: { due_at: TUESDAY_10H_PARIS + MIRROR_DELAY_MS, gen: 1 },
       earliest: TUESDAY_10H_PARIS + MIRROR_DELAY_MS,
     });
+  });
+
+  it('keeps the mark when a change lands while the directory write is in flight', async () => {
+    const phone = uniquePhone('sms');
+    const after = await runInDurableObject(profile(phone), (p: Profile) => {
+      const store = p.core.store;
+      store.ensureProfile(phone);
+      store.markDirectoryDirty(TUESDAY_10H_PARIS + MIRROR_DELAY_MS);
+      store.markDirectoryDirty(TUESDAY_10H_PARIS + MIRROR_DELAY_MS);
+      // The alarm's write reads the mark, then a change arrives before it finishes.
+      const writing = store.directorySync();
+      store.markDirectoryDirty(TUESDAY_10H_PARIS + 2 * MIRROR_DELAY_MS);
+      store.clearDirectorySync(writing?.gen ?? 0);
+      const kept = store.directorySync();
+      // Once that second write is done with nothing new, the mark goes.
+      store.clearDirectorySync(kept?.gen ?? 0);
+      return { writing, kept, cleared: store.directorySync() };
+    });
+    expect(after.writing?.gen).toBe(1);
+    expect(after.kept?.gen).toBeGreaterThan(1);
+    expect(after.cleared).toBeNull();
   });
 
   it('writes the row of an inbound customer from the alarm and clears the mark', async () => {

@@ -1,39 +1,52 @@
 /**
- * What every Profile module shares: storage, the clock, providers, brand settings, the one
- * alarm, and the side channels (Inbox, D1 directory mirror). Side channels never throw: an
- * Inbox or D1 hiccup must not lose the customer's message, which is already stored. The ingest
- * hot path makes one Inbox call per event and never awaits D1 (the directory row is written
- * from the alarm, see `mirrorSoon`).
+ * What every Profile module shares: storage, the clock, providers, the cached settings
+ * (brand, postback rules), the one alarm, and the side channels (Inbox, D1 directory mirror).
+ * Side channels never throw: an Inbox or D1 hiccup must not lose the customer's message,
+ * which is already stored. Inbox changes are queued during an entry point (`run`) and sent in
+ * one call when it ends, or before the object waits on a carrier; the directory row is
+ * written from the alarm (`mirrorSoon`), never awaited on the ingest hot path.
  */
 import type { ConversationActivity } from '../../schemas/console';
 import type { MessageView } from '../../schemas/messages';
-import { inboxStub } from '../inbox.do';
+import { inboxStub, type InboxOp } from '../inbox/client';
+import { iso } from '../lib/time';
 import { rcsProvider, smsProvider } from '../providers';
 import type { RcsProvider, SmsProvider } from '../providers/types';
-import { getBrandSettings, type BrandSettings } from '../settings';
-import { iso } from '../lib/time';
-import { Store } from './store';
+import { type BrandSettings, SettingsReader } from '../settings';
+import { type ProfileRow, Store } from './store';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
 export const MIRROR_DELAY_MS = 5000;
 /** A failed directory write is retried this much later (the mark stays until it succeeds). */
 const MIRROR_RETRY_MS = 30_000;
-/** Brand settings change rarely (an admin's edit); a short cache keeps D1 off each keyword. */
-const BRAND_TTL_MS = 10_000;
+
+/**
+ * An Inbox change waiting to be sent. A message named by id is read when sent (its latest
+ * state), once, where it last changed.
+ */
+type QueuedOp =
+  | InboxOp
+  | { type: 'message_id'; id: string }
+  | { type: 'activity_id'; activity: Extract<InboxOp, { type: 'activity' }>['activity']; id: string };
 
 export class Core {
   readonly store: Store;
+  readonly settings: SettingsReader;
   /** Injectable clock (tests move time instead of sleeping). */
   now: () => number = () => Date.now();
   /** Test hooks: replace the configured providers for this object. */
   rcsOverride: RcsProvider | null = null;
   smsOverride: SmsProvider | null = null;
+  private outbox: QueuedOp[] = [];
+  /** Entry points (`run`) in progress: while any is, Inbox changes wait for its end. */
+  private running = 0;
 
   constructor(
     readonly ctx: DurableObjectState,
     readonly env: Env,
   ) {
-    this.store = new Store(ctx.storage.sql, () => this.now());
+    this.store = new Store(ctx.storage, () => this.now());
+    this.settings = new SettingsReader(env);
   }
 
   rcs(): RcsProvider {
@@ -44,16 +57,9 @@ export class Core {
     return this.smsOverride ?? smsProvider(this.env);
   }
 
-  private brandCache: { at: number; value: Promise<BrandSettings> } | null = null;
-
-  /** Brand settings, cached per object for BRAND_TTL_MS (real time: test clocks are frozen). */
+  /** Brand settings (the isolate's cached copy, see worker/settings.ts). */
   brand(): Promise<BrandSettings> {
-    const t = Date.now();
-    if (!this.brandCache || t - this.brandCache.at > BRAND_TTL_MS || t < this.brandCache.at) {
-      // getBrandSettings never rejects (defaults on error), so the cached promise is safe to share.
-      this.brandCache = { at: t, value: getBrandSettings(this.env) };
-    }
-    return this.brandCache.value;
+    return this.settings.brand();
   }
 
   phone(): string {
@@ -74,45 +80,98 @@ export class Core {
   }
 
   /**
-   * A conversation-level change: surfaces the conversation and tells the Inbox. With
-   * `messageId`, the message that caused it travels in the same Inbox call (one round trip
-   * per event instead of activity + notifyMessage).
+   * Runs one entry point (an RPC method, the alarm) and sends the Inbox what it changed in one
+   * call at the end: a tap with its automated answer is one Inbox round trip, not three.
    */
-  async activity(a: Omit<ConversationActivity, 'phone' | 'name' | 'at'>, messageId?: string): Promise<void> {
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await fn();
+    } finally {
+      this.running--;
+      await this.flushInbox();
+    }
+  }
+
+  private async queue(op: QueuedOp): Promise<void> {
+    this.outbox.push(op);
+    // Outside an entry point (a caller that does not use `run`): send at once.
+    if (this.running === 0) await this.flushInbox();
+  }
+
+  /**
+   * Sends the queued Inbox changes (and a profile event when consent changed) in one call.
+   * Called when an entry point ends, and before waiting on a carrier so the consoles are not
+   * kept waiting for its answer.
+   */
+  async flushInbox(): Promise<void> {
+    const queued = this.outbox;
+    this.outbox = [];
+    const consent = this.store.takeConsentChanges();
+    const p = this.store.profile();
+    if (!p || (queued.length === 0 && consent.length === 0)) return;
+    const ops: InboxOp[] = [];
+    // A message changed several times (queued, sent) is sent once, as it is now, where it last changed.
+    const lastChange = new Map<string, number>();
+    queued.forEach((op, i) => {
+      if (op.type === 'message_id' || op.type === 'activity_id') lastChange.set(op.id, i);
+    });
+    const current = (id: string, i: number) => {
+      const row = lastChange.get(id) === i ? this.store.message(id) : null;
+      return row ? this.store.view(row) : null;
+    };
+    queued.forEach((op, i) => {
+      if (op.type === 'activity_id') ops.push({ type: 'activity', activity: op.activity, message: current(op.id, i) });
+      else if (op.type !== 'message_id') ops.push(op);
+      else if (p.surfaced === 1) {
+        const message = current(op.id, i);
+        if (message) ops.push({ type: 'message', phone: p.phone, message });
+      }
+    });
+    // Like message ticks, only for a conversation in the inbox: a bulk consent import through
+    // the API must not reach the one Inbox object customer by customer.
+    if (consent.length > 0 && p.surfaced === 1) {
+      const profile = this.store.profileView();
+      if (profile) ops.push({ type: 'profile', phone: p.phone, profile, consent_log: consent });
+    }
+    if (ops.length === 0) return;
+    try {
+      await inboxStub(this.env).apply(ops);
+    } catch (err) {
+      console.error('inbox apply failed', err);
+    }
+  }
+
+  /**
+   * A conversation-level change: surfaces the conversation and tells the Inbox, with the
+   * message that caused it (one event for the row and the bubble): its view, or its id when it
+   * may still change before the Inbox hears of it. `fields`: profile columns to write with the
+   * activity mark (one UPDATE).
+   */
+  async activity(
+    a: Omit<ConversationActivity, 'phone' | 'name' | 'at'>,
+    message: MessageView | string | null = null,
+    fields: Partial<Omit<ProfileRow, 'phone'>> = {},
+  ): Promise<void> {
     const p = this.store.profile();
     if (!p) return;
-    this.store.updateProfile({ surfaced: 1, last_activity_at: this.now() });
+    this.store.updateProfile({ ...fields, surfaced: 1, last_activity_at: this.now() });
     const name = [p.first_name, p.last_name].filter(Boolean).join(' ') || null;
-    const row = messageId ? this.store.message(messageId) : null;
-    const message: MessageView | null = row ? this.store.view(row) : null;
-    try {
-      await inboxStub(this.env).conversationEvent({ ...a, phone: p.phone, name, at: iso(this.now()) }, message);
-    } catch (err) {
-      console.error('inbox conversationEvent failed', err);
-    }
+    const activity = { ...a, phone: p.phone, name, at: iso(this.now()) };
+    await this.queue(
+      typeof message === 'string' ? { type: 'activity_id', activity, id: message } : { type: 'activity', activity, message },
+    );
   }
 
   /** A per-message change: forwarded only when the conversation is already in the inbox. */
   async notifyMessage(id: string): Promise<void> {
-    const p = this.store.profile();
-    const row = this.store.message(id);
-    if (!p || !row || p.surfaced !== 1) return;
-    const message: MessageView = this.store.view(row);
-    try {
-      await inboxStub(this.env).threadEvent(p.phone, { type: 'message', message });
-    } catch (err) {
-      console.error('inbox threadEvent failed', err);
-    }
+    await this.queue({ type: 'message_id', id });
   }
 
   async notifyTyping(): Promise<void> {
     const p = this.store.profile();
     if (p?.surfaced !== 1) return;
-    try {
-      await inboxStub(this.env).threadEvent(p.phone, { type: 'typing', at: iso(this.now()) });
-    } catch (err) {
-      console.error('inbox threadEvent failed', err);
-    }
+    await this.queue({ type: 'typing', phone: p.phone, at: iso(this.now()) });
   }
 
   /**

@@ -4,14 +4,13 @@
  * automations, then tell the Inbox. Storage writes happen before any await, so a failure
  * later (a reply that cannot be sent, an Inbox outage) never loses what the customer did.
  */
-import * as v from 'valibot';
-import { ContentSchema } from '../../schemas/content';
 import type { InboundEvent } from '../../schemas/events';
 import type { MessageStatus } from '../../schemas/messages';
 import type { ConsentSource } from '../../schemas/profile';
 import type { IngestResult } from '../profile.types';
 import type { Core } from './core';
 import { classifyKeyword } from '../compliance/keywords';
+import { runAutomation } from './automations';
 import { STOP_POSTBACK } from './postbacks';
 import { accept, fallback, isUsNumber } from './send';
 
@@ -53,30 +52,45 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
     return;
   }
   const id = row.id;
+  // A receipt that changes nothing (a repeat) costs no Inbox event; one that removes a timer
+  // re-points the alarm.
+  let changed = false;
+  let timers = false;
   // Twilio chooses RCS or SMS inside its Messaging Service: its callbacks tell which was used
   // (`rcs:` sender), so the message shows the channel the customer actually got.
   if (event.provider === 'twilio' && row.direction === 'out' && event.status !== 'failed' && event.channel !== row.channel) {
     store.updateMessage(id, { channel: event.channel });
+    changed = true;
   }
   const rank = RANK[row.status];
   const why = event.reason ?? `${event.provider} ${event.status}`;
   switch (event.status) {
     case 'sent':
-      if (rank !== undefined && rank < 1) store.setStatus(id, 'sent', why);
+      if (rank !== undefined && rank < 1) {
+        store.setStatus(id, 'sent', why);
+        changed = true;
+      }
       break;
     case 'delivered':
     case 'read': {
-      const first = row.delivered_at === null;
-      if (first) store.updateMessage(id, { delivered_at: core.now() });
-      store.deleteTimer(`deadline:${id}`);
+      if (row.delivered_at === null) {
+        store.updateMessage(id, { delivered_at: core.now() });
+        changed = true;
+      }
+      timers = store.deleteTimer(`deadline:${id}`);
       if (rank === undefined) {
         // Late receipt after revoke/fallback/failure: keep the final status, record the fact.
-        if (!store.hasHistory(id, event.status)) store.addHistory(id, event.status, `late ${event.status} while ${row.status}`);
+        if (!store.hasHistory(id, event.status)) {
+          store.addHistory(id, event.status, `late ${event.status} while ${row.status}`);
+          changed = true;
+        }
       } else if (rank < RANK[event.status]!) {
         store.setStatus(id, event.status, why);
+        changed = true;
       } else if (!store.hasHistory(id, event.status)) {
         // Out of order (READ before DELIVERED): keep "read", record the receipt.
         store.addHistory(id, event.status, `${why} (after ${row.status})`);
+        changed = true;
       }
       break;
     }
@@ -88,7 +102,8 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
       }
       if (row.status !== 'delivered' && row.status !== 'read' && row.status !== 'fell_back') {
         store.setStatus(id, 'failed', event.error_code ? `${why} (code ${event.error_code})` : why);
-        store.deleteTimer(`deadline:${id}`);
+        timers = store.deleteTimer(`deadline:${id}`);
+        changed = true;
       }
       break;
     case 'ttl_revoked':
@@ -96,19 +111,20 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
       if (row.delivered_at !== null || row.channel !== 'rcs') break;
       if (row.status !== 'fell_back') store.setStatus(id, 'revoked', 'carrier TTL expired: revoked');
       await fallback(core, id, 'ttl_revoked', 'carrier TTL expired');
+      changed = true;
+      timers = true;
       break;
     case 'ttl_revoke_failed':
       store.addHistory(id, row.status, 'carrier TTL revoke failed (message may still be delivered)');
+      changed = true;
       break;
   }
-  await core.scheduleAlarm();
-  await core.notifyMessage(id);
+  if (timers) await core.scheduleAlarm();
+  if (changed) await core.notifyMessage(id);
 }
 
-function touchInbound(core: Core): void {
-  const t = core.now();
-  core.store.updateProfile({ last_inbound_at: t, last_activity_at: t });
-}
+/** The profile columns a customer's message or tap moves (written with the activity mark). */
+const inboundMark = (core: Core) => ({ last_inbound_at: core.now() });
 
 async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult> {
   const store = core.store;
@@ -125,7 +141,6 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     provider_message_id: event.id,
     author: event.actor ?? null,
   });
-  touchInbound(core);
   const match = event.text ? classifyKeyword(event.text) : null;
   await core.activity(
     {
@@ -135,7 +150,8 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
       kind: 'message',
       flagged: match?.flagged ?? false,
     },
-    row.id,
+    store.insertedView(row),
+    inboundMark(core),
   );
   if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, { source: 'keyword', actor: event.actor ?? null });
   else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null, event.actor);
@@ -147,7 +163,6 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
 async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
   const store = core.store;
   const trace = store.suggestionByPostback(event.postback);
-  const source = trace ? store.message(trace.message_id) : null;
   const row = store.insertMessage({
     direction: 'in',
     channel: event.channel,
@@ -157,13 +172,16 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     text: event.text,
     postback: event.postback,
     in_reply_to: trace?.message_id ?? null,
-    campaign_id: source?.campaign_id ?? null,
+    campaign_id: trace?.campaign_id ?? null,
     provider_message_id: event.id,
     author: event.actor ?? null,
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
-  touchInbound(core);
-  await core.activity({ direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' }, row.id);
+  await core.activity(
+    { direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' },
+    store.insertedView(row),
+    inboundMark(core),
+  );
 
   if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
     await optOut(core, event.text, { source: 'keyword', actor: event.actor ?? null });
@@ -172,46 +190,6 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
   await runAutomation(core, event.postback);
   await core.mirrorSoon();
 }
-
-/** Postback automations (D1 `postback_rules`): e.g. "track" → a tracking link reply. */
-async function runAutomation(core: Core, postback: string): Promise<void> {
-  let rule: { reply: string; purpose: string } | null = null;
-  try {
-    rule = await core.env.DB.prepare('SELECT reply, purpose FROM postback_rules WHERE postback = ?')
-      .bind(postback)
-      .first<{ reply: string; purpose: string }>();
-  } catch (err) {
-    console.error('postback rules unavailable', err);
-  }
-  if (!rule) return;
-  let content: unknown;
-  try {
-    content = JSON.parse(rule.reply);
-  } catch {
-    console.error(`postback rule "${postback}" has invalid JSON`);
-    return;
-  }
-  const parsed = v.safeParse(ContentSchema, content);
-  if (!parsed.success) {
-    console.error(`postback rule "${postback}" has invalid content`);
-    return;
-  }
-  const purpose = rule.purpose === 'transactional' ? 'transactional' : 'support';
-  const outcome = await accept(core, core.phone(), { purpose, content: parsed.output, author: 'automation' });
-  if (outcome.ok) {
-    await core.activity({ direction: 'out', channel: outcome.channel, preview: previewOf(parsed.output), kind: 'automated' });
-  }
-}
-
-const previewOf = (c: v.InferOutput<typeof ContentSchema>): string =>
-  (c.type === 'text'
-    ? c.text
-    : c.type === 'media'
-      ? (c.text ?? '📷')
-      : c.type === 'card'
-        ? (c.card.title ?? c.card.description ?? '')
-        : (c.cards[0]?.title ?? '')
-  ).slice(0, 140);
 
 const french = (core: Core) => {
   const p = core.store.profile();

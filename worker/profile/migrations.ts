@@ -1,8 +1,9 @@
 /**
- * The Profile object's SQLite schema as an ordered list of migrations. Applied in the
- * constructor under `blockConcurrencyWhile`; the applied version lives in `_schema`.
+ * The Profile object's SQLite schema as an ordered list of migrations, applied by the shared
+ * runner (worker/lib/migrate.ts) in the constructor; the applied version lives in `_schema`.
  * Never edit a shipped migration: append a new one.
  */
+import { migrate as run } from '../lib/migrate';
 
 const MIGRATIONS: readonly string[] = [
   // 1: the edge core.
@@ -131,14 +132,5 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Applies the migrations this object has not seen yet, in order. */
 export function migrate(sql: SqlStorage): void {
-  sql.exec('CREATE TABLE IF NOT EXISTS _schema (version INTEGER NOT NULL)');
-  const row = sql.exec<{ version: number }>('SELECT version FROM _schema').toArray()[0];
-  let version = row?.version ?? 0;
-  if (!row) sql.exec('INSERT INTO _schema (version) VALUES (0)');
-  while (version < MIGRATIONS.length) {
-    const statement = MIGRATIONS[version];
-    if (statement) sql.exec(statement);
-    version += 1;
-    sql.exec('UPDATE _schema SET version = ?', version);
-  }
+  run(sql, MIGRATIONS, '_schema');
 }

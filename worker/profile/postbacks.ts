@@ -1,7 +1,8 @@
 /**
  * Postbacks: every suggestion we send carries postback data that traces a tap back to its
  * message. Generated when absent (`m.<messageId>.<index>`, unique per message and
- * suggestion); a postback the sender chose (e.g. "track") is kept as is.
+ * suggestion); a postback the sender chose (e.g. "track") is kept as is. The one scheme: the
+ * carrier mappings fill postbacks through `withPostbacks` too.
  */
 import type { Content, Suggestion } from '../../schemas/content';
 
@@ -11,6 +12,12 @@ export interface OfferedSuggestion {
   type: Suggestion['type'];
   text: string;
   url: string | null;
+}
+
+/** A suggestion's postback, once `withPostbacks` has filled them all in. */
+export function postbackOf(s: Suggestion): string {
+  if (s.postback === undefined) throw new Error(`suggestion "${s.text}" has no postback: run withPostbacks first`);
+  return s.postback;
 }
 
 /** Returns the content with every suggestion's postback filled in, and the list offered. */
@@ -52,10 +59,9 @@ export function requiredFeatures(content: Content): string[] {
       if (s.type === 'share_location') needs.add('ACTION_SHARE_LOCATION');
     }
   };
-  if (content.type === 'card') {
-    needs.add('RICHCARD_STANDALONE');
-    chips(content.card.buttons);
-  }
+  // A card, and media with a caption (which RBM can only carry as a standalone card).
+  if (content.type === 'card' || (content.type === 'media' && content.text)) needs.add('RICHCARD_STANDALONE');
+  if (content.type === 'card') chips(content.card.buttons);
   if (content.type === 'carousel') {
     needs.add('RICHCARD_CAROUSEL');
     for (const c of content.cards) chips(c.buttons);

@@ -241,6 +241,8 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
   store.updateMessage(id, { channel: 'rcs', content: JSON.stringify(sent), attempts: row.attempts + 1 });
   const rcs = core.rcs();
   const seconds = config(core.env).fallbackSeconds;
+  // The consoles hear of what led here (a tap, a STOP) before the carrier answers.
+  await core.flushInbox();
   let result: SendResult;
   try {
     result = await rcs.send({
@@ -292,6 +294,7 @@ async function sendSms(core: Core, id: string, brand: BrandSettings, reason: str
   const text = row.fallback_of && row.text ? row.text : fallbackTextFor(core, row, brand);
   store.updateMessage(id, { channel: 'sms', text, attempts: row.attempts + 1 });
   const sms = core.sms();
+  await core.flushInbox();
   let result: SendResult;
   try {
     result = await sms.send({ id, to: core.phone(), text });

@@ -1,16 +1,21 @@
 /**
  * The Profile object's storage layer: typed reads and writes over its SQLite tables
- * (migrations.ts), with bound parameters everywhere. No business rules here beyond keeping
- * rows consistent, and the one consent invariant guarded where consent is written
- * (consent-rules.ts); send.ts and inbound.ts hold the rules.
+ * (migrations.ts), with bound parameters everywhere. The only code that writes a Profile
+ * table, so it can keep the one-row tables (profile, consent, and each purpose's last consent
+ * log source) in memory: every hot-path step reads them, and no write can bypass the copy. No
+ * business rules here beyond keeping rows consistent, and the one consent invariant guarded
+ * where consent is written (consent-rules.ts); send.ts and inbound.ts hold the rules.
  */
 import type { Content } from '../../schemas/content';
+import type { InboundMedia } from '../../schemas/events';
 import type { Channel, MessageStatus, MessageView, StatusChange } from '../../schemas/messages';
 import type { ConsentSource, ConsentState, ConsentStatus, JsonValue, ProfileView, Purpose } from '../../schemas/profile';
 import { classifyKeyword } from '../compliance/keywords';
 import type { TrafficType } from '../providers/types';
 import { iso } from '../lib/time';
 import { isCustomersOptOut, mayUndoCustomersOptOut } from './consent-rules';
+import { EventLog } from './store-events';
+import { insertThreadRows, type ThreadRows } from './store-bulk';
 
 export interface ProfileRow extends Record<string, SqlStorageValue> {
   phone: string;
@@ -96,7 +101,7 @@ export interface NewMessage {
   reason?: string | null;
   content?: Content | null;
   text?: string | null;
-  media?: { url: string; content_type?: string }[] | null;
+  media?: InboundMedia[] | null;
   fallback_text?: string | null;
   postback?: string | null;
   in_reply_to?: string | null;
@@ -120,25 +125,50 @@ function parseJson<T>(raw: string | null, fallback: T): T {
   }
 }
 
+/** A consent change written since the Inbox last heard of one (see `takeConsentChanges`). */
+export type ConsentLogRow = ReturnType<Store['consentLog']>[number];
+
 export class Store {
+  /** Raw SQL, for this module family and tests only: everything else goes through methods. */
+  readonly sql: SqlStorage;
+  /** Tracked events (`POST /v1/events`): orders, product views. */
+  readonly events: EventLog;
+  /** The profile row as last written (undefined: not read yet). Frozen: never mutated in place. */
+  private profileRow: Readonly<ProfileRow> | null | undefined;
+  private readonly consentRows = new Map<Purpose, ConsentRow | null>();
+  /** Source of each purpose's latest consent log entry (who may undo an opt-out depends on it). */
+  private readonly lastLogSources = new Map<Purpose, ConsentSource | null>();
+  /** Consent log ids written since `takeConsentChanges` was last called. */
+  private consentChanged: number[] = [];
+
   constructor(
-    readonly sql: SqlStorage,
+    private readonly storage: DurableObjectStorage,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sql = storage.sql;
+    this.events = new EventLog(this.sql);
+  }
 
   // ---- profile ----
 
-  profile(): ProfileRow | null {
-    return this.sql.exec<ProfileRow>('SELECT * FROM profile WHERE one = 1').toArray()[0] ?? null;
+  profile(): Readonly<ProfileRow> | null {
+    if (this.profileRow === undefined) {
+      const row = this.sql.exec<ProfileRow>('SELECT * FROM profile WHERE one = 1').toArray()[0];
+      this.profileRow = row ? Object.freeze(row) : null;
+    }
+    return this.profileRow;
   }
 
   /** The profile row, created on first contact (a send, an inbound message, an upsert). */
-  ensureProfile(phone: string): ProfileRow {
+  ensureProfile(phone: string): Readonly<ProfileRow> {
     const existing = this.profile();
     if (existing) return existing;
     const t = this.now();
-    this.sql.exec('INSERT INTO profile (one, phone, created_at, updated_at) VALUES (1, ?, ?, ?)', phone, t, t);
-    return this.profile() as ProfileRow;
+    const row = this.sql
+      .exec<ProfileRow>('INSERT INTO profile (one, phone, created_at, updated_at) VALUES (1, ?, ?, ?) RETURNING *', phone, t, t)
+      .one();
+    this.profileRow = Object.freeze(row);
+    return this.profileRow;
   }
 
   updateProfile(fields: Partial<Omit<ProfileRow, 'phone'>>): void {
@@ -146,7 +176,16 @@ export class Store {
     if (entries.length === 0) return;
     // Column names come from the typed keys of ProfileRow, never from input.
     const sets = entries.map(([k]) => `${k} = ?`).join(', ');
-    this.sql.exec(`UPDATE profile SET ${sets} WHERE one = 1`, ...entries.map(([, v]) => v));
+    const written = this.sql.exec(`UPDATE profile SET ${sets} WHERE one = 1`, ...entries.map(([, v]) => v)).rowsWritten;
+    // The columns take the values as given (no SQL expression): the copy follows without a read.
+    const current = this.profile();
+    if (written === 0 || !current) {
+      this.profileRow = null;
+      return;
+    }
+    const next: ProfileRow = { ...current };
+    for (const [k, v] of entries) if (v !== undefined) next[k] = v;
+    this.profileRow = Object.freeze(next);
   }
 
   properties(): Record<string, unknown> {
@@ -155,28 +194,43 @@ export class Store {
 
   // ---- consent ----
 
+  private consentRow(purpose: Purpose): ConsentRow | null {
+    let row = this.consentRows.get(purpose);
+    if (row === undefined) {
+      row = this.sql.exec<ConsentRow>('SELECT * FROM consent WHERE purpose = ?', purpose).toArray()[0] ?? null;
+      this.consentRows.set(purpose, row);
+    }
+    return row;
+  }
+
   consent(purpose: Purpose): ConsentState {
-    const row = this.sql.exec<ConsentRow>('SELECT * FROM consent WHERE purpose = ?', purpose).toArray()[0];
+    const row = this.consentRow(purpose);
     if (!row) return { status: 'never', updated_at: null, source: null };
     return { status: row.status as ConsentStatus, updated_at: iso(row.updated_at), source: row.source };
   }
 
   consentUpdatedAt(purpose: Purpose): number | null {
-    return (
-      this.sql.exec<{ updated_at: number }>('SELECT updated_at FROM consent WHERE purpose = ?', purpose).toArray()[0]?.updated_at ?? null
-    );
+    return this.consentRow(purpose)?.updated_at ?? null;
   }
 
   /** True when the purpose is unsubscribed by the customer's own opt-out (consent-rules.ts). */
   customerOptedOut(purpose: Purpose): boolean {
-    const row = this.sql
-      .exec<{ status: string; label: string; last: string | null }>(
-        `SELECT c.status, c.source AS label, (SELECT l.source FROM consent_log l WHERE l.purpose = c.purpose ORDER BY l.id DESC LIMIT 1) AS last
-         FROM consent c WHERE c.purpose = ?`,
-        purpose,
-      )
-      .toArray()[0];
-    return row?.status === 'unsubscribed' && row.last !== null && isCustomersOptOut(row.last as ConsentSource, row.label);
+    const row = this.consentRow(purpose);
+    if (row?.status !== 'unsubscribed') return false;
+    const last = this.lastLogSource(purpose);
+    return last !== null && isCustomersOptOut(last, row.source);
+  }
+
+  private lastLogSource(purpose: Purpose): ConsentSource | null {
+    let source = this.lastLogSources.get(purpose);
+    if (source === undefined) {
+      source =
+        this.sql
+          .exec<{ source: ConsentSource }>('SELECT source FROM consent_log WHERE purpose = ? ORDER BY id DESC LIMIT 1', purpose)
+          .toArray()[0]?.source ?? null;
+      this.lastLogSources.set(purpose, source);
+    }
+    return source;
   }
 
   /**
@@ -202,27 +256,50 @@ export class Store {
       return false;
     }
     const t = this.now();
-    this.sql.exec(
-      `INSERT INTO consent (purpose, status, updated_at, source) VALUES (?, ?, ?, ?)
-       ON CONFLICT (purpose) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, source = excluded.source`,
-      purpose,
-      status,
-      t,
-      label ?? source,
-    );
-    this.sql.exec(
-      'INSERT INTO consent_log (purpose, status, at, source, text, actor) VALUES (?, ?, ?, ?, ?, ?)',
-      purpose,
-      status,
-      t,
-      source,
-      text,
-      actor,
-    );
+    const row = this.sql
+      .exec<ConsentRow>(
+        `INSERT INTO consent (purpose, status, updated_at, source) VALUES (?, ?, ?, ?)
+       ON CONFLICT (purpose) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, source = excluded.source
+       RETURNING *`,
+        purpose,
+        status,
+        t,
+        label ?? source,
+      )
+      .one();
+    this.consentRows.set(purpose, row);
+    const { id } = this.sql
+      .exec<{ id: number }>(
+        'INSERT INTO consent_log (purpose, status, at, source, text, actor) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+        purpose,
+        status,
+        t,
+        source,
+        text,
+        actor,
+      )
+      .one();
+    this.lastLogSources.set(purpose, source);
+    this.consentChanged.push(id);
     return true;
   }
 
-  consentLog(limit = 100): {
+  /**
+   * The consent log entries written since the last call, newest first (empty when none): what
+   * the Inbox must push to the consoles, whichever code path changed consent.
+   */
+  takeConsentChanges(): ConsentLogRow[] {
+    if (this.consentChanged.length === 0) return [];
+    const since = Math.min(...this.consentChanged);
+    this.consentChanged = [];
+    return this.consentLog(100, since);
+  }
+
+  /** The consent log, newest first; `sinceId`: only entries from that id on. */
+  consentLog(
+    limit = 100,
+    sinceId = 0,
+  ): {
     id: number;
     purpose: Purpose;
     status: ConsentStatus;
@@ -233,7 +310,8 @@ export class Store {
   }[] {
     return this.sql
       .exec<{ id: number; purpose: string; status: string; at: number; source: string; text: string | null; actor: string | null }>(
-        'SELECT * FROM consent_log ORDER BY id DESC LIMIT ?',
+        'SELECT * FROM consent_log WHERE id >= ? ORDER BY id DESC LIMIT ?',
+        sinceId,
         limit,
       )
       .toArray()
@@ -276,38 +354,46 @@ export class Store {
 
   // ---- messages ----
 
+  /** Records a message and its first status (the row comes back from the insert itself). */
   insertMessage(m: NewMessage): MessageRow {
     const id = m.id ?? crypto.randomUUID();
     const t = this.now();
-    this.sql.exec(
-      `INSERT INTO messages (id, direction, channel, purpose, kind, traffic, status, content, text, media, fallback_text, postback,
+    const row = this.sql
+      .exec<MessageRow>(
+        `INSERT INTO messages (id, direction, channel, purpose, kind, traffic, status, content, text, media, fallback_text, postback,
          in_reply_to, campaign_id, author, idempotency_key, provider_message_id, fallback_of, fallback_reason, send_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id,
-      m.direction,
-      m.channel,
-      m.purpose,
-      m.kind ?? 'message',
-      m.traffic ?? null,
-      m.status,
-      m.content ? JSON.stringify(m.content) : null,
-      m.text ?? null,
-      m.media ? JSON.stringify(m.media) : null,
-      m.fallback_text ?? null,
-      m.postback ?? null,
-      m.in_reply_to ?? null,
-      m.campaign_id ?? null,
-      m.author ?? null,
-      m.idempotency_key ?? null,
-      m.provider_message_id ?? null,
-      m.fallback_of ?? null,
-      m.fallback_reason ?? null,
-      m.send_at ?? null,
-      t,
-      t,
-    );
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        id,
+        m.direction,
+        m.channel,
+        m.purpose,
+        m.kind ?? 'message',
+        m.traffic ?? null,
+        m.status,
+        m.content ? JSON.stringify(m.content) : null,
+        m.text ?? null,
+        m.media ? JSON.stringify(m.media) : null,
+        m.fallback_text ?? null,
+        m.postback ?? null,
+        m.in_reply_to ?? null,
+        m.campaign_id ?? null,
+        m.author ?? null,
+        m.idempotency_key ?? null,
+        m.provider_message_id ?? null,
+        m.fallback_of ?? null,
+        m.fallback_reason ?? null,
+        m.send_at ?? null,
+        t,
+        t,
+      )
+      .one();
     this.addHistory(id, m.status, m.reason ?? null, t);
-    return this.message(id) as MessageRow;
+    return row;
+  }
+
+  /** The view of a message `insertMessage` just returned: its history is that one status. */
+  insertedView(row: MessageRow, reason: string | null = null): MessageView {
+    return this.view(row, [{ status: row.status, at: iso(row.created_at), reason }]);
   }
 
   message(id: string): MessageRow | null {
@@ -350,6 +436,26 @@ export class Store {
 
   hasHistory(id: string, status: MessageStatus): boolean {
     return this.sql.exec('SELECT 1 FROM status_history WHERE message_id = ? AND status = ? LIMIT 1', id, status).toArray().length > 0;
+  }
+
+  /** The customer's latest message (what an agent's typing or read mark refers to). */
+  lastInbound(): Pick<MessageRow, 'id' | 'channel' | 'provider_message_id'> | null {
+    return (
+      this.sql
+        .exec<Pick<MessageRow, 'id' | 'channel' | 'provider_message_id'>>(
+          "SELECT id, channel, provider_message_id FROM messages WHERE direction = 'in' ORDER BY seq DESC LIMIT 1",
+        )
+        .toArray()[0] ?? null
+    );
+  }
+
+  messageCount(): number {
+    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM messages').one().n;
+  }
+
+  /** Bulk insert of whole messages with their histories and suggestions, in one transaction. */
+  insertThread(rows: ThreadRows): void {
+    this.storage.transactionSync(() => insertThreadRows(this.sql, rows));
   }
 
   /** Keyset pagination on seq, newest first: never loads more than one page. */
@@ -412,7 +518,7 @@ export class Store {
     if (row.content) v.content = parseJson<Content>(row.content, { type: 'text', text: '' });
     if (row.text !== null) v.text = row.text;
     if (row.postback !== null) v.postback = row.postback;
-    if (row.media) v.media = parseJson<{ url: string; content_type?: string }[]>(row.media, []);
+    if (row.media) v.media = parseJson<InboundMedia[]>(row.media, []);
     v.in_reply_to = row.in_reply_to;
     v.fallback = row.fallback_of ? { from: row.fallback_of, reason: row.fallback_reason ?? 'fallback' } : null;
     v.author = row.author;
@@ -439,12 +545,14 @@ export class Store {
     );
   }
 
-  /** The most recent outbound message that offered this postback. */
-  suggestionByPostback(postback: string): { message_id: string; type: string; text: string; url: string | null } | null {
+  /** The most recent outbound message that offered this postback (with its campaign). */
+  suggestionByPostback(
+    postback: string,
+  ): { message_id: string; type: string; text: string; url: string | null; campaign_id: string | null } | null {
     return (
       this.sql
-        .exec<{ message_id: string; type: string; text: string; url: string | null }>(
-          `SELECT s.message_id, s.type, s.text, s.url FROM suggestions s JOIN messages m ON m.id = s.message_id
+        .exec<{ message_id: string; type: string; text: string; url: string | null; campaign_id: string | null }>(
+          `SELECT s.message_id, s.type, s.text, s.url, m.campaign_id FROM suggestions s JOIN messages m ON m.id = s.message_id
            WHERE s.postback = ? ORDER BY m.seq DESC LIMIT 1`,
           postback,
         )
@@ -487,32 +595,46 @@ export class Store {
 
   // ---- directory sync (the D1 `profiles` mirror, written from the alarm) ----
 
+  /** Whether a directory mark exists (undefined: not read yet), and whether a write has read it. */
+  private directoryMarked: boolean | undefined;
+  private directoryWriting = false;
+
   /**
    * Marks the D1 directory row as behind, due at `dueAt` unless already pending (bursts
    * coalesce into one write). Returns true when it was not pending before (the alarm may need
-   * to move earlier).
+   * to move earlier). A mark that exists while no write is in flight already covers this
+   * change (the write reads the state when it runs): nothing to store, the hot path's common case.
    */
   markDirectoryDirty(dueAt: number): boolean {
+    if (this.directoryMarked === true && !this.directoryWriting) return false;
     const { gen } = this.sql
       .exec<{ gen: number }>(
         'INSERT INTO directory_sync (one, due_at, gen) VALUES (1, ?, 1) ON CONFLICT (one) DO UPDATE SET gen = gen + 1 RETURNING gen',
         dueAt,
       )
       .one();
+    this.directoryMarked = true;
     return gen === 1;
   }
 
+  /** The pending mark, for the write that is about to run (it must end in clear or retry). */
   directorySync(): { due_at: number; gen: number } | null {
-    return this.sql.exec<{ due_at: number; gen: number }>('SELECT due_at, gen FROM directory_sync WHERE one = 1').toArray()[0] ?? null;
+    const row = this.sql.exec<{ due_at: number; gen: number }>('SELECT due_at, gen FROM directory_sync WHERE one = 1').toArray()[0] ?? null;
+    this.directoryMarked = row !== null;
+    // Changes made while the write is in flight must bump the mark's generation.
+    this.directoryWriting = row !== null;
+    return row;
   }
 
   /** Clears the mark, unless a change marked it again while the write was in flight. */
   clearDirectorySync(gen: number): void {
-    this.sql.exec('DELETE FROM directory_sync WHERE one = 1 AND gen = ?', gen);
+    this.directoryMarked = this.sql.exec('DELETE FROM directory_sync WHERE one = 1 AND gen = ?', gen).rowsWritten === 0;
+    this.directoryWriting = false;
   }
 
   retryDirectorySync(dueAt: number): void {
     this.sql.exec('UPDATE directory_sync SET due_at = ? WHERE one = 1', dueAt);
+    this.directoryWriting = false;
   }
 
   // ---- timers ----
@@ -528,8 +650,9 @@ export class Store {
     return id;
   }
 
-  deleteTimer(id: string): void {
-    this.sql.exec('DELETE FROM timers WHERE id = ?', id);
+  /** Deletes a timer; true when there was one (the alarm may then point at nothing). */
+  deleteTimer(id: string): boolean {
+    return this.sql.exec('DELETE FROM timers WHERE id = ?', id).rowsWritten > 0;
   }
 
   dueTimers(at: number): TimerRow[] {

@@ -5,8 +5,9 @@
  */
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { MessageView } from '../../../schemas/messages';
-import { api, ApiError, enc } from '../../lib/api';
+import { ReplyAcceptedSchema } from '../../../schemas/console-api';
+import { MessageViewSchema } from '../../../schemas/message-view';
+import { api, ApiError, call, enc } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { lazy } from '../../lib/lazy';
 import { canned, refreshCanned } from '../../state/directory';
@@ -73,14 +74,10 @@ export function Composer({ phone }: { phone: string }) {
   };
 
   const post = async ({ content, fallback_text }: Outgoing) => {
-    const r = await api<{ id: string; status: MessageView['status']; channel: MessageView['channel'] }>(
-      'POST',
-      `/api/conversations/${enc(phone)}/messages`,
-      {
-        content,
-        ...(fallback_text ? { fallback_text } : {}),
-      },
-    );
+    const r = await call(ReplyAcceptedSchema, 'POST', `/api/conversations/${enc(phone)}/messages`, {
+      content,
+      ...(fallback_text ? { fallback_text } : {}),
+    });
     // Show it at once; the live event for the same id replaces it with the server's view.
     const now = new Date().toISOString();
     upsertMessage(phone, {
@@ -106,7 +103,7 @@ export function Composer({ phone }: { phone: string }) {
     error.value = null;
     try {
       if (note) {
-        const m = await api<MessageView>('POST', `/api/conversations/${enc(phone)}/notes`, { text: body });
+        const m = await call(MessageViewSchema, 'POST', `/api/conversations/${enc(phone)}/notes`, { text: body });
         upsertMessage(phone, m);
       } else {
         const { messages, problems } = outgoing(body, chips.value, attached.value);

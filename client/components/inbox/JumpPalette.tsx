@@ -1,7 +1,8 @@
 /** ⌘K / Ctrl+K: jump to any conversation by name or phone (loaded rows first, then a server search). */
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { ConversationSummary } from '../../../schemas/console';
-import { api, qs } from '../../lib/api';
+import { ConversationListSchema } from '../../../schemas/console-api';
+import { call, qs } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { conversations } from '../../state/inbox';
@@ -16,7 +17,7 @@ export function JumpPalette() {
     const term = q.value.trim();
     if (!term) return;
     const timer = setTimeout(() => {
-      api<{ conversations: ConversationSummary[] }>('GET', `/api/conversations${qs({ tab: 'all', q: term, limit: 10 })}`)
+      call(ConversationListSchema, 'GET', `/api/conversations${qs({ tab: 'all', q: term, limit: 10 })}`)
         .then((b) => (remote.value = b.conversations))
         .catch(() => {});
     }, 200);

@@ -7,7 +7,8 @@
 import { useSignal } from '@preact/signals';
 import type { MessageView } from '../../../schemas/messages';
 import { PURPOSES } from '../../../schemas/profile';
-import { api, ApiError, enc } from '../../lib/api';
+import { RecordedOptOutSchema } from '../../../schemas/console-api';
+import { ApiError, call, enc } from '../../lib/api';
 import { canWrite } from '../../lib/auth-state';
 import { t } from '../../lib/i18n';
 import { detail, refreshDetail, threadPhone } from '../../state/thread';
@@ -30,7 +31,7 @@ export function RecordOptOut({ m }: { m: MessageView }) {
     busy.value = true;
     error.value = null;
     try {
-      await api('POST', `/api/conversations/${enc(phone)}/opt-out`, { message_id: m.id });
+      await call(RecordedOptOutSchema, 'POST', `/api/conversations/${enc(phone)}/opt-out`, { message_id: m.id });
       await refreshDetail();
     } catch (err) {
       error.value = err instanceof ApiError && err.status !== 0 ? err.message : t('common.error');

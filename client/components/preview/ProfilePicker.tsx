@@ -4,8 +4,8 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { ConversationSummary } from '../../../schemas/console';
-import { api, qs } from '../../lib/api';
+import { ConversationListSchema } from '../../../schemas/console-api';
+import { call, qs } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { Icon } from '../Icon';
 
@@ -24,7 +24,7 @@ export function ProfilePicker({ value, onChange }: { value: PickedProfile | null
   useEffect(() => {
     if (!open.value) return;
     const timer = setTimeout(() => {
-      api<{ conversations: ConversationSummary[] }>('GET', `/api/conversations${qs({ tab: 'all', q: q.value.trim(), limit: 8 })}`).then(
+      call(ConversationListSchema, 'GET', `/api/conversations${qs({ tab: 'all', q: q.value.trim(), limit: 8 })}`).then(
         (page) => (results.value = page.conversations.map((c) => ({ phone: c.phone, name: c.name }))),
         () => (results.value = []),
       );

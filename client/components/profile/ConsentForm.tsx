@@ -4,8 +4,8 @@
  * an agent: that choice is not offered, and the server's refusal (409) is shown word for word.
  */
 import { useSignal } from '@preact/signals';
-import type { ConsentState, Purpose } from '../../../schemas/profile';
-import { api, ApiError, enc } from '../../lib/api';
+import { type ConsentState, ProfileViewSchema, type Purpose } from '../../../schemas/profile';
+import { ApiError, call, enc } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { refreshDetail } from '../../state/thread';
 
@@ -21,7 +21,7 @@ export function ConsentForm({ phone, consent }: { phone: string; consent: Record
     busy.value = true;
     error.value = null;
     try {
-      await api('POST', `/api/conversations/${enc(phone)}/consent`, {
+      await call(ProfileViewSchema, 'POST', `/api/conversations/${enc(phone)}/consent`, {
         purpose: purpose.value,
         status: status.value,
         reason: reason.value.trim(),

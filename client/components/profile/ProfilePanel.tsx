@@ -4,7 +4,7 @@ import { PURPOSES } from '../../../schemas/profile';
 import { canWrite } from '../../lib/auth-state';
 import { fullTime, lang, shortTime, t } from '../../lib/i18n';
 import { labelColor } from '../../state/directory';
-import type { ConversationDetail, ProfileEvent } from '../../state/thread';
+import type { ConversationDetail, ProfileEventView } from '../../../schemas/console-api';
 import { ConsentForm } from './ConsentForm';
 
 function money(value: number, currency: unknown): string {
@@ -18,8 +18,8 @@ function money(value: number, currency: unknown): string {
   }
 }
 
-function eventLine(e: ProfileEvent): string {
-  const p = e.properties ?? {};
+function eventLine(e: ProfileEventView): string {
+  const p = e.properties;
   const what = [p.product_name, p.name, p.category, p.order_id].find((x) => typeof x === 'string' || typeof x === 'number');
   return what !== undefined ? String(what) : '';
 }

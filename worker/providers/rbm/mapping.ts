@@ -1,9 +1,11 @@
 /**
  * Maps the channel-neutral content model to RBM's `contentMessage` (providers.md, "Send").
- * Every suggestion gets `postbackData`: the one the system set, else one derived from our
- * message id so a tap can still be traced back to its message.
+ * Every suggestion gets `postbackData`: the one the system set, else the one the Profile's
+ * scheme derives from our message id (worker/profile/postbacks.ts), so a tap is traced back
+ * to its message.
  */
 import type { Card, Content, Media, Suggestion } from '../../../schemas/content';
+import { postbackOf, withPostbacks } from '../../profile/postbacks';
 
 export type RbmSuggestion =
   | { reply: { text: string; postbackData: string } }
@@ -51,13 +53,8 @@ export interface CardLayout {
   imageAlignment?: 'left' | 'right';
 }
 
-/** Postback used when the composer set none: `<message id>:<where>` (e.g. `m1:s0`, `m1:c2b1`). */
-export function defaultPostback(messageId: string, where: string): string {
-  return `${messageId}:${where}`;
-}
-
-export function mapSuggestion(s: Suggestion, postbackData: string): RbmSuggestion {
-  const base = { text: s.text, postbackData: s.postback ?? postbackData };
+export function mapSuggestion(s: Suggestion): RbmSuggestion {
+  const base = { text: s.text, postbackData: postbackOf(s) };
   switch (s.type) {
     case 'reply':
       return { reply: base };
@@ -99,25 +96,26 @@ function mapMedia(m: Media): RbmMedia {
   return { height: HEIGHT[m.height ?? 'medium'], contentInfo: { fileUrl: m.url, forceRefresh: false } };
 }
 
-function mapCard(card: Card, messageId: string, where: string): RbmCardContent {
+function mapCard(card: Card): RbmCardContent {
   const out: RbmCardContent = {};
   if (card.title) out.title = card.title;
   if (card.description) out.description = card.description;
   if (card.media) out.media = mapMedia(card.media);
-  if (card.buttons?.length) out.suggestions = card.buttons.map((b, i) => mapSuggestion(b, defaultPostback(messageId, `${where}b${i}`)));
+  if (card.buttons?.length) out.suggestions = card.buttons.map(mapSuggestion);
   return out;
 }
 
-function chips(suggestions: Suggestion[] | undefined, messageId: string): { suggestions?: RbmSuggestion[] } {
+function chips(suggestions: Suggestion[] | undefined): { suggestions?: RbmSuggestion[] } {
   if (!suggestions?.length) return {};
-  return { suggestions: suggestions.map((s, i) => mapSuggestion(s, defaultPostback(messageId, `s${i}`))) };
+  return { suggestions: suggestions.map(mapSuggestion) };
 }
 
 /** The `contentMessage` for one outbound message. */
-export function toContentMessage(content: Content, messageId: string, layout: CardLayout = {}): RbmContentMessage {
+export function toContentMessage(composed: Content, messageId: string, layout: CardLayout = {}): RbmContentMessage {
+  const { content } = withPostbacks(composed, messageId);
   switch (content.type) {
     case 'text':
-      return { text: content.text, ...chips(content.suggestions, messageId) };
+      return { text: content.text, ...chips(content.suggestions) };
     case 'media':
       // contentMessage holds exactly one of text/contentInfo/richCard: media with a caption
       // becomes a vertical card (image + description) so the caption is not lost.
@@ -129,10 +127,10 @@ export function toContentMessage(content: Content, messageId: string, layout: Ca
               cardContent: { description: content.text, media: mapMedia(content.media) },
             },
           },
-          ...chips(content.suggestions, messageId),
+          ...chips(content.suggestions),
         };
       }
-      return { contentInfo: { fileUrl: content.media.url, forceRefresh: false }, ...chips(content.suggestions, messageId) };
+      return { contentInfo: { fileUrl: content.media.url, forceRefresh: false }, ...chips(content.suggestions) };
     case 'card': {
       // The message's own layout wins over the deployment's default.
       const horizontal = (content.orientation ?? layout.orientation) === 'horizontal';
@@ -143,10 +141,10 @@ export function toContentMessage(content: Content, messageId: string, layout: Ca
             cardOrientation: horizontal ? 'HORIZONTAL' : 'VERTICAL',
             // The alignment only means something for a horizontal card with an image.
             ...(horizontal ? { thumbnailImageAlignment: alignment === 'right' ? 'RIGHT' : 'LEFT' } : {}),
-            cardContent: mapCard(content.card, messageId, 'c0'),
+            cardContent: mapCard(content.card),
           },
         },
-        ...chips(content.suggestions, messageId),
+        ...chips(content.suggestions),
       };
     }
     case 'carousel':
@@ -154,31 +152,10 @@ export function toContentMessage(content: Content, messageId: string, layout: Ca
         richCard: {
           carouselCard: {
             cardWidth: content.width === 'small' ? 'SMALL' : 'MEDIUM',
-            cardContents: content.cards.map((c, i) => mapCard(c, messageId, `c${i}`)),
+            cardContents: content.cards.map(mapCard),
           },
         },
-        ...chips(content.suggestions, messageId),
+        ...chips(content.suggestions),
       };
   }
-}
-
-/** RBM feature flags a content needs from the device (capability `features`). */
-export function requiredFeatures(content: Content): string[] {
-  const need = new Set<string>();
-  const all: Suggestion[] = [...(content.suggestions ?? [])];
-  if (content.type === 'card' || (content.type === 'media' && content.text)) need.add('RICHCARD_STANDALONE');
-  if (content.type === 'card') all.push(...(content.card.buttons ?? []));
-  if (content.type === 'carousel') {
-    need.add('RICHCARD_CAROUSEL');
-    for (const c of content.cards) all.push(...(c.buttons ?? []));
-  }
-  const ACTION = {
-    url: 'ACTION_OPEN_URL',
-    dial: 'ACTION_DIAL',
-    location: 'ACTION_VIEW_LOCATION',
-    calendar: 'ACTION_CREATE_CALENDAR_EVENT',
-    share_location: 'ACTION_SHARE_LOCATION',
-  } as const;
-  for (const s of all) if (s.type !== 'reply') need.add(ACTION[s.type]);
-  return [...need];
 }

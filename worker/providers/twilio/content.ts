@@ -5,7 +5,7 @@
  * to SMS. Button ids carry our postback data (it comes back as `ButtonPayload`).
  */
 import type { Card, Content, Suggestion } from '../../../schemas/content';
-import { defaultPostback } from '../rbm/mapping';
+import { postbackOf, withPostbacks } from '../../profile/postbacks';
 
 export type TwilioAction =
   | { type: 'QUICK_REPLY'; title: string; id: string }
@@ -53,8 +53,8 @@ export function calendarUrl(start: string, end: string, title: string, descripti
  * One suggestion as a Twilio action, or null when RCS-through-Twilio has no such action
  * (share location: the customer can still type or send their location themselves).
  */
-export function toAction(s: Suggestion, postback: string): TwilioAction | null {
-  const id = s.postback ?? postback;
+export function toAction(s: Suggestion): TwilioAction | null {
+  const id = postbackOf(s);
   switch (s.type) {
     case 'reply':
       return { type: 'QUICK_REPLY', title: s.text, id };
@@ -73,21 +73,21 @@ export function toAction(s: Suggestion, postback: string): TwilioAction | null {
   }
 }
 
-function actions(list: Suggestion[] | undefined, messageId: string, where: (i: number) => string): TwilioAction[] {
+function actions(list: Suggestion[] | undefined): TwilioAction[] {
   const out: TwilioAction[] = [];
-  (list ?? []).forEach((s, i) => {
-    const a = toAction(s, defaultPostback(messageId, where(i)));
+  for (const s of list ?? []) {
+    const a = toAction(s);
     if (a) out.push(a);
-  });
+  }
   return out;
 }
 
-function card(c: Card, extra: TwilioAction[], messageId: string, where: string): TwilioCard {
+function card(c: Card, extra: TwilioAction[]): TwilioCard {
   const out: TwilioCard = {};
   if (c.title) out.title = c.title;
   if (c.description) out.body = c.description;
   if (c.media) out.media = [c.media.url];
-  const acts = [...actions(c.buttons, messageId, (i) => `${where}b${i}`), ...extra];
+  const acts = [...actions(c.buttons), ...extra];
   if (acts.length) out.actions = acts;
   return out;
 }
@@ -96,9 +96,11 @@ function card(c: Card, extra: TwilioAction[], messageId: string, where: string):
  * Template types for a content, or null when a plain `Body` says it all (text without
  * chips needs no template: the Messaging Service sends it over RCS or SMS as is).
  */
-export function toTemplateTypes(content: Content, messageId: string, fallbackText: string): TemplateTypes | null {
+export function toTemplateTypes(composed: Content, messageId: string, fallbackText: string): TemplateTypes | null {
+  // Postbacks the composer left out, in the one scheme the Profile traces taps with.
+  const { content } = withPostbacks(composed, messageId);
   const text = { body: fallbackText };
-  const chips = actions(content.suggestions, messageId, (i) => `s${i}`);
+  const chips = actions(content.suggestions);
   switch (content.type) {
     case 'text':
       if (!chips.length) return null;
@@ -112,15 +114,15 @@ export function toTemplateTypes(content: Content, messageId: string, fallbackTex
         'twilio/card': { ...(content.text ? { body: content.text } : {}), media: [content.media.url], actions: chips },
       };
     case 'card':
-      return { 'twilio/text': text, 'twilio/card': card(content.card, chips, messageId, 'c0') };
+      return { 'twilio/text': text, 'twilio/card': card(content.card, chips) };
     case 'carousel':
       return {
         'twilio/text': text,
         // Body is required by the API but dropped over RCS; cards take 1-2 actions.
         'twilio/carousel': {
           body: fallbackText,
-          cards: content.cards.map((c, i) => {
-            const tc = card(c, [], messageId, `c${i}`);
+          cards: content.cards.map((c) => {
+            const tc = card(c, []);
             if (tc.actions) tc.actions = tc.actions.slice(0, 2);
             return tc;
           }),

@@ -8,13 +8,19 @@ import { Hono } from 'hono';
 import type { ConversationSummary } from '../../../schemas/console';
 import {
   AgentConsentSchema,
+  type ConversationDetail,
+  type ConversationList,
   ConversationListQuerySchema,
   ConversationPatchSchema,
+  type MessagePageView,
   MessagePageQuerySchema,
   NoteSchema,
+  type RecordedOptOut,
   RecordOptOutSchema,
+  type ReplyAccepted,
   ReplySchema,
 } from '../../../schemas/console-api';
+import type { MessageView } from '../../../schemas/messages';
 import type { ProfileView } from '../../../schemas/profile';
 import { canWriteInbox, type ConsoleEnv } from '../../auth/session';
 import { consentRefused, HttpError } from '../../errors';
@@ -68,7 +74,7 @@ export const conversations = new Hono<ConsoleEnv>()
       cursor: q.cursor,
       limit: q.limit ?? 50,
     });
-    return c.json(page);
+    return c.json(page satisfies ConversationList);
   })
   .get('/:phone', phoneParam(), async (c) => {
     const { phone } = c.req.valid('param');
@@ -77,13 +83,17 @@ export const conversations = new Hono<ConsoleEnv>()
     if (!profile) throw new HttpError(404, 'not_found', `No customer ${phone}.`);
     const [consentLog, events] = await Promise.all([profileStub.consentLog(phone), profileStub.recentEvents(phone, PANEL_EVENTS)]);
     const summary = conversation ?? placeholderSummary(profile);
-    return c.json({ conversation: summary, profile, consent_log: consentLog, events, labels: summary.labels });
+    return c.json({ conversation: summary, profile, consent_log: consentLog, events, labels: summary.labels } satisfies ConversationDetail);
   })
   .get('/:phone/messages', phoneParam(), query(MessagePageQuerySchema), async (c) => {
     const { phone } = c.req.valid('param');
     const q = c.req.valid('query');
     const page = await profileOf(c.env, phone).listMessages(phone, { cursor: q.cursor ?? null, limit: q.limit ?? 50 });
-    return c.json(page);
+    if (page.error === 'invalid_cursor') {
+      const message = 'must be a cursor returned as next_cursor';
+      throw new HttpError(400, 'invalid_request', `cursor: ${message}`, [{ path: 'cursor', message }]);
+    }
+    return c.json({ messages: page.messages, next_cursor: page.next_cursor } satisfies MessagePageView);
   })
   .post('/:phone/messages', write, phoneParam(), jsonBody(ReplySchema), async (c) => {
     const { phone } = c.req.valid('param');
@@ -98,13 +108,13 @@ export const conversations = new Hono<ConsoleEnv>()
       author: c.var.user.id,
     });
     if (!outcome.ok) throw new HttpError(422, outcome.error, outcome.message);
-    return c.json({ id: outcome.id, status: outcome.status, channel: outcome.channel }, 202);
+    return c.json({ id: outcome.id, status: outcome.status, channel: outcome.channel } satisfies ReplyAccepted, 202);
   })
   .post('/:phone/notes', write, phoneParam(), jsonBody(NoteSchema), async (c) => {
     const { phone } = c.req.valid('param');
     const { text } = c.req.valid('json');
     const note = await profileOf(c.env, phone).addNote(phone, text, c.var.user.id);
-    return c.json(note, 201);
+    return c.json(note satisfies MessageView, 201);
   })
   .patch('/:phone', write, phoneParam(), jsonBody(ConversationPatchSchema), async (c) => {
     const { phone } = c.req.valid('param');
@@ -135,7 +145,7 @@ export const conversations = new Hono<ConsoleEnv>()
     }
     const updated = await inboxStub(c.env).update(phone, patch);
     if (!updated) throw new HttpError(404, 'not_found', `No conversation with ${phone} yet.`);
-    return c.json(updated);
+    return c.json(updated satisfies ConversationSummary);
   })
   .post('/:phone/read', write, phoneParam(), async (c) => {
     const { phone } = c.req.valid('param');
@@ -159,7 +169,7 @@ export const conversations = new Hono<ConsoleEnv>()
       actor: c.var.user.id,
     });
     if ('error' in result) throw consentRefused(result, () => 'status');
-    return c.json(result);
+    return c.json(result satisfies ProfileView);
   })
   .post('/:phone/opt-out', write, phoneParam(), jsonBody(RecordOptOutSchema), async (c) => {
     const { phone } = c.req.valid('param');
@@ -171,5 +181,5 @@ export const conversations = new Hono<ConsoleEnv>()
         { path: 'message_id', message: 'must be a text message the customer sent' },
       ]);
     }
-    return c.json({ changed: outcome.changed, profile: outcome.profile });
+    return c.json({ changed: outcome.changed, profile: outcome.profile } satisfies RecordedOptOut);
   });

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { assertSameOrigin, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
-import { inboxStub, WS_ROLE_HEADER, WS_USER_HEADER } from '../../inbox.do';
+import { inboxStub, WS_ROLE_HEADER, WS_USER_HEADER } from '../../inbox/client';
 
 export const ws = new Hono<ConsoleEnv>().get('/', async (c) => {
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {

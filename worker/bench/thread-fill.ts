@@ -2,53 +2,20 @@
  * Benchmark fixture for one Profile: grows its thread to `count` realistic messages (customer
  * texts, taps on card buttons, agent RCS text with chips, RCS cards and carousels, SMS
  * fallbacks, private notes), each with its status history and offered suggestions, so the
- * console benchmark opens a real 10,000-message thread from SQLite. Only reachable through
- * `Profile.fillForBench`, which refuses unless BENCH=1 (and `/bench/thread`, 404 otherwise).
- *
- * Rows go in through `INSERT … SELECT … FROM json_each(?)`: one bound parameter per chunk,
- * far under SQLite's 100-binding limit in Durable Objects, and one transaction per chunk.
+ * console benchmark opens a real 10,000-message thread from SQLite. Part of the bench build
+ * only (worker/bench/index.ts): `POST /bench/thread`.
  */
 import type { Content } from '../../schemas/content';
-import type { Core } from './core';
-import { withPostbacks } from './postbacks';
+import { withPostbacks } from '../profile/postbacks';
+import type { Store } from '../profile/store';
+import type { ThreadRows } from '../profile/store-bulk';
 
-/** Rows per INSERT statement (and per transaction). */
+/** Rows per bulk insert (and per transaction). */
 const CHUNK = 500;
 /** Five minutes between messages: 10,000 messages span about five weeks. */
 const STEP_MS = 5 * 60_000;
 
-interface Row {
-  id: string;
-  direction: 'in' | 'out';
-  channel: 'rcs' | 'sms';
-  purpose: string | null;
-  kind: 'message' | 'tap' | 'note';
-  status: string;
-  content: string | null;
-  text: string | null;
-  postback: string | null;
-  in_reply_to: string | null;
-  author: string | null;
-  provider_message_id: string | null;
-  fallback_of: string | null;
-  fallback_reason: string | null;
-  created_at: number;
-  updated_at: number;
-}
-interface History {
-  message_id: string;
-  status: string;
-  at: number;
-  reason: string | null;
-}
-interface Offered {
-  message_id: string;
-  idx: number;
-  postback: string;
-  type: string;
-  text: string;
-  url: string | null;
-}
+type Row = ThreadRows['messages'][number];
 
 const CUSTOMER = [
   'Hi, where is my order #{n}?',
@@ -121,20 +88,19 @@ function build(i: number, last: boolean, id: string, prevOut: { id: string; post
 
 /** Grows the thread to `count` messages (no-op when already there). Returns the thread size and latest message. */
 export function fillThreadForBench(
-  core: Core,
+  store: Store,
   phone: string,
   count: number,
   now: number,
 ): { messages: number; latest: { id: string; text: string } | null } {
-  const store = core.store;
   store.ensureProfile(phone);
-  const have = store.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM messages').one().n;
+  const have = store.messageCount();
   const start = now - count * STEP_MS;
   let prevOut: { id: string; postback: string; text: string } | null = null;
   for (let from = have; from < count; from += CHUNK) {
     const rows: Row[] = [];
-    const history: History[] = [];
-    const suggestions: Offered[] = [];
+    const history: ThreadRows['history'] = [];
+    const suggestions: ThreadRows['suggestions'] = [];
     for (let i = from; i < Math.min(count, from + CHUNK); i++) {
       const id = `bench-${i}-${crypto.randomUUID()}`;
       const at = start + i * STEP_MS;
@@ -217,30 +183,9 @@ export function fillThreadForBench(
         if (first && !m.sms) prevOut = { id, postback: first.postback, text: first.text };
       }
     }
-    core.ctx.storage.transactionSync(() => {
-      store.sql.exec(
-        `INSERT INTO messages (id, direction, channel, purpose, kind, status, content, text, postback, in_reply_to, author, provider_message_id,
-           fallback_of, fallback_reason, created_at, updated_at)
-         SELECT j.value ->> 'id', j.value ->> 'direction', j.value ->> 'channel', j.value ->> 'purpose', j.value ->> 'kind', j.value ->> 'status',
-           j.value ->> 'content', j.value ->> 'text', j.value ->> 'postback', j.value ->> 'in_reply_to', j.value ->> 'author',
-           j.value ->> 'provider_message_id', j.value ->> 'fallback_of', j.value ->> 'fallback_reason', j.value ->> 'created_at', j.value ->> 'updated_at'
-         FROM json_each(?) AS j ORDER BY j.key`,
-        JSON.stringify(rows),
-      );
-      store.sql.exec(
-        `INSERT INTO status_history (message_id, status, at, reason)
-         SELECT j.value ->> 'message_id', j.value ->> 'status', j.value ->> 'at', j.value ->> 'reason' FROM json_each(?) AS j ORDER BY j.key`,
-        JSON.stringify(history),
-      );
-      store.sql.exec(
-        `INSERT OR REPLACE INTO suggestions (message_id, idx, postback, type, text, url)
-         SELECT j.value ->> 'message_id', j.value ->> 'idx', j.value ->> 'postback', j.value ->> 'type', j.value ->> 'text', j.value ->> 'url'
-         FROM json_each(?) AS j`,
-        JSON.stringify(suggestions),
-      );
-    });
+    store.insertThread({ messages: rows, history, suggestions });
   }
-  const total = store.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM messages').one().n;
+  const total = store.messageCount();
   const last = store.page(null, 1).rows[0];
   return { messages: total, latest: last ? { id: last.id, text: last.text ?? '' } : null };
 }

@@ -2,7 +2,7 @@
  * BenchBaseline: the benchmark's yardstick (`npm run bench`). A Durable Object with SQLite
  * storage that does exactly one insert per call, so the ingest benchmark can compare the
  * full inbound path against "one Worker request → one DO SQLite write" in the same process.
- * Only reachable through `/bench/baseline` when the `BENCH` var is "1".
+ * Part of the bench build only (worker/bench/index.ts): `/bench/baseline`, `/bench/in-process`.
  */
 import { DurableObject } from 'cloudflare:workers';
 

@@ -1,0 +1,39 @@
+// The console's first load (client/main.tsx and what it imports statically) must not carry
+// libphonenumber-js: its full metadata is the Worker's (schemas/phone.ts), and the console
+// validates live events with schemas that never parse a phone number (schemas/message-view.ts).
+// Built here as scripts/build-client.mjs builds it, in memory; sizes are the benchmark's job.
+import { build, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+async function firstLoadInputs(): Promise<string[]> {
+  const result = await build({
+    entryPoints: ['client/main.tsx'],
+    outdir: 'out',
+    write: false,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs: Metafile['outputs'] = result.metafile.outputs;
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement') walk(i.path);
+  };
+  walk('out/main.js');
+  return [...seen].flatMap((f) => Object.keys(outputs[f]?.inputs ?? {}));
+}
+
+describe('the console bundle', () => {
+  it('loads no phone number library on first load', async () => {
+    const inputs = await firstLoadInputs();
+    expect(inputs).toContain('client/main.tsx');
+    expect(inputs.filter((i) => i.includes('libphonenumber-js') || i === 'schemas/phone.ts')).toEqual([]);
+  }, 60_000);
+});
