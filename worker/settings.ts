@@ -114,10 +114,13 @@ interface Snapshot {
  * another's), stamped with the real time it was read.
  */
 let shared: { at: number; snapshot: Snapshot } | null = null;
+/** Bumped by each drop: a load that started before it must not become the copy. */
+let generation = 0;
 
 /** Drops the isolate's copy: the next read goes to D1 (after a save; tests that edit D1 by hand). */
 export function forgetSettings(): void {
   shared = null;
+  generation++;
 }
 
 /**
@@ -127,8 +130,8 @@ export function forgetSettings(): void {
 export class SettingsReader {
   /** Real time by default (a Profile's business clock is frozen in tests); injectable for tests. */
   now: () => number = () => Date.now();
-  /** This reader's load in progress, if any. */
-  private loading: Promise<Snapshot> | null = null;
+  /** This reader's load in progress, if any, and the copy's generation when it started. */
+  private loading: { generation: number; snapshot: Promise<Snapshot> } | null = null;
 
   constructor(private readonly env: Env) {}
 
@@ -139,14 +142,19 @@ export class SettingsReader {
   private snapshot(): Promise<Snapshot> {
     const t = this.now();
     if (shared && t - shared.at <= SETTINGS_TTL_MS && t >= shared.at) return Promise.resolve(shared.snapshot);
+    if (this.loading?.generation === generation) return this.loading.snapshot;
+    const started = generation;
     // Neither loader rejects (defaults and an empty rule set on error).
-    this.loading ??= Promise.all([loadSettings(this.env), loadRules(this.env)]).then(([settings, rules]) => {
-      const snapshot = { settings, brand: toBrandSettings(settings), rules };
-      shared = { at: this.now(), snapshot };
-      this.loading = null;
+    const load = Promise.all([loadSettings(this.env), loadRules(this.env)]).then(([settings, rules]) => {
+      // Frozen: every reader of the isolate gets these same objects.
+      const snapshot = { settings: Object.freeze(settings), brand: Object.freeze(toBrandSettings(settings)), rules };
+      // A load that began before the copy was dropped (a save) may hold the old values.
+      if (generation === started) shared = { at: this.now(), snapshot };
+      if (this.loading?.snapshot === load) this.loading = null;
       return snapshot;
     });
-    return this.loading;
+    this.loading = { generation: started, snapshot: load };
+    return load;
   }
 
   async settings(): Promise<Settings> {

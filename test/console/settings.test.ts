@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETTING_DEFAULTS, SETTING_GROUPS, type Settings, SettingsSchema } from '../../schemas/settings';
-import { forgetSettings } from '../../worker/settings';
+import { forgetSettings, readSettings, SettingsReader } from '../../worker/settings';
 import { messages, profile, setClock, subscribe, TUESDAY_10H_PARIS, text, uniquePhone } from '../profile/helpers';
 import { api, type Session, signIn, unique } from './helpers';
 
@@ -182,6 +182,22 @@ describe('the settings copy an isolate keeps', () => {
     expect(await res.json()).toMatchObject({ brand_name: saved });
     expect((await current(admin)).brand_name).toBe(saved);
     expect(await stopConfirmation()).toContain(saved);
+  });
+
+  it('does not keep a read that started before the copy was dropped', async () => {
+    const admin = await signIn('admin');
+    await keep(admin);
+    const reader = new SettingsReader(env);
+    forgetSettings();
+    // A Profile's read is under way (it reads the old values) when an admin's save drops the
+    // copy: what that read brings back must not become the isolate's copy.
+    const before = reader.settings();
+    forgetSettings();
+    const saved = unique('Saved ');
+    await env.DB.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('brand_name', ?)").bind(saved).run();
+    expect((await before).brand_name).not.toBe(saved);
+    expect((await readSettings(env)).brand_name).toBe(saved);
+    expect((await reader.settings()).brand_name).toBe(saved);
   });
 });
 

@@ -216,4 +216,45 @@ describe('the console WebSocket', () => {
     });
     client.close();
   });
+
+  it('carries what sms and webhooks added, kept by the console schema: a flagged message, then the customer-owned opt-out an agent records', async () => {
+    const s = await signIn('agent');
+    const { client } = await open(s);
+    const phone = uniquePhone();
+    await env.PROFILE.getByName(phone).ingest({
+      provider: 'sandbox',
+      type: 'message',
+      phone,
+      id: `asks-${phone}`,
+      at: new Date().toISOString(),
+      channel: 'sms',
+      text: 'ne m’envoyez plus rien',
+      actor: 'simulator-user',
+    });
+    const asked = v.parse(ServerEventSchema, await client.next((m) => m.type === 'message' && (m as { phone?: string }).phone === phone));
+    if (asked.type !== 'message') throw new Error('not a message event');
+    // Parsed as the console parses it: fields its schema lacked would be dropped here.
+    expect(asked.message).toMatchObject({ flagged: true, author: 'simulator-user' });
+
+    const res = await api(s, `/api/conversations/${encodeURIComponent(phone)}/opt-out`, {
+      method: 'POST',
+      body: { message_id: asked.message.id },
+    });
+    expect(res.status).toBe(200);
+    client.send({ type: 'ping' });
+    await client.next((m) => m.type === 'pong');
+    const events = client.received.filter((m) => (m as { type?: string }).type === 'profile' && (m as { phone?: string }).phone === phone);
+    expect(events).toHaveLength(1);
+    const parsed = v.parse(ServerEventSchema, events[0]);
+    if (parsed.type !== 'profile') throw new Error('not a profile event');
+    expect(parsed.profile.consent).toMatchObject({
+      marketing: { status: 'unsubscribed', opted_out_by_customer: true },
+      transactional: { status: 'unsubscribed', opted_out_by_customer: true },
+    });
+    expect(parsed.consent_log.map((e) => [e.purpose, e.source, e.actor])).toEqual([
+      ['transactional', 'agent', s.user.id],
+      ['marketing', 'agent', s.user.id],
+    ]);
+    client.close();
+  });
 });
