@@ -1,7 +1,7 @@
 /**
- * The channel-neutral content model (architecture.md, "Content model"). Every message the
+ * The channel-neutral content model (docs/api.md, "Content model"). Every message the
  * product sends is one `Content`; adapters map it to RBM, Twilio or SMS text. Limits come
- * from providers.md so that a message valid here is valid on the wire.
+ * from the carriers (docs/carriers.md) so that a message valid here is valid on the wire.
  */
 import * as v from 'valibot';
 

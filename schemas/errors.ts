@@ -1,4 +1,4 @@
-/** The one error shape of every JSON route (architecture.md "Errors"). */
+/** The one error shape of every JSON route (docs/api.md, "Basics"). */
 export interface ErrorBody {
   error: string;
   message: string;

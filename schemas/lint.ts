@@ -28,7 +28,7 @@ export interface LintIssue {
 export type LintPurpose = 'marketing' | 'transactional' | 'support';
 
 export interface LintOptions {
-  /** Marketing sends should offer a "Stop" chip in RCS (compliance.md, "Mandatory content"). */
+  /** Marketing sends should offer a "Stop" chip in RCS (docs/compliance.md, "Content every marketing message carries"). */
   purpose?: LintPurpose | null;
   /** The SMS version that goes with the content (fallback), linted at path `fallback_text`. */
   smsText?: string | null;
@@ -36,7 +36,7 @@ export interface LintOptions {
   optOutMention?: string | null;
 }
 
-/** Limits from providers.md (RBM). */
+/** Limits of RBM (docs/carriers.md, "Google RBM"). */
 export const LIMITS = {
   text: 3072,
   title: 200,

@@ -9,7 +9,7 @@ import { InboundMediaSchema } from './events';
 export const ChannelSchema = v.picklist(['rcs', 'sms']);
 export type Channel = v.InferOutput<typeof ChannelSchema>;
 
-/** Every status a message can take (architecture.md, send pipeline step 7). */
+/** Every status a message can take (docs/architecture.md, "Statuses and their history"). */
 export const MESSAGE_STATUSES = [
   'queued',
   'scheduled',

@@ -1,4 +1,4 @@
-/** Profiles and consent (architecture.md "Public contract", compliance.md "Purposes"). */
+/** Profiles and consent (docs/api.md, "Profiles"; docs/compliance.md, "Purposes and consent states"). */
 import * as v from 'valibot';
 import { jsonObject } from './json';
 

@@ -1,5 +1,5 @@
 // Inbound keyword classification (worker/compliance/keywords.ts): every opt-out, opt-in and
-// help word of compliance.md, alone and with filler, in any case and with or without accents;
+// help word of docs/compliance.md, alone and with filler, in any case and with or without accents;
 // sentences that merely contain "stop" are flagged, not opt-outs.
 import { describe, expect, it } from 'vitest';
 import { classifyKeyword, DEFAULT_KEYWORDS, keywordTokens } from '../worker/compliance/keywords';

@@ -1,4 +1,4 @@
-/** Reads the contract's vars and secrets (architecture.md) with their documented defaults. */
+/** Reads the contract's vars and secrets (docs/architecture.md, "Configuration") with their documented defaults. */
 export interface Config {
   rcsProvider: 'sandbox' | 'rbm' | 'twilio';
   smsProvider: 'sandbox' | 'twilio';

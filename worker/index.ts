@@ -63,7 +63,7 @@ app.route('/api/preview', preview);
 // The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
 app.route('/media', publicMedia);
 
-// Public API (architecture.md "Public contract"): Bearer API key, JSON in and out.
+// Public API (docs/api.md): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);
 app.route('/v1/messages', messages);
 app.route('/v1/events', events);

@@ -162,7 +162,7 @@ function us(
 
 const t = (locale: Locale, fr: string, en: string) => (locale === 'fr' ? fr : en);
 
-/** The four scenarios of product.md as content, in the customer's language. */
+/** The four scenarios of docs/product.md as content, in the customer's language. */
 export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | 'first_name'>) {
   const img = (file: string) => `${imageBase}/demo/${file}`;
   const l = p.locale;

@@ -1,4 +1,4 @@
-// The /v1 public API's happy paths (architecture.md "Public contract"): profiles, messages,
+// The /v1 public API's happy paths (docs/api.md): profiles, messages,
 // events, consent refusal (422) and idempotency keys.
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, createProfile, enc, listMessages, quiesce, textContent, uniquePhone } from './helpers';

@@ -1,4 +1,4 @@
-// Google RBM webhooks: the HMAC-SHA512 test vector from providers.md, the clientToken/secret
+// Google RBM webhooks: the HMAC-SHA512 test vector Google publishes (docs/carriers.md), the clientToken/secret
 // handshake, every decoded payload shape, unknown fields, and forged or missing signatures.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// A fake Google RBM API + OAuth token endpoint speaking providers.md's formats. The token
+// A fake Google RBM API + OAuth token endpoint speaking Google's published formats (docs/carriers.md). The token
 // endpoint verifies the JWT's RS256 signature with the public key of the committed test
 // service account, and the API only accepts the tokens it issued.
 import { createPublicKey, createVerify } from 'node:crypto';

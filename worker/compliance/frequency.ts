@@ -1,5 +1,5 @@
 /**
- * Marketing frequency cap, "smart sending" (compliance.md): a marketing message is skipped,
+ * Marketing frequency cap, "smart sending" (docs/compliance.md, "Frequency cap"): a marketing message is skipped,
  * not delayed, when the profile already received one within the window (default 24 hours).
  */
 

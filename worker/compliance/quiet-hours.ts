@@ -1,5 +1,5 @@
 /**
- * Quiet hours for marketing sends (compliance.md, "Quiet hours"): computed in the customer's
+ * Quiet hours for marketing sends (docs/compliance.md, "Quiet hours"): computed in the customer's
  * local time, France with its Sunday and public-holiday ban, the US with TCPA's 08:00–21:00.
  * Answers "may this go now, and if not, exactly when": a held send is released by the
  * profile's alarm at the returned instant, so it must be DST-correct and never early.
@@ -39,7 +39,7 @@ export const DEFAULT_QUIET_HOURS: QuietHoursRules = {
 };
 
 /**
- * The zone used for a country with several. compliance.md asks for the eastern-most zone (as
+ * The zone used for a country with several. The rule is the eastern-most zone (as
  * Klaviyo does), taken among the zones where people live, not outlying islands. Two
  * documented departures: Canada is America/St_Johns (Newfoundland, 30 min east of Halifax:
  * the literal eastern-most); Russia is Europe/Moscow, because its eastern-most zone

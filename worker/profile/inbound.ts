@@ -1,5 +1,5 @@
 /**
- * The inbound pipeline inside the Profile (architecture.md "Inbound pipeline"): drop
+ * The inbound pipeline inside the Profile (docs/architecture.md, "Receiving a callback"): drop
  * duplicates, apply keywords (consent), record the message / tap / status, run postback
  * automations, then tell the Inbox. Storage writes happen before any await, so a failure
  * later (a reply that cannot be sent, an Inbox outage) never loses what the customer did.
@@ -107,7 +107,7 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
       }
       break;
     case 'ttl_revoked':
-      // Ignored when DELIVERED came first (providers.md).
+      // Ignored when DELIVERED came first (docs/carriers.md, "Status mapping").
       if (row.delivered_at !== null || row.channel !== 'rcs') break;
       if (row.status !== 'fell_back') store.setStatus(id, 'revoked', 'carrier TTL expired: revoked');
       await fallback(core, id, 'ttl_revoked', 'carrier TTL expired');

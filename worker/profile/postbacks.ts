@@ -47,7 +47,7 @@ export function withPostbacks(content: Content, messageId: string): { content: C
   }
 }
 
-/** The RCS features a content needs (capability answer names, providers.md). */
+/** The RCS features a content needs (capability answer names, docs/carriers.md). */
 export function requiredFeatures(content: Content): string[] {
   const needs = new Set<string>();
   const chips = (list: Suggestion[] | undefined) => {
@@ -72,7 +72,7 @@ export function requiredFeatures(content: Content): string[] {
 
 export const STOP_POSTBACK = 'STOP';
 
-/** Adds the "Stop" reply chip offered under RCS marketing (compliance.md), when room is left. */
+/** Adds the "Stop" reply chip offered under RCS marketing (docs/compliance.md, "Content every marketing message carries"), when room is left. */
 export function withStopSuggestion(content: Content, label = 'Stop'): Content {
   const list = content.suggestions ?? [];
   if (list.length >= 11 || list.some((s) => s.postback === STOP_POSTBACK)) return content;

@@ -1,5 +1,5 @@
 /**
- * The send pipeline (architecture.md "Send pipeline", compliance.md): validate, consent gate,
+ * The send pipeline (docs/architecture.md, "Sending a message"; docs/compliance.md): validate, consent gate,
  * frequency cap and quiet hours (marketing), channel choice from the capability cache,
  * record-then-send with our message id as the provider's idempotency key, RCS→SMS fallback
  * exactly once, and every status change recorded with its reason.
@@ -25,7 +25,7 @@ import { iso } from '../lib/time';
 import type { MessagePurpose, MessageRow } from './store';
 
 const DAY = 86_400_000;
-/** A positive capability answer only means "connected in the last 31 days" (providers.md). */
+/** A positive capability answer only means "connected in the last 31 days" (docs/carriers.md). */
 export const CAPABILITY_TTL_MS = 7 * DAY;
 export const CARE_WINDOW_MS = DAY;
 const MAX_SEND_ATTEMPTS = 5;
@@ -43,7 +43,7 @@ const REFUSALS: Record<Exclude<SendRefusal, 'invalid_content'>, string> = {
   outside_care_window: 'This customer opted out, and has not written to the brand in the last 24 hours since.',
 };
 
-/** The consent gate (compliance.md), evaluated at the moment of sending. */
+/** The consent gate (docs/compliance.md), evaluated at the moment of sending. */
 export function consentGate(core: Core, purpose: MessagePurpose): Exclude<SendRefusal, 'invalid_content'> | null {
   const store = core.store;
   if (purpose === 'system') return null;

@@ -1,6 +1,6 @@
 /**
- * `POST /webhooks/<provider>`, the same route for every carrier (architecture.md, "Inbound
- * pipeline"): bounded body → the provider's verify-and-parse (401 forged, 400 malformed,
+ * `POST /webhooks/<provider>`, the same route for every carrier (docs/architecture.md, "Receiving a
+ * callback"): bounded body → the provider's verify-and-parse (401 forged, 400 malformed,
  * nothing routed either way) → media copied and events routed to the Profile objects → the
  * provider's acknowledgement. Events the provider dropped (a number that does not parse) are
  * logged and acknowledged so the carrier stops retrying. A failure while routing answers 500

@@ -1,7 +1,7 @@
 /**
  * Google service-account OAuth for RBM: a JWT signed RS256 with WebCrypto (PKCS#8 key from
  * the `RBM_SERVICE_ACCOUNT` JSON), exchanged at `GOOGLE_TOKEN_URL` for a bearer token
- * (providers.md, "Auth"). Tokens are cached per isolate until ~60 s before expiry.
+ * (docs/carriers.md, "Sending"). Tokens are cached per isolate until ~60 s before expiry.
  */
 import * as v from 'valibot';
 import { base64ToBytes, bytesToBase64Url, utf8 } from '../../lib/encoding';

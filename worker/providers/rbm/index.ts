@@ -1,4 +1,4 @@
-/** Builds the RBM provider from the environment (architecture.md names). */
+/** Builds the RBM provider from the environment (docs/architecture.md, "Configuration"). */
 import { config } from '../../config';
 import type { FetchFn } from '../http';
 import { parseServiceAccount } from './auth';

@@ -1,5 +1,5 @@
 /**
- * Maps the channel-neutral content model to RBM's `contentMessage` (providers.md, "Send").
+ * Maps the channel-neutral content model to RBM's `contentMessage` (docs/carriers.md, "Google RBM").
  * Every suggestion gets `postbackData`: the one the system set, else the one the Profile's
  * scheme derives from our message id (worker/profile/postbacks.ts), so a tap is traced back
  * to its message.

@@ -1,5 +1,5 @@
 /**
- * Google RBM as the RCS provider (REST v1, providers.md): capability checks, sends with our
+ * Google RBM as the RCS provider (REST v1, docs/carriers.md): capability checks, sends with our
  * message id as the idempotency key, revokes, and typing/read agent events. 429/5xx are
  * retried with bounded backoff (same messageId, so a retry never sends twice); a 401 gets
  * one fresh token.

@@ -1,5 +1,5 @@
 /**
- * Verifies and parses Google RBM webhooks (providers.md, "Webhook"): the clientToken/secret
+ * Verifies and parses Google RBM webhooks (docs/carriers.md, "Webhooks"): the clientToken/secret
  * handshake, then Pub/Sub push envelopes signed with `X-Goog-Signature` =
  * base64(HMAC-SHA512(clientToken, decoded data)). Every decoded shape becomes InboundEvents;
  * unknown fields and unknown event types are ignored, never rejected (Google would retry them

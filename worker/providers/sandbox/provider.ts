@@ -12,7 +12,7 @@ import type { Capability, RcsProvider, RcsSendRequest, RevokeResult, SendResult,
 
 export type SandboxMode = 'rcs' | 'sms' | 'rcs_offline';
 
-/** Every feature a modern RCS client reports (providers.md, capability answer). */
+/** Every feature a modern RCS client reports (docs/carriers.md, "Capability checks and the cache"). */
 export const SANDBOX_RCS_FEATURES = [
   'RICHCARD_STANDALONE',
   'RICHCARD_CAROUSEL',

@@ -1,5 +1,5 @@
 /**
- * Maps the content model to Twilio Content API template types (providers.md, "Twilio"):
+ * Maps the content model to Twilio Content API template types (docs/carriers.md, "Twilio RCS"):
  * `twilio/card` (also text + chips and media + chips), `twilio/media`, `twilio/carousel`, and
  * always a `twilio/text` with the fallback text, which is what Twilio sends when it falls back
  * to SMS. Button ids carry our postback data (it comes back as `ButtonPayload`).

@@ -1,4 +1,4 @@
-/** Builds the Twilio SMS and RCS providers from the environment (architecture.md names). */
+/** Builds the Twilio SMS and RCS providers from the environment (docs/architecture.md, "Configuration"). */
 import { config } from '../../config';
 import type { FetchFn } from '../http';
 import { TwilioRcsProvider, TwilioSmsProvider, type TwilioSettings } from './provider';

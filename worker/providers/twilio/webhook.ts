@@ -1,5 +1,5 @@
 /**
- * Twilio's webhook (providers.md, "Twilio"): inbound messages, button taps and status
+ * Twilio's webhook (docs/carriers.md, "Webhooks"): inbound messages, button taps and status
  * callbacks, form-encoded and signed with `X-Twilio-Signature` over the URL configured in
  * Twilio (PUBLIC_URL + path + query) and every posted parameter (./signature.ts). Customer
  * numbers go through the API's parser (`whatsapp:`/`rcs:` stripped, a national number read in

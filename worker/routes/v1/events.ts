@@ -1,5 +1,5 @@
 /**
- * `POST /v1/events` (architecture.md, public contract): a customer event from the shop
+ * `POST /v1/events` (docs/api.md, "Events"): a customer event from the shop
  * ("Placed Order", "Back In Stock", "Viewed Product"...), stored on the Profile object where
  * it can trigger flows and feed revenue attribution. Answers 202: processing is the
  * profile's business; a repeated `id` is accepted and recorded once.

@@ -1,5 +1,5 @@
 /**
- * `POST /v1/messages` (architecture.md, public contract): one message to one profile. The
+ * `POST /v1/messages` (docs/api.md, "Messages"): one message to one profile. The
  * Profile object runs the whole send pipeline (consent, quiet hours, channel choice,
  * idempotency); this answers 202 `{id, status, channel}`, or 422 with the refusal code.
  */

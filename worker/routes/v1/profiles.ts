@@ -1,5 +1,5 @@
 /**
- * `/v1/profiles` (architecture.md, public contract): create or update a profile, read it,
+ * `/v1/profiles` (docs/api.md, "Profiles"): create or update a profile, read it,
  * and page through its messages. The Profile Durable Object of the number is the source of
  * truth; this router only authenticates, validates and forwards.
  */
