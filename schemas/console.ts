@@ -69,6 +69,12 @@ export const ServerEventSchema = v.variant('type', [
 ]);
 export type ServerEvent = v.InferOutput<typeof ServerEventSchema>;
 
+/**
+ * The close code of a console's socket whose session ended (sign-out, a disabled account, a
+ * new role or password): the console goes back to the sign-in page instead of reconnecting.
+ */
+export const WS_SESSION_ENDED = 4401;
+
 /** Console → server. `resume` asks for everything after a sequence number after a reconnect. */
 export const ClientEventSchema = v.variant('type', [
   v.object({ type: v.literal('ping') }),

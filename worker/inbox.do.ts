@@ -122,6 +122,11 @@ export class Inbox extends DurableObject<Env> {
     return this.live.eventsAfter(after);
   }
 
+  /** Closes the live sockets of an ended session, or of every session of a user. */
+  async closeSockets(by: { session: string } | { user: string }): Promise<number> {
+    return this.live.closeSockets(by);
+  }
+
   // ---------------------------------------------------------------- WebSockets (hibernation API)
 
   override async fetch(request: Request): Promise<Response> {

@@ -7,7 +7,8 @@
  */
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
-import { ServerEventSchema, type ClientEvent, type ServerEvent } from '../../schemas/console';
+import { ServerEventSchema, WS_SESSION_ENDED, type ClientEvent, type ServerEvent } from '../../schemas/console';
+import { onUnauthorized } from '../lib/auth-state';
 import { reloadList } from './inbox';
 import { applyConversation, applyProfile, openThread, setTyping, threadPhone, upsertMessage } from './thread';
 
@@ -96,12 +97,18 @@ function connect(): void {
     if (r.success) handle(r.output);
     else console.warn('live event dropped: not a valid server event', r.issues[0]?.message);
   };
-  sock.onclose = () => {
+  sock.onclose = (ev) => {
     if (ws !== sock) return;
     ws = null;
     connected.value = false;
     clearInterval(pinger);
     if (stopped) return;
+    if (ev.code === WS_SESSION_ENDED) {
+      // Signed out elsewhere, disabled, or given a new role: back to the sign-in page.
+      stopLive();
+      onUnauthorized();
+      return;
+    }
     const delay = Math.min(15_000, 500 * 2 ** attempt++) * (0.7 + Math.random() * 0.6);
     timer = setTimeout(connect, delay);
   };

@@ -90,7 +90,10 @@ export function uniquePhone(): string {
 export class WsClient {
   readonly received: unknown[] = [];
   private waiters: { match: (m: unknown) => boolean; resolve: (m: unknown) => void }[] = [];
+  /** Settles with the close code and reason when the server closes the socket. */
+  readonly closed: Promise<{ code: number; reason: string }>;
   constructor(readonly ws: WebSocket) {
+    this.closed = new Promise((resolve) => ws.addEventListener('close', (e) => resolve({ code: e.code, reason: e.reason })));
     ws.accept();
     ws.addEventListener('message', (e) => {
       const data: unknown = JSON.parse(String(e.data));

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ServerEventSchema } from '../../schemas/console';
 import type { MessageView } from '../../schemas/messages';
 import { inboxStub } from '../../worker/inbox.do';
-import { api, BASE, signIn, uniquePhone, WsClient, type Session } from './helpers';
+import { WS_SESSION_ENDED } from '../../schemas/console';
+import { api, BASE, loginRequest, sessionCookie, signIn, uniquePhone, WsClient, type Session } from './helpers';
 
 async function connect(s: Session | null, headers: Record<string, string> = {}): Promise<Response> {
   return exports.default.fetch(`${BASE}/api/ws`, {
@@ -256,5 +257,31 @@ describe('the console WebSocket', () => {
       ['marketing', 'agent', s.user.id],
     ]);
     client.close();
+  });
+});
+
+describe('a console socket whose session ends', () => {
+  const closedWithin = (client: WsClient, ms = 3000) =>
+    Promise.race([client.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+
+  it('is closed with 4401 at sign-out, and another session of the same user keeps its socket', async () => {
+    const first = await signIn('agent');
+    const login = await loginRequest(first.user.email, first.user.password);
+    const second: Session = { ...first, cookie: sessionCookie(login)!, csrf: (await login.json<{ csrf: string }>()).csrf };
+    const a = await open(first);
+    const b = await open(second);
+    expect((await api(first, '/api/auth/logout', { method: 'POST' })).status).toBeLessThan(300);
+    expect(await closedWithin(a.client)).toEqual({ code: WS_SESSION_ENDED, reason: 'session ended' });
+    expect(await closedWithin(b.client, 300)).toBeNull();
+    b.client.close();
+  });
+
+  it('is closed for every session of a user an admin disables', async () => {
+    const admin = await signIn('admin');
+    const agent = await signIn('agent');
+    const { client } = await open(agent);
+    const res = await api(admin, `/api/users/${agent.user.id}`, { method: 'PATCH', body: { disabled: true } });
+    expect(res.status).toBe(200);
+    expect(await closedWithin(client)).toEqual({ code: WS_SESSION_ENDED, reason: 'session ended' });
   });
 });

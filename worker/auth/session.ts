@@ -9,6 +9,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Role, SessionUser } from '../../schemas/users';
 import { HttpError } from '../errors';
+import { inboxStub } from '../inbox/client';
 import { randomToken, secretsEqual, sha256Hex } from '../lib/crypto';
 
 export const SESSION_COOKIE = 'sid';
@@ -53,12 +54,23 @@ export async function startSession(c: Context<ConsoleEnv>, userId: string): Prom
 
 export async function endSession(c: Context<ConsoleEnv>, sessionId: string): Promise<void> {
   await c.env.DB.prepare('DELETE FROM sessions WHERE id = ?').bind(sessionId).run();
+  await closeSockets(c.env, { session: sessionId });
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: !isLocalHttp(new URL(c.req.url)) });
 }
 
 /** Ends every session of a user (password change, role change, disabled). */
 export async function endUserSessions(env: Env, userId: string): Promise<void> {
   await env.DB.prepare('DELETE FROM sessions WHERE user_id = ?').bind(userId).run();
+  await closeSockets(env, { user: userId });
+}
+
+/** The session row is gone either way; a socket left open is closed at its next reconnect. */
+async function closeSockets(env: Env, by: { session: string } | { user: string }): Promise<void> {
+  try {
+    await inboxStub(env).closeSockets(by);
+  } catch (err) {
+    console.warn('live sockets of an ended session not closed', err);
+  }
 }
 
 interface SessionRow {

@@ -24,6 +24,7 @@ export type InboxOp =
 /** Headers the Worker sets on a forwarded WebSocket upgrade, after checking the session. */
 export const WS_USER_HEADER = 'x-inbox-user-id';
 export const WS_ROLE_HEADER = 'x-inbox-user-role';
+export const WS_SESSION_HEADER = 'x-inbox-session-id';
 
 /** The one Inbox object of a deployment (shard by brand later if needed). */
 export const inboxStub = (env: Env) => env.INBOX.getByName('main');

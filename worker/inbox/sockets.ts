@@ -6,10 +6,10 @@
  * sets).
  */
 import * as v from 'valibot';
-import { ClientEventSchema, type ServerEvent } from '../../schemas/console';
+import { ClientEventSchema, type ServerEvent, WS_SESSION_ENDED } from '../../schemas/console';
 import type { Role } from '../../schemas/console-api';
 import { toE164 } from '../../schemas/phone';
-import { WS_ROLE_HEADER, WS_USER_HEADER } from './client';
+import { WS_ROLE_HEADER, WS_SESSION_HEADER, WS_USER_HEADER } from './client';
 
 /** How many events are kept for `resume`; older gaps get a fresh `hello` (refetch). */
 export const KEEP_EVENTS = 5000;
@@ -113,15 +113,34 @@ export class LiveChannel {
     }
     const userId = request.headers.get(WS_USER_HEADER);
     const role = request.headers.get(WS_ROLE_HEADER);
-    if (!userId || (role !== 'admin' && role !== 'agent' && role !== 'marketer')) {
+    const sessionId = request.headers.get(WS_SESSION_HEADER);
+    if (!userId || !sessionId || (role !== 'admin' && role !== 'agent' && role !== 'marketer')) {
       return Response.json({ error: 'unauthorized', message: 'Sign in to use the console.' }, { status: 401 });
     }
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server, [`user:${userId}`, `role:${role}`]);
+    this.ctx.acceptWebSocket(server, [`user:${userId}`, `role:${role}`, `session:${sessionId}`]);
     server.serializeAttachment({ userId, role } satisfies SocketAttachment);
     server.send(JSON.stringify({ type: 'hello', cursor: this.lastSeq() } satisfies ServerEvent));
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * Closes the sockets of one session, or of every session of a user: a session that ended
+   * (sign-out, disabled account, new role or password) stops receiving customers' messages at
+   * once, not at its next reconnect.
+   */
+  closeSockets(by: { session: string } | { user: string }): number {
+    const tag = 'session' in by ? `session:${by.session}` : `user:${by.user}`;
+    const sockets = this.ctx.getWebSockets(tag);
+    for (const ws of sockets) {
+      try {
+        ws.close(WS_SESSION_ENDED, 'session ended');
+      } catch {
+        // Already closed.
+      }
+    }
+    return sockets.length;
   }
 
   /** A console's message: ping, resume after a reconnect, or the agent typing. Anything else is ignored. */

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { assertSameOrigin, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
-import { inboxStub, WS_ROLE_HEADER, WS_USER_HEADER } from '../../inbox/client';
+import { inboxStub, WS_ROLE_HEADER, WS_SESSION_HEADER, WS_USER_HEADER } from '../../inbox/client';
 
 export const ws = new Hono<ConsoleEnv>().get('/', async (c) => {
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
@@ -18,6 +18,8 @@ export const ws = new Hono<ConsoleEnv>().get('/', async (c) => {
   // Only the session decides identity: drop whatever the client sent under these names.
   headers.set(WS_USER_HEADER, c.var.user.id);
   headers.set(WS_ROLE_HEADER, c.var.user.role);
+  // The socket is tagged with its session, so ending the session closes it.
+  headers.set(WS_SESSION_HEADER, c.var.session.id);
   headers.delete('cookie');
   return inboxStub(c.env).fetch(new Request(c.req.url, { method: 'GET', headers }));
 });
