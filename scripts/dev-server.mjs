@@ -51,6 +51,10 @@ export async function startDevServer({ vars = {}, quiet = true } = {}) {
     '--persist-to',
     dir,
     '--show-interactive-dev-session=false',
+    // A free inspector port of its own: the default (9229) collides with any other dev server
+    // on the machine, e.g. `npm start` while the browser tests run.
+    '--inspector-port',
+    String(await freePort()),
   ];
   for (const [k, v] of Object.entries(all)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
