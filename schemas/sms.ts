@@ -14,9 +14,12 @@ import type { Card, Content, Suggestion } from './content';
 /**
  * Words that show a text already tells the customer how to stop. Only the upper-case forms
  * count ("Reply STOP", "STOP au 36111"): a lower-case "stop" in marketing copy ("don't stop
- * shopping") is not an opt-out instruction, and when in doubt the mention is appended.
+ * shopping") is not an opt-out instruction, and when in doubt the mention is appended. Of the
+ * opt-out keywords, those that also read as ordinary copy in capitals ("FIN DES SOLDES",
+ * "END OF SEASON", "ANNULER" a booking, "CANCEL" an order) do not count either.
  */
-const OPT_OUT_MENTION = /(^|[^\p{L}\p{N}])(STOP|STOPALL|ARR[EÊ]T|UNSUBSCRIBE|OPTOUT|OPT[ -]OUT|D[EÉ]SABONNER)(?=$|[^\p{L}\p{N}])/u;
+const OPT_OUT_MENTION =
+  /(^|[^\p{L}\p{N}])(STOP|STOPALL|ARR[EÊ]T|ARR[EÊ]TE|ARR[EÊ]TEZ|UNSUBSCRIBE|OPTOUT|OPT[ -]OUT|D[EÉ]SABONNER|D[EÉ]SABONNEMENT|D[EÉ]SINSCRIRE)(?=$|[^\p{L}\p{N}])/u;
 
 const fold = (s: string) =>
   s

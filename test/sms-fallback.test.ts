@@ -192,6 +192,15 @@ describe('withOptOutMention', () => {
   it('recognizes the French ARRÊT keyword as a mention', () => {
     expect(hasOptOutMention('Promo. ARRÊT au 36111')).toBe(true);
   });
+  it('recognizes the French opt-out keywords customers are told to send', () => {
+    for (const text of ['Promo. ARRETE au 36111', 'Promo. Envoyez ARRÊTEZ', 'DÉSABONNEMENT au 36111', 'Répondez DESINSCRIRE']) {
+      expect(hasOptOutMention(text), text).toBe(true);
+    }
+  });
+  it('does not take capitals that also read as copy for a mention, so the mention is added', () => {
+    expect(withOptOutMention('FIN DES SOLDES ce soir', 'STOP au 36111')).toBe('FIN DES SOLDES ce soir\nSTOP au 36111');
+    expect(hasOptOutMention('ANNULER ou modifier votre RDV en ligne')).toBe(false);
+  });
   it('recognizes the brand mention whatever its case and accents', () => {
     expect(hasOptOutMention('Promo. desabonnement: envoyez non au 36111', 'Désabonnement : envoyez NON au 36111')).toBe(true);
   });
