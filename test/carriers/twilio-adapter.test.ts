@@ -217,6 +217,33 @@ describe('Twilio RCS through the Messaging Service', () => {
     }
   });
 
+  it("carries a carousel's own suggestions on the cards' free button slots, the Stop chip first, since Twilio carousels have none", async () => {
+    const phone = uniquePhone();
+    const fallback = `carousel chips ${phone}`;
+    const content: Content = {
+      type: 'carousel',
+      cards: [
+        { title: 'A', buttons: [{ type: 'reply', text: 'One', postback: 'a1' }] },
+        { title: 'B', buttons: [{ type: 'reply', text: 'Two', postback: 'b1' }] },
+      ],
+      suggestions: [
+        { type: 'reply', text: 'More', postback: 'more' },
+        { type: 'reply', text: 'Help', postback: 'help' },
+        { type: 'reply', text: 'Stop', postback: 'STOP' },
+      ],
+    };
+    expect((await twilioRcs().send(rcsReq(phone, content, fallback))).ok).toBe(true);
+    const [tpl] = (await requestsFor(API, fallback)).filter((x) => x.path === '/v1/Content');
+    const carousel = (JSON.parse(tpl!.body) as { types: { 'twilio/carousel': { cards: { actions: { id: string }[] }[] } } }).types[
+      'twilio/carousel'
+    ];
+    // The last card takes Stop, the one before takes "More"; "Help" finds no slot.
+    expect(carousel.cards.map((c) => c.actions.map((a) => a.id))).toEqual([
+      ['a1', 'more'],
+      ['b1', 'STOP'],
+    ]);
+  });
+
   it('turns view-location and calendar actions into links, and leaves out share-location, which Twilio cannot carry', async () => {
     const phone = uniquePhone();
     const fallback = `links ${phone}`;

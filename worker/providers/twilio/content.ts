@@ -5,7 +5,7 @@
  * to SMS. Button ids carry our postback data (it comes back as `ButtonPayload`).
  */
 import type { Card, Content, Suggestion } from '../../../schemas/content';
-import { postbackOf, withPostbacks } from '../../profile/postbacks';
+import { postbackOf, STOP_POSTBACK, withPostbacks } from '../../profile/postbacks';
 
 export type TwilioAction =
   | { type: 'QUICK_REPLY'; title: string; id: string }
@@ -118,15 +118,34 @@ export function toTemplateTypes(composed: Content, messageId: string, fallbackTe
     case 'carousel':
       return {
         'twilio/text': text,
-        // Body is required by the API but dropped over RCS; cards take 1-2 actions.
-        'twilio/carousel': {
-          body: fallbackText,
-          cards: content.cards.map((c) => {
-            const tc = card(c, []);
-            if (tc.actions) tc.actions = tc.actions.slice(0, 2);
-            return tc;
-          }),
-        },
+        // Body is required by the API but dropped over RCS.
+        'twilio/carousel': { body: fallbackText, cards: carouselCards(content.cards, chips) },
       };
   }
 }
+
+/** Twilio's carousel cards take one or two buttons each. */
+const CAROUSEL_CARD_ACTIONS = 2;
+
+/**
+ * Twilio carousels have no message-level chips, so the message's suggestions take the free
+ * button slots of its cards, from the last card back, the opt-out ("Stop") first: a marketing
+ * carousel keeps its way out. What finds no slot is left out (docs/carriers.md, "Twilio RCS").
+ */
+function carouselCards(cards: readonly Card[], chips: readonly TwilioAction[]): TwilioCard[] {
+  const out = cards.map((c) => {
+    const tc = card(c, []);
+    if (tc.actions) tc.actions = tc.actions.slice(0, CAROUSEL_CARD_ACTIONS);
+    return tc;
+  });
+  const pending = [...chips].sort((a, b) => Number(isStop(b)) - Number(isStop(a)));
+  for (let i = out.length - 1; i >= 0 && pending.length > 0; i--) {
+    const tc = out[i] as TwilioCard;
+    const acts = tc.actions ?? [];
+    while (acts.length < CAROUSEL_CARD_ACTIONS && pending.length > 0) acts.push(pending.shift() as TwilioAction);
+    if (acts.length) tc.actions = acts;
+  }
+  return out;
+}
+
+const isStop = (a: TwilioAction): boolean => a.type === 'QUICK_REPLY' && a.id === STOP_POSTBACK;
