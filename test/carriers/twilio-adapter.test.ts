@@ -101,7 +101,8 @@ describe('Twilio SMS', () => {
 describe('Twilio RCS through the Messaging Service', () => {
   it('sends plain text as a Body to a plain +E164 so Twilio may fall back to SMS', async () => {
     const phone = uniquePhone();
-    const result = await twilioRcs().send(rcsReq(phone, { type: 'text', text: 'Hello' }));
+    // The fallback text of plain text is the text itself (the Profile's SMS version of it).
+    const result = await twilioRcs().send(rcsReq(phone, { type: 'text', text: 'Hello' }, 'Hello'));
     expect(result.ok).toBe(true);
     const [one] = await messagesTo(phone);
     expect(pairs(one!)).toEqual([
@@ -110,6 +111,14 @@ describe('Twilio RCS through the Messaging Service', () => {
       ['MessagingServiceSid', 'MGtest00000000000000000000000000'],
       ['StatusCallback', CALLBACK],
     ]);
+  });
+
+  it('sends the SMS version as the Body of plain marketing text, so the opt-out mention is there if Twilio falls back', async () => {
+    const phone = uniquePhone();
+    const result = await twilioRcs().send(rcsReq(phone, { type: 'text', text: 'Soldes -30 %' }, 'Soldes -30 %\nSTOP au 36111'));
+    expect(result.ok).toBe(true);
+    const [one] = await messagesTo(phone);
+    expect(form(one!).get('Body')).toBe('Soldes -30 %\nSTOP au 36111');
   });
 
   it('creates a card template for text with chips, with the fallback text as twilio/text', async () => {

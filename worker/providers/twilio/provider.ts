@@ -174,7 +174,9 @@ export class TwilioRcsProvider implements RcsProvider {
       if ('error' in c) return c.error;
       p.set('ContentSid', c.sid);
     } else if (req.content.type === 'text') {
-      p.set('Body', req.content.text);
+      // One Body for both channels: the SMS version, which stands alone and carries the
+      // marketing opt-out mention (the RCS text plus that line, or the sender's own SMS text).
+      p.set('Body', req.fallbackText || req.content.text);
     }
     // The channel actually used is only known from the status callbacks (`rcs:` prefix).
     return this.client.sendMessage(p, true);
