@@ -3,7 +3,7 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../worker/profile.do';
-import { advanceTo, messages, profile, setClock, setSandboxMode, TUESDAY_10H_PARIS, text, timers, uniquePhone } from './helpers';
+import { advanceTo, messages, profile, setClock, setSandboxMode, subscribe, TUESDAY_10H_PARIS, text, timers, uniquePhone } from './helpers';
 
 describe('the fallback deadline', () => {
   it('revokes an undelivered RCS message and sends it as SMS once', async () => {
@@ -28,6 +28,20 @@ describe('the fallback deadline', () => {
 
     await advanceTo(phone, TUESDAY_10H_PARIS + 900_000);
     expect((await messages(phone)).filter((m) => m.channel === 'sms')).toHaveLength(1);
+  });
+
+  it('falls back with the opt-out mention, not a "Reply: Stop" line, for a marketing message that had the Stop chip', async () => {
+    const phone = uniquePhone('rcs');
+    await subscribe(phone);
+    await setSandboxMode(phone, 'rcs_offline');
+    await setClock(phone, TUESDAY_10H_PARIS);
+    const out = await profile(phone).send(phone, { purpose: 'marketing', content: text('Soldes : -30 % ce week-end') });
+    if (!out.ok) throw new Error('send refused');
+    await advanceTo(phone, TUESDAY_10H_PARIS + 300_000);
+    const [sms, rcs] = await messages(phone);
+    // The RCS message went out with the Stop chip (the brand's default).
+    expect(rcs?.content?.suggestions?.map((s) => s.text)).toEqual(['Stop']);
+    expect(sms).toMatchObject({ channel: 'sms', text: 'Soldes : -30 % ce week-end\nSTOP au 36111' });
   });
 
   it('sends no SMS when the revoke answers "already delivered"', async () => {

@@ -78,3 +78,12 @@ export function withStopSuggestion(content: Content, label = 'Stop'): Content {
   if (list.length >= 11 || list.some((s) => s.postback === STOP_POSTBACK)) return content;
   return { ...content, suggestions: [...list, { type: 'reply', text: label, postback: STOP_POSTBACK }] };
 }
+
+/** The content without the Stop chip `withStopSuggestion` added (its SMS version has the mention instead). */
+export function withoutStopSuggestion(content: Content): Content {
+  const list = content.suggestions;
+  if (!list?.some((s) => s.postback === STOP_POSTBACK)) return content;
+  const rest = list.filter((s) => s.postback !== STOP_POSTBACK);
+  const { suggestions: _dropped, ...bare } = content;
+  return rest.length ? { ...content, suggestions: rest } : (bare as Content);
+}

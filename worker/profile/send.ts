@@ -20,7 +20,7 @@ import type { Core } from './core';
 import { smsVersion } from '../../schemas/sms';
 import { frequencyCapped } from '../compliance/frequency';
 import { DEFAULT_QUIET_HOURS, nextAllowedSendTime, zoneForPhone, type QuietHoursRules } from '../compliance/quiet-hours';
-import { requiredFeatures, STOP_POSTBACK, withPostbacks, withStopSuggestion } from './postbacks';
+import { requiredFeatures, STOP_POSTBACK, withoutStopSuggestion, withPostbacks, withStopSuggestion } from './postbacks';
 import { iso } from '../lib/time';
 import type { MessagePurpose, MessageRow } from './store';
 
@@ -282,7 +282,8 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
 
 /** The SMS text: the sender's `fallback_text`, else generated; marketing gets the opt-out mention. */
 function fallbackTextFor(_core: Core, row: MessageRow, brand: BrandSettings): string {
-  const content = row.content ? (JSON.parse(row.content) as Content) : null;
+  // The stored content may carry the Stop chip the RCS message got; the SMS has the mention.
+  const content = row.content ? withoutStopSuggestion(JSON.parse(row.content) as Content) : null;
   if (!content && !row.fallback_text) return row.text ?? '';
   return smsVersion(content, { fallbackText: row.fallback_text, purpose: row.purpose, optOutMention: brand.optOutMention });
 }
