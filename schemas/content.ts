@@ -59,15 +59,22 @@ export const LocationSuggestionSchema = v.object({
   label: v.optional(v.pipe(v.string(), v.maxLength(100))),
   postback: v.optional(PostbackSchema),
 });
-export const CalendarSuggestionSchema = v.object({
-  type: v.literal('calendar'),
-  text: label(25),
-  start: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
-  end: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
-  title: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-  description: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  postback: v.optional(PostbackSchema),
-});
+export const CalendarSuggestionSchema = v.pipe(
+  v.object({
+    type: v.literal('calendar'),
+    text: label(25),
+    start: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
+    end: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
+    title: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+    description: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    postback: v.optional(PostbackSchema),
+  }),
+  // The phone's calendar refuses an event that ends before it starts.
+  v.forward(
+    v.check((s) => Date.parse(s.end) >= Date.parse(s.start), 'must not be before start'),
+    ['end'],
+  ),
+);
 export const ShareLocationSuggestionSchema = v.object({
   type: v.literal('share_location'),
   text: label(25),

@@ -11,7 +11,9 @@
  */
 import { IMAGE_EXTENSIONS, LOOPBACK_HTTP, urlExtension, VIDEO_EXTENSIONS, type Card, type Content, type Suggestion } from './content';
 import { countSegments, encodingAdvice, isGsm7 } from './gsm';
-import { hasOptOutMention } from './sms';
+import { hasOptOutMention, SMS_MAX_CHARS } from './sms';
+
+export { SMS_MAX_CHARS };
 
 export interface LintIssue {
   level: 'warning' | 'error';
@@ -60,8 +62,6 @@ const ALLOWED_MEDIA = new Set<string>([...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS]
 const ACTION_TYPES = new Set<Suggestion['type']>(['url', 'dial', 'calendar', 'location', 'share_location']);
 const isAction = (s: Suggestion) => ACTION_TYPES.has(s.type);
 
-/** Twilio refuses longer bodies; the API's `fallback_text` has the same bound. */
-export const SMS_MAX_CHARS = 1600;
 /** More parts than this and a marketing SMS costs more than it earns: say so. */
 export const SMS_PARTS_WARN = 4;
 

@@ -7,6 +7,10 @@
  * GSM-7 (and half the price of UCS-2) whenever the brand's own words are.
  */
 import type { Card, Content, Suggestion } from './content';
+import { graphemes } from './gsm';
+
+/** Twilio refuses longer bodies; the API's `fallback_text` has the same bound. */
+export const SMS_MAX_CHARS = 1600;
 
 // ---------------------------------------------------------------------------------------
 // Opt-out mention
@@ -106,22 +110,88 @@ function suggestionLines(list: readonly Suggestion[] | undefined): string[] {
   return lines;
 }
 
-function cardLines(card: Card): string[] {
-  const lines: string[] = [];
-  if (card.title?.trim()) lines.push(card.title.trim());
-  if (card.description?.trim()) lines.push(card.description.trim());
+function cardLines(card: Card): Block[] {
+  const lines: Block[] = [];
+  if (card.title?.trim()) lines.push(prose(card.title));
+  if (card.description?.trim()) lines.push(prose(card.description));
   // The image only carries the message when the card has no words of its own.
-  if (lines.length === 0 && card.media) lines.push(card.media.url);
-  return lines.concat(suggestionLines(card.buttons));
+  if (lines.length === 0 && card.media) lines.push(fixed(card.media.url));
+  return lines.concat(suggestionLines(card.buttons).map(fixed));
 }
 
 /** "Title - description - https://first-link" for one card of a carousel (a GSM-7 hyphen, not an en dash). */
-function carouselLine(card: Card): string {
+function carouselLine(card: Card): Block {
   const firstUrl = card.buttons?.find((b) => b.type === 'url');
-  const parts = [card.title, card.description].map((p) => (p ? oneLine(p) : '')).filter(Boolean);
-  if (firstUrl?.type === 'url') parts.push(firstUrl.url);
-  else if (parts.length === 0 && card.media) parts.push(card.media.url);
-  return parts.join(' - ');
+  const words = [card.title, card.description].map((p) => (p ? oneLine(p) : '')).filter(Boolean);
+  const link = firstUrl?.type === 'url' ? firstUrl.url : words.length === 0 && card.media ? card.media.url : '';
+  return { prose: words.join(' - '), tail: link ? (words.length ? ` - ${link}` : link) : '' };
+}
+
+/**
+ * One line or paragraph of an SMS version: `prose` is the brand's words, which may be
+ * shortened to fit; `tail` (links, numbers, the reply choices) is kept whole.
+ */
+interface Block {
+  prose: string;
+  tail: string;
+}
+
+const prose = (text: string): Block => ({ prose: text.trim(), tail: '' });
+const fixed = (text: string): Block => ({ prose: '', tail: text.trim() });
+const ELLIPSIS = '...';
+
+/** `text` cut to at most `max` UTF-16 units, between grapheme clusters, ending with "...". */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= ELLIPSIS.length) return '';
+  const room = max - ELLIPSIS.length;
+  let out = '';
+  for (const g of graphemes(text)) {
+    if (out.length + g.length > room) break;
+    out += g;
+  }
+  // End on a word when one ends near the cut.
+  const space = out.search(/\s\S*$/);
+  if (space > room * 0.8) out = out.slice(0, space);
+  return `${out.trimEnd()}${ELLIPSIS}`;
+}
+
+/**
+ * Joins the blocks into at most `max` characters: when too long, the longest words are
+ * shortened first (each to the same cap), so links, numbers and reply choices stay whole and
+ * every part of the message keeps its beginning. Only when those alone are too long are the
+ * last lines dropped.
+ */
+function fitBlocks(blocks: readonly Block[], max: number): string {
+  const join = (list: readonly Block[]) =>
+    tidy(
+      list
+        .map((b) => b.prose + b.tail)
+        .filter((l) => l.trim())
+        .join('\n'),
+    );
+  const whole = join(blocks);
+  if (whole.length <= max) return whole;
+  const excess = whole.length - max;
+  const lengths = blocks.map((b) => b.prose.length);
+  // The highest cap that removes enough: sum(max(0, length - cap)) >= excess.
+  let lo = 0;
+  let hi = Math.max(...lengths);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const removed = lengths.reduce((n, l) => n + Math.max(0, l - mid), 0);
+    if (removed >= excess) lo = mid;
+    else hi = mid - 1;
+  }
+  const cut = blocks.map((b) => ({ ...b, prose: shorten(b.prose, lo) }));
+  let text = join(cut);
+  // Links and choices alone over the limit: keep whole lines from the top.
+  if (text.length > max) {
+    const lines = text.split('\n');
+    while (lines.length > 1 && lines.join('\n').length > max) lines.pop();
+    text = shorten(lines.join('\n'), max);
+  }
+  return text;
 }
 
 /** Trims every line and keeps at most one blank line in a row (the customer's paragraphs). */
@@ -141,14 +211,14 @@ function tidy(text: string): string {
  * SMS offers a free opt-out).
  */
 export function smsFallbackText(content: Content, opts: { optOutMention?: string | null } = {}): string {
-  const blocks: string[] = [];
+  const blocks: Block[] = [];
   switch (content.type) {
     case 'text':
-      blocks.push(content.text);
+      blocks.push(prose(content.text));
       break;
     case 'media':
-      if (content.text) blocks.push(content.text);
-      blocks.push(content.media.url);
+      if (content.text) blocks.push(prose(content.text));
+      blocks.push(fixed(content.media.url));
       break;
     case 'card':
       blocks.push(...cardLines(content.card));
@@ -157,14 +227,21 @@ export function smsFallbackText(content: Content, opts: { optOutMention?: string
       for (const card of content.cards) blocks.push(carouselLine(card));
       break;
   }
-  blocks.push(...suggestionLines(content.suggestions));
-  const text = tidy(
-    blocks
-      .map((b) => b.trim())
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return opts.optOutMention ? withOptOutMention(text, opts.optOutMention) : text;
+  blocks.push(...suggestionLines(content.suggestions).map(fixed));
+  return fitWithMention(blocks, opts.optOutMention);
+}
+
+/**
+ * The blocks within the carriers' limit, then the opt-out mention when they lack one; room
+ * for the mention is kept, so shortening never cuts it off.
+ */
+function fitWithMention(blocks: readonly Block[], mention?: string | null): string {
+  const m = mention?.trim() ?? '';
+  const whole = fitBlocks(blocks, SMS_MAX_CHARS);
+  if (!m) return whole;
+  const withMention = withOptOutMention(whole, m);
+  if (withMention.length <= SMS_MAX_CHARS) return withMention;
+  return withOptOutMention(fitBlocks(blocks, SMS_MAX_CHARS - m.length - 1), m);
 }
 
 /**
@@ -178,7 +255,7 @@ export function smsVersion(
   opts: { fallbackText?: string | null; purpose?: string | null; optOutMention?: string | null } = {},
 ): string {
   const mention = opts.purpose === 'marketing' ? opts.optOutMention : null;
-  if (opts.fallbackText) return mention ? withOptOutMention(opts.fallbackText, mention) : opts.fallbackText;
+  if (opts.fallbackText) return mention ? fitWithMention([prose(opts.fallbackText)], mention) : opts.fallbackText;
   if (!content) return '';
   return smsFallbackText(content, mention ? { optOutMention: mention } : {});
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../schemas/content';
 import { countSegments } from '../schemas/gsm';
-import { formatWhen, hasOptOutMention, smsFallbackText, withOptOutMention } from '../schemas/sms';
+import { formatWhen, hasOptOutMention, smsFallbackText, smsVersion, withOptOutMention } from '../schemas/sms';
 
 describe('smsFallbackText', () => {
   it('keeps a plain text as it is, trimmed', () => {
@@ -182,6 +182,45 @@ describe('smsFallbackText', () => {
 
   it('appends nothing when the mention is null', () => {
     expect(smsFallbackText({ type: 'text', text: '-20% today' }, { optOutMention: null })).toBe('-20% today');
+  });
+});
+
+describe('an SMS version longer than the carriers accept', () => {
+  const url = 'https://shop.example/collection/summer';
+  const long = (n: number) => 'Notre nouvelle collection est arrivee. '.repeat(Math.ceil(n / 39)).slice(0, n);
+
+  it('shortens the words to 1,600 characters, keeping links, choices and the opt-out mention whole', () => {
+    const sms = smsVersion(
+      {
+        type: 'card',
+        card: { title: 'Summer', description: long(2000), buttons: [{ type: 'url', text: 'See the collection', url }] },
+        suggestions: [{ type: 'reply', text: 'Yes' }],
+      },
+      { purpose: 'marketing', optOutMention: 'STOP au 36111' },
+    );
+    expect(sms.length).toBeLessThanOrEqual(1600);
+    const lines = sms.split('\n');
+    expect(lines[0]).toBe('Summer');
+    expect(lines[1]).toMatch(/^Notre nouvelle collection.*\.\.\.$/);
+    expect(lines.slice(2)).toEqual([`See the collection: ${url}`, 'Reply: Yes', 'STOP au 36111']);
+  });
+
+  it('shortens the longest card of a carousel first, and every card keeps its link', () => {
+    const cards = [
+      { title: 'A', description: long(1500), buttons: [{ type: 'url' as const, text: 'Open', url: `${url}/a` }] },
+      { title: 'B', description: 'Short', buttons: [{ type: 'url' as const, text: 'Open', url: `${url}/b` }] },
+    ];
+    const sms = smsVersion({ type: 'carousel', cards: [...cards, { ...cards[0]!, title: 'C', description: long(900) }] }, {});
+    expect(sms.length).toBeLessThanOrEqual(1600);
+    const lines = sms.split('\n');
+    expect(lines[1]).toBe(`B - Short - ${url}/b`);
+    for (const [i, line] of lines.entries()) expect(line.endsWith(i === 1 ? '/b' : '/a')).toBe(true);
+  });
+
+  it('fits the sender’s own 1,600-character fallback with the mention by shortening the text', () => {
+    const sms = smsVersion(null, { fallbackText: long(1600), purpose: 'marketing', optOutMention: 'STOP au 36111' });
+    expect(sms.length).toBeLessThanOrEqual(1600);
+    expect(sms.endsWith('...\nSTOP au 36111')).toBe(true);
   });
 });
 
