@@ -171,7 +171,7 @@ export type ConsentCondition = v.InferOutput<typeof ConsentConditionSchema>;
 const RcsConditionSchema = v.strictObject({ rcs: v.picklist(RCS_STATES, `must be one of ${list(RCS_STATES)}`) }, objectMessage);
 export type RcsCondition = v.InferOutput<typeof RcsConditionSchema>;
 
-const Compare = (value: v.GenericSchema<unknown, number>) =>
+const Compare = (value: v.GenericSchema<number, number>) =>
   v.strictObject({ op: v.picklist(NUMBER_OPS, `must be one of ${list(NUMBER_OPS)}`), value }, objectMessage);
 
 const EventObject = v.strictObject(
@@ -207,7 +207,8 @@ const EventConditionSchema = v.pipe(
     ['sum'],
   ),
 );
-export type EventCondition = v.InferOutput<typeof EventConditionSchema>;
+/** As written: `op` may be left out ("happened"). */
+export type EventCondition = v.InferInput<typeof EventConditionSchema>;
 
 export type Leaf = FieldCondition | PropertyCondition | ConsentCondition | RcsCondition | EventCondition;
 export type Group = { all: Condition[] } | { any: Condition[] };
