@@ -4,7 +4,8 @@
 // page by page (worker/segments/index.ts).
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Condition, SegmentDefinition } from '../../schemas/segments';
+import * as v from 'valibot';
+import { type Condition, type SegmentDefinition, SegmentDefinitionSchema } from '../../schemas/segments';
 import { audienceBreakdown, segmentCount, segmentPage } from '../../worker/segments';
 import { BUILTIN_SEGMENTS } from '../../worker/segments/builtins';
 import { NOW, type Seeded, seed } from './seed';
@@ -121,6 +122,7 @@ describe('segment conditions on the directory', () => {
   });
 
   it('answer the built-in examples: VIP, new customers, big baskets, RCS-capable', async () => {
+    for (const b of BUILTIN_SEGMENTS) expect(v.safeParse(SegmentDefinitionSchema, b.definition).success, b.id).toBe(true);
     const byId = Object.fromEntries(
       await Promise.all(BUILTIN_SEGMENTS.map(async (b) => [b.id, await members({ all: [s.scoped({ all: [] }), b.definition] })])),
     );

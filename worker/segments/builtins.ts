@@ -1,7 +1,7 @@
 /**
  * The built-in example segments every brand has (docs/api.md, "Segments"): read-only starting
  * points the console offers when a marketer creates a segment. They live in code, not in D1,
- * so a new grammar version updates them with the Worker; test/segments checks each against
+ * so a new grammar version updates them with the Worker; test/audience checks each against
  * the grammar.
  */
 import type { SegmentDefinition } from '../../schemas/segments';
