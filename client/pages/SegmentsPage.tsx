@@ -26,8 +26,12 @@ export default function SegmentsPage() {
 
   const load = () =>
     call(SegmentListSchema, 'GET', '/api/segments').then(
-      (r) => void (segments.value = r.segments),
-      (e: unknown) => void (error.value = e instanceof ApiError && e.status !== 0 ? e.message : t('common.error')),
+      (r) => {
+        segments.value = r.segments;
+      },
+      (e: unknown) => {
+        error.value = e instanceof ApiError && e.status !== 0 ? e.message : t('common.error');
+      },
     );
   useEffect(() => void load(), []);
 

@@ -41,7 +41,7 @@ export function GroupEditor({
   const add = (c: Condition) => onChange(withItems(value, [...list, c]));
   const full = list.length >= MAX_CONDITIONS;
   return (
-    <div class="seg-group" role="group" aria-label={tseg(`seg.match.${mode}`)}>
+    <fieldset class="seg-group" aria-label={tseg(`seg.match.${mode}`)}>
       <div class="seg-group-head">
         <label class="seg-inline">
           <span>{tseg('seg.groupMode')}</span>
@@ -90,6 +90,6 @@ export function GroupEditor({
           )}
         </div>
       )}
-    </div>
+    </fieldset>
   );
 }
