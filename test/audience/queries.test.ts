@@ -121,6 +121,28 @@ describe('segment conditions on the directory', () => {
     expect(await who({ field: "properties.x') OR 1=1 --", op: 'exists' })).toEqual([]);
   });
 
+  it("run the largest definition the grammar allows within D1's 100 bound values", async () => {
+    // 20 conditions, each binding as many distinct values as a condition can: a text `contains`
+    // on its own property (path, pattern, item), and events with 5 `where` filters, a count and a sum.
+    const event = (i: number): Condition => ({
+      event: `Event ${i}`,
+      in_last_days: 10 + i,
+      count: { op: 'at_least', value: 100 + i },
+      sum: { op: 'greater_than', value: 1000 + i },
+      where: Array.from({ length: 5 }, (_, j) => ({ field: `properties.e${i}k${j}`, op: 'contains' as const, value: `e${i}v${j}` })),
+    });
+    const largest: SegmentDefinition = {
+      any: [
+        event(1),
+        event(2),
+        ...Array.from({ length: 7 }, (_, i): Condition => ({ field: `properties.p${i}`, op: 'not_contains', value: `v${i}` })),
+      ],
+    };
+    expect(v.safeParse(SegmentDefinitionSchema, largest).success).toBe(true);
+    expect(await segmentCount(env, { all: [s.scoped({ all: [] }), largest] }, NOW)).toBe(4);
+    expect((await segmentPage(env, { all: [s.scoped({ all: [] }), largest] }, null, 10, NOW)).phones).toHaveLength(4);
+  });
+
   it('answer the built-in examples: VIP, new customers, big baskets, RCS-capable', async () => {
     for (const b of BUILTIN_SEGMENTS) expect(v.safeParse(SegmentDefinitionSchema, b.definition).success, b.id).toBe(true);
     const byId = Object.fromEntries(
