@@ -40,10 +40,10 @@ export const CONSENT_OPS = ['is', 'is_not'] as const;
 export const RCS_STATES = ['capable', 'not_capable', 'unknown'] as const;
 export const EVENT_OPS = ['happened', 'not_happened'] as const;
 
-const list = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+export const list = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
 
 /** One wording for every object of the grammar: a missing key, an unknown key, not an object. */
-const objectMessage = (issue: v.BaseIssue<unknown>) =>
+export const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? 'is not allowed here' : issue.received === 'undefined' ? 'is required' : 'must be an object';
 
 const Text = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters'));
@@ -217,7 +217,7 @@ export type Condition = Group | Leaf;
 export type SegmentDefinition = Group;
 
 const LEAF_KEYS = ['field', 'consent', 'rcs', 'event'] as const;
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const GroupList = v.pipe(
   v.array(
@@ -269,59 +269,3 @@ export const SegmentDefinitionSchema: v.GenericSchema<unknown, SegmentDefinition
   ),
   v.check((g) => definitionSize(g).depth <= MAX_DEPTH, `must nest groups at most ${MAX_DEPTH} levels deep`),
 );
-
-const SegmentName = v.pipe(
-  v.string('must be a string'),
-  v.trim(),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(SEGMENT_NAME_MAX_LENGTH, `must be at most ${SEGMENT_NAME_MAX_LENGTH} characters`),
-);
-
-/** `POST /v1/segments`, `POST /api/segments`. */
-export const SegmentCreateSchema = v.strictObject({ name: SegmentName, definition: SegmentDefinitionSchema }, objectMessage);
-export type SegmentCreate = v.InferOutput<typeof SegmentCreateSchema>;
-/** `PATCH /api/segments/{id}`: the name, the definition or both. */
-export const SegmentPatchSchema = v.strictObject(
-  { name: v.optional(SegmentName), definition: v.optional(SegmentDefinitionSchema) },
-  objectMessage,
-);
-export type SegmentPatch = v.InferOutput<typeof SegmentPatchSchema>;
-/** `POST /api/segments/preview`: `purpose` picks the consent the breakdown counts. */
-export const SegmentPreviewRequestSchema = v.strictObject(
-  { definition: SegmentDefinitionSchema, purpose: v.optional(v.picklist(PURPOSES, `must be one of ${list(PURPOSES)}`), 'marketing') },
-  objectMessage,
-);
-
-/** Who of a segment a send of one purpose would reach, as the directory sees consent. */
-export const AudienceBreakdownSchema = v.object({
-  /** Profiles the definition matches. */
-  matched: v.number(),
-  /** Of those, how many the directory says may receive a send of that purpose now. */
-  reachable: v.number(),
-  /** The rest, by reason. */
-  excluded: v.object({ unsubscribed: v.number(), not_subscribed: v.number() }),
-});
-export type AudienceBreakdown = v.InferOutput<typeof AudienceBreakdownSchema>;
-export type ExclusionReason = keyof AudienceBreakdown['excluded'];
-
-/** A saved segment as the API answers it, with a count taken when answering. */
-export const SegmentSchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  definition: v.custom<SegmentDefinition>(isObject),
-  count: v.number(),
-  /** A built-in example (read-only: the console edits a copy). */
-  builtin: v.boolean(),
-  created_at: v.string(),
-  updated_at: v.string(),
-});
-export type Segment = v.InferOutput<typeof SegmentSchema>;
-export const SegmentListSchema = v.object({ segments: v.array(SegmentSchema) });
-
-export const SegmentMemberSchema = v.object({ phone: v.string(), name: v.nullable(v.string()) });
-export const SegmentPreviewSchema = v.object({
-  count: v.number(),
-  sample: v.array(SegmentMemberSchema),
-  breakdown: AudienceBreakdownSchema,
-});
-export type SegmentPreview = v.InferOutput<typeof SegmentPreviewSchema>;

@@ -6,7 +6,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { type Segment, SegmentListSchema } from '../../schemas/segments';
+import { type Segment, SegmentListSchema } from '../../schemas/segments-api';
 import { ApiError, api, call } from '../lib/api';
 import { user } from '../lib/auth-state';
 import { t } from '../lib/i18n';

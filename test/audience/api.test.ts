@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SegmentListSchema, SegmentPreviewSchema, SegmentSchema } from '../../schemas/segments';
+import { SegmentListSchema, SegmentPreviewSchema, SegmentSchema } from '../../schemas/segments-api';
 import { api as v1 } from '../api/helpers';
 import { api, signIn } from '../console/helpers';
 import { type Seeded, seed } from './seed';

@@ -6,12 +6,13 @@
  * schemas/segments.ts, its SQL compile.ts; docs/api.md ("Segments") documents both.
  */
 import * as v from 'valibot';
-import { type AudienceBreakdown, type SegmentDefinition, SegmentDefinitionSchema } from '../../schemas/segments';
+import { type SegmentDefinition, SegmentDefinitionSchema } from '../../schemas/segments';
+import type { AudienceBreakdown } from '../../schemas/segments-api';
 import { HttpError, validationError } from '../errors';
 import { builtinSegment } from './builtins';
 import { compile, type Params } from './compile';
 
-export type { AudienceBreakdown, ExclusionReason } from '../../schemas/segments';
+export type { AudienceBreakdown, ExclusionReason } from '../../schemas/segments-api';
 
 export interface SavedSegment {
   id: string;

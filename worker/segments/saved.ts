@@ -3,7 +3,8 @@
  * and the console answer them: each with a count taken when answering. Built-ins are
  * read-only; a marketer edits a copy.
  */
-import type { Segment, SegmentCreate, SegmentDefinition, SegmentPatch } from '../../schemas/segments';
+import type { SegmentDefinition } from '../../schemas/segments';
+import type { Segment, SegmentCreate, SegmentPatch } from '../../schemas/segments-api';
 import { HttpError } from '../errors';
 import { BUILTIN_SEGMENTS, builtinSegment } from './builtins';
 import { noSuchSegment, parseDefinition, segmentCount } from './index';

@@ -5,14 +5,8 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import {
-  type Group,
-  SEGMENT_NAME_MAX_LENGTH,
-  type Segment,
-  type SegmentPreview,
-  SegmentPreviewSchema,
-  SegmentSchema,
-} from '../../../schemas/segments';
+import { type Group, SEGMENT_NAME_MAX_LENGTH } from '../../../schemas/segments';
+import { type Segment, type SegmentPreview, SegmentPreviewSchema, SegmentSchema } from '../../../schemas/segments-api';
 import { ApiError, call } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import type { Issue } from '../../lib/segment-model';

@@ -1,5 +1,5 @@
 /** The builder's live count: how many match, who a marketing send would exclude and why, and a sample of members. */
-import type { SegmentPreview } from '../../../schemas/segments';
+import type { SegmentPreview } from '../../../schemas/segments-api';
 import { tseg } from '../../lib/segments-i18n';
 
 export function SegmentPreviewPanel({ preview, busy, invalid }: { preview: SegmentPreview | null; busy: boolean; invalid: boolean }) {

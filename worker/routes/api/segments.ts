@@ -11,7 +11,7 @@ import {
   SegmentPatchSchema,
   type SegmentPreview,
   SegmentPreviewRequestSchema,
-} from '../../../schemas/segments';
+} from '../../../schemas/segments-api';
 import { requireRole, type ConsoleEnv } from '../../auth/session';
 import { audienceBreakdown, segmentCount, segmentSample } from '../../segments';
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from '../../segments/saved';

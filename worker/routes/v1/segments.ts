@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { type Segment, SegmentCreateSchema } from '../../../schemas/segments';
+import { type Segment, SegmentCreateSchema } from '../../../schemas/segments-api';
 import { apiKeyAuth, type ApiEnv } from '../../auth/api-key';
 import { createSegment, getSegment, listSegments } from '../../segments/saved';
 import { IdParam, jsonBody, params } from '../validate';
