@@ -51,6 +51,7 @@ export const segmentsEn = {
   'seg.eventFilterValue': 'equals',
   'seg.preview': 'Live count',
   'seg.matching': '{n} customers match',
+  'seg.matchingOne': '1 customer matches',
   'seg.reachable': '{n} can receive marketing now',
   'seg.excludedUnsub': '{n} excluded: unsubscribed',
   'seg.excludedNever': '{n} excluded: never subscribed',

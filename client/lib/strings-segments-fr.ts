@@ -54,6 +54,7 @@ export const segmentsFr: Record<SegmentsKey, string> = {
   'seg.eventFilterValue': 'vaut',
   'seg.preview': 'Décompte en direct',
   'seg.matching': '{n} clients correspondent',
+  'seg.matchingOne': '1 client correspond',
   'seg.reachable': '{n} peuvent recevoir du marketing maintenant',
   'seg.excludedUnsub': '{n} exclus : désinscrits',
   'seg.excludedNever': '{n} exclus : jamais inscrits',

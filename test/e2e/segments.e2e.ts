@@ -55,7 +55,7 @@ describe('segments', () => {
     await page.getByRole('button', { name: '+ Add a condition' }).click();
     const rows = page.locator('.seg-row');
     await rows.nth(1).getByLabel('Value').fill(firstName);
-    await page.getByTestId('segment-count').filter({ hasText: '1 customers match' }).waitFor();
+    await page.getByTestId('segment-count').filter({ hasText: '1 customer matches' }).waitFor();
     await page.getByTestId('segment-sample').getByText(`${firstName} Lumière`).waitFor();
     await page.getByTestId('segment-sample').getByText(phone).waitFor();
     await page.getByText('1 can receive marketing now').waitFor();

@@ -21,6 +21,8 @@ export function FieldEditor({
 }) {
   const input = valueInput(value.field, value.op);
   const aria = { 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
+  // Preact types an <input> per literal `type`; this one changes type with the operator.
+  const type = (input === 'number' || input === 'days' ? 'number' : input === 'date' ? 'date' : 'text') as 'text';
   const setValue = (raw: string) => onChange({ ...value, value: parseValue(input, raw) } as Condition);
   return (
     <>
@@ -53,7 +55,7 @@ export function FieldEditor({
         <input
           class="seg-input"
           aria-label={tseg('seg.value')}
-          type={(input === 'number' || input === 'days' ? 'number' : input === 'date' ? 'date' : 'text') as 'text'}
+          type={type}
           min={input === 'days' ? 1 : undefined}
           step={input === 'days' ? 1 : 'any'}
           placeholder={input === 'scalar' ? tseg('seg.scalarHint') : input === 'countries' ? tseg('seg.countriesHint') : undefined}

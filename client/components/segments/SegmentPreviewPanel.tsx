@@ -14,7 +14,7 @@ export function SegmentPreviewPanel({ preview, busy, invalid }: { preview: Segme
         ) : (
           <>
             <p class="seg-count" data-testid="segment-count">
-              {tseg('seg.matching', { n: preview.count })}
+              {preview.count === 1 ? tseg('seg.matchingOne') : tseg('seg.matching', { n: preview.count })}
             </p>
             <ul class="seg-breakdown">
               <li>{tseg('seg.reachable', { n: preview.breakdown.reachable })}</li>
