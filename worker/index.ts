@@ -8,6 +8,7 @@ import { onError, HttpError } from './errors';
 import { events } from './routes/v1/events';
 import { messages } from './routes/v1/messages';
 import { profiles } from './routes/v1/profiles';
+import { segments } from './routes/v1/segments';
 import { sandboxWebhook } from './routes/webhooks-sandbox';
 import { consoleGate } from './auth/gate';
 import { refuseExampleSecrets } from './auth/example-secrets';
@@ -28,6 +29,7 @@ import { publicMedia } from './routes/media-public';
 import { settings } from './routes/api/settings';
 import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
+import { consoleSegments } from './routes/api/segments';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -59,6 +61,7 @@ app.route('/api/settings', settings);
 app.route('/api/api-keys', apiKeys);
 app.route('/api/ws', ws);
 app.route('/api/preview', preview);
+app.route('/api/segments', consoleSegments);
 
 // The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
 app.route('/media', publicMedia);
@@ -67,6 +70,7 @@ app.route('/media', publicMedia);
 app.route('/v1/profiles', profiles);
 app.route('/v1/messages', messages);
 app.route('/v1/events', events);
+app.route('/v1/segments', segments);
 
 // Provider webhooks: each verifies its own signature.
 app.route('/webhooks/sandbox', sandboxWebhook);

@@ -22,6 +22,7 @@ import { migrate } from './profile/migrations';
 import { accept } from './profile/send';
 import { iso } from './lib/time';
 import type { ProfileRow } from './profile/store';
+import { isOrderEvent } from './profile/store-events';
 import { runDueTimers } from './profile/timers';
 import type {
   ConsentChange,
@@ -146,18 +147,22 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       receivedAt: now,
     });
     if (!added) return { duplicate: true };
-    if (/order/i.test(event.name) && /placed|completed|paid|^order$/i.test(event.name)) {
-      // Keep the directory's segment fields fresh: order count, total, average basket.
-      const props = store.properties();
-      const count = (typeof props.orders_count === 'number' ? props.orders_count : 0) + 1;
-      const total = (typeof props.total_spent === 'number' ? props.total_spent : 0) + (event.value ?? 0);
-      props.orders_count = count;
-      props.total_spent = Math.round(total * 100) / 100;
-      props.average_basket = Math.round((total / count) * 100) / 100;
-      props.last_order_at = iso(at);
-      store.updateProfile({ properties: JSON.stringify(props), updated_at: now });
-      await this.core.mirrorNow();
+    if (!isOrderEvent(event.name)) {
+      // The event reaches D1 (segments read it there) with the next directory write.
+      await this.core.mirrorSoon();
+      return { duplicate: false };
     }
+    // An order keeps the profile's order properties fresh, and the directory follows at once
+    // (with the order in profile_events and the row's order figures).
+    const props = store.properties();
+    const count = (typeof props.orders_count === 'number' ? props.orders_count : 0) + 1;
+    const total = (typeof props.total_spent === 'number' ? props.total_spent : 0) + (event.value ?? 0);
+    props.orders_count = count;
+    props.total_spent = Math.round(total * 100) / 100;
+    props.average_basket = Math.round((total / count) * 100) / 100;
+    props.last_order_at = iso(at);
+    store.updateProfile({ properties: JSON.stringify(props), updated_at: now });
+    await this.core.mirrorNow();
     return { duplicate: false };
   }
 

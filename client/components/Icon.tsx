@@ -26,6 +26,7 @@ const paths = {
   left: 'M15 18l-6-6 6-6',
   right: 'M9 18l6-6-6-6',
   copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  segments: 'M12 3a9 9 0 1 0 9 9h-9zM15 2.5A9 9 0 0 1 21.5 9H15z',
   canned: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2zM7 8h10M7 12h6',
   sms: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
 } as const;

@@ -172,6 +172,7 @@ export const en = {
   'sim.verified': 'Verified business',
   'sim.readOnly': 'Read only: agents and admins act as the customer.',
   'nav.canned': 'Canned responses',
+  'nav.segments': 'Segments',
   'users.removed': 'removed',
   'composer.cannedNone': 'No canned response matches “{word}”.',
   'composer.cannedEmpty': 'No canned responses yet.',

@@ -176,6 +176,7 @@ export const fr: Record<Key, string> = {
   'sim.verified': 'Entreprise vérifiée',
   'sim.readOnly': 'Lecture seule : agents et admins agissent à la place du client.',
   'nav.canned': 'Réponses types',
+  'nav.segments': 'Segments',
   'users.removed': 'retiré',
   'composer.cannedNone': 'Aucune réponse type ne correspond à « {word} ».',
   'composer.cannedEmpty': 'Aucune réponse type pour l’instant.',

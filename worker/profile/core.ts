@@ -13,6 +13,7 @@ import { iso } from '../lib/time';
 import { rcsProvider, smsProvider } from '../providers';
 import type { RcsProvider, SmsProvider } from '../providers/types';
 import { type BrandSettings, SettingsReader } from '../settings';
+import { countryOf, directoryWrite } from './directory';
 import { type ProfileRow, Store } from './store';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
@@ -40,6 +41,8 @@ export class Core {
   private outbox: QueuedOp[] = [];
   /** Entry points (`run`) in progress: while any is, Inbox changes wait for its end. */
   private running = 0;
+  /** The number's country for the directory, parsed once per instance (the phone never changes). */
+  private country: { value: string | null } | undefined;
 
   constructor(
     readonly ctx: DurableObjectState,
@@ -190,8 +193,11 @@ export class Core {
   async flushDirectory(): Promise<void> {
     const pending = this.store.directorySync();
     if (!pending) return;
-    if (await this.mirror()) this.store.clearDirectorySync(pending.gen);
-    else this.store.retryDirectorySync(this.now() + MIRROR_RETRY_MS);
+    if (await this.mirror()) {
+      this.store.clearDirectorySync(pending.gen);
+      // A backlog of events longer than one write: the next batch goes at once.
+      if (this.store.events.hasUnmirrored()) this.store.markDirectoryDirty(this.now());
+    } else this.store.retryDirectorySync(this.now() + MIRROR_RETRY_MS);
   }
 
   /**
@@ -199,46 +205,27 @@ export class Core {
    * follow at once: writes now, and leaves a durable mark for the alarm when D1 fails.
    */
   async mirrorNow(): Promise<void> {
-    if (!(await this.mirror())) await this.mirrorSoon();
+    if (!(await this.mirror()) || this.store.events.hasUnmirrored()) await this.mirrorSoon();
   }
 
   /**
-   * Writes the D1 directory row now (eventually consistent; the object stays the truth).
-   * False when D1 failed. Hot paths use `mirrorSoon()`.
+   * Writes the D1 directory row and a batch of unmirrored events now, in one D1 transaction
+   * (eventually consistent; the object stays the truth), then clears those events' marks.
+   * False when D1 failed: every mark stays. Hot paths use `mirrorSoon()`.
    */
   async mirror(): Promise<boolean> {
-    const view = this.store.profileView();
     const p = this.store.profile();
-    if (!view || !p) return true;
+    if (!p) return true;
+    this.country ??= { value: countryOf(p.phone) };
+    const write = directoryWrite(this.env.DB, this.store, this.now(), this.country.value);
+    if (!write) return true;
     try {
-      await this.env.DB.prepare(
-        `INSERT INTO profiles (phone, first_name, last_name, email, locale, timezone, properties, marketing, transactional, rcs_capable, last_activity, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (phone) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
-           locale = excluded.locale, timezone = excluded.timezone, properties = excluded.properties, marketing = excluded.marketing,
-           transactional = excluded.transactional, rcs_capable = excluded.rcs_capable, last_activity = excluded.last_activity,
-           updated_at = excluded.updated_at`,
-      )
-        .bind(
-          view.phone,
-          view.first_name,
-          view.last_name,
-          view.email,
-          view.locale,
-          view.timezone,
-          JSON.stringify(view.properties),
-          view.consent.marketing.status,
-          view.consent.transactional.status,
-          p.rcs_capable,
-          p.last_activity_at === null ? null : iso(p.last_activity_at),
-          view.created_at,
-          iso(this.now()),
-        )
-        .run();
-      return true;
+      await this.env.DB.batch(write.statements);
     } catch (err) {
       console.error('profiles directory mirror failed', err);
       return false;
     }
+    this.store.events.markMirrored(write.eventIds);
+    return true;
   }
 }

@@ -126,6 +126,14 @@ const MIGRATIONS: readonly string[] = [
     gen INTEGER NOT NULL
   );
   `,
+  // 3: events are mirrored to D1 (profile_events) with the directory row. `mirrored = 0` is the
+  // event's durable mark until D1 has it; events recorded before this version start marked, so
+  // they reach D1 with the next directory write. `events_name` serves the order figures.
+  `
+  ALTER TABLE events ADD COLUMN mirrored INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX events_unmirrored ON events (received_at) WHERE mirrored = 0;
+  CREATE INDEX events_name ON events (name, at, value);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

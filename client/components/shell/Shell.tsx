@@ -30,6 +30,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <NavItem href="/inbox" icon="inbox" label="nav.inbox" />
         <NavItem href="/simulator" icon="phone" label="nav.simulator" />
         {canWrite.value && <NavItem href="/canned-responses" icon="canned" label="nav.canned" />}
+        <NavItem href="/segments" icon="segments" label="nav.segments" />
         {isAdmin.value && (
           <>
             <div class="rail-sep" />
