@@ -121,7 +121,9 @@ export const CampaignSchema = v.object({
   // As written, templates included: its shape is checked field by field when rendered.
   content: v.record(v.string(), v.unknown()),
   fallback_text: v.nullable(v.string()),
-  variants: v.nullable(v.array(v.object({ content: v.record(v.string(), v.unknown()), fallback_text: v.nullable(v.string()), share: v.number() }))),
+  variants: v.nullable(
+    v.array(v.object({ content: v.record(v.string(), v.unknown()), fallback_text: v.nullable(v.string()), share: v.number() })),
+  ),
 });
 export type Campaign = v.InferOutput<typeof CampaignSchema>;
 

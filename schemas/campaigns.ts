@@ -28,7 +28,12 @@ export type VariantInput = v.InferOutput<typeof VariantSchema>;
 
 export const CampaignCreateSchema = v.pipe(
   v.strictObject({
-    name: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters')),
+    name: v.pipe(
+      v.string('must be a string'),
+      v.trim(),
+      v.minLength(1, 'must not be empty'),
+      v.maxLength(200, 'must be at most 200 characters'),
+    ),
     segment_id: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64, 'must be at most 64 characters'))),
     profiles: v.optional(
       v.pipe(
@@ -55,7 +60,9 @@ export type CampaignCreate = v.InferOutput<typeof CampaignCreateSchema>;
 
 export const CampaignListQuerySchema = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be a number from 1 to 100'), v.transform(Number), v.minValue(1), v.maxValue(100))),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be a number from 1 to 100'), v.transform(Number), v.minValue(1), v.maxValue(100)),
+  ),
 });
 
 export const RecipientQuerySchema = v.object({

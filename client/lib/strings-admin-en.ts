@@ -89,7 +89,8 @@ export const adminEn = {
   'setting.send_rate_rcs': 'RCS send rate',
   'setting.send_rate_rcs.help': 'Campaign messages per second on RCS. 0: no pacing (the carrier queues what it cannot send at once).',
   'setting.send_rate_sms': 'SMS send rate',
-  'setting.send_rate_sms.help': 'Campaign messages per second on SMS. 0: no pacing. A carrier that answers 429 (too many requests) slows the campaign down whatever is set here.',
+  'setting.send_rate_sms.help':
+    'Campaign messages per second on SMS. 0: no pacing. A carrier that answers 429 (too many requests) slows the campaign down whatever is set here.',
   'canned.title': 'Canned responses',
   'canned.intro': 'Shared with everyone on the team. In a reply, type / and the shortcut to insert one.',
   'canned.readOnly': 'Only admins add or change canned responses.',

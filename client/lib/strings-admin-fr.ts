@@ -89,9 +89,11 @@ export const adminFr: Record<AdminKey, string> = {
   'setting.rcs_stop_suggestion': 'Suggestion « Stop » en RCS',
   'setting.rcs_stop_suggestion.help': 'Ajoute une réponse suggérée « Stop » sous les messages marketing RCS ; la toucher désinscrit.',
   'setting.send_rate_rcs': 'Cadence RCS',
-  'setting.send_rate_rcs.help': 'Messages de campagne par seconde en RCS. 0 : pas de cadence (l’opérateur met en file ce qu’il ne peut pas envoyer tout de suite).',
+  'setting.send_rate_rcs.help':
+    'Messages de campagne par seconde en RCS. 0 : pas de cadence (l’opérateur met en file ce qu’il ne peut pas envoyer tout de suite).',
   'setting.send_rate_sms': 'Cadence SMS',
-  'setting.send_rate_sms.help': 'Messages de campagne par seconde en SMS. 0 : pas de cadence. Un opérateur qui répond 429 (trop de requêtes) ralentit la campagne quel que soit ce réglage.',
+  'setting.send_rate_sms.help':
+    'Messages de campagne par seconde en SMS. 0 : pas de cadence. Un opérateur qui répond 429 (trop de requêtes) ralentit la campagne quel que soit ce réglage.',
   'canned.title': 'Réponses types',
   'canned.intro': 'Partagées avec toute l’équipe. Dans une réponse, tapez / et le raccourci pour en insérer une.',
   'canned.readOnly': 'Seuls les admins ajoutent ou modifient les réponses types.',

@@ -36,18 +36,25 @@ export async function makeRecipients(n: number, opts: { subscribed?: boolean; cl
   const phones = Array.from({ length: n }, () => recipientPhone());
   for (let i = 0; i < phones.length; i += 50) {
     await Promise.all(
-      phones.slice(i, i + 50).map(async (phone) => {
-        await setClock(phone, opts.clock ?? TUESDAY_10H_PARIS);
-        const consent = opts.subscribed === false ? {} : { consent: { marketing: 'subscribed' as const, source: 'test checkout' } };
-        await profile(phone).upsert(phone, { first_name: 'Camille', ...consent }, 'test');
-      }),
+      phones.slice(i, i + 50).map((phone) =>
+        // One call per customer: the clock, then the profile (an upsert writes the directory too).
+        runInDurableObject(profile(phone), async (p: Profile) => {
+          p.core.now = () => opts.clock ?? TUESDAY_10H_PARIS;
+          const consent = opts.subscribed === false ? {} : { consent: { marketing: 'subscribed' as const, source: 'test checkout' } };
+          await p.upsert(phone, { first_name: 'Camille', ...consent }, 'test');
+        }),
+      ),
     );
   }
   return phones;
 }
 
 export async function createCampaign(body: Record<string, unknown>): Promise<string> {
-  const res = await api('POST', '/v1/campaigns', { name: 'Test campaign', content: { type: 'text', text: 'Hello {{ first_name }}' }, ...body });
+  const res = await api('POST', '/v1/campaigns', {
+    name: 'Test campaign',
+    content: { type: 'text', text: 'Hello {{ first_name }}' },
+    ...body,
+  });
   if (res.status !== 202) throw new Error(`campaign answered ${res.status}: ${await res.text()}`);
   return (await res.json<{ id: string }>()).id;
 }
@@ -59,7 +66,7 @@ export async function campaign(id: string): Promise<Campaign> {
 }
 
 /** Polls the campaign until `done` holds (the local Queue delivers asynchronously). */
-export async function waitFor(id: string, done: (c: Campaign) => boolean, timeoutMs = 60_000): Promise<Campaign> {
+export async function waitFor(id: string, done: (c: Campaign) => boolean, timeoutMs = 30_000): Promise<Campaign> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const c = await campaign(id);

@@ -57,7 +57,9 @@ type Delayed = { body: CampaignTask; delaySeconds?: number };
 async function enqueue(env: Env, messages: Delayed[]): Promise<void> {
   for (let i = 0; i < messages.length; i += 100) {
     await env.CAMPAIGN_QUEUE.sendBatch(
-      messages.slice(i, i + 100).map((m) => (m.delaySeconds ? { body: m.body, delaySeconds: Math.min(MAX_DELAY_S, m.delaySeconds) } : { body: m.body })),
+      messages
+        .slice(i, i + 100)
+        .map((m) => (m.delaySeconds ? { body: m.body, delaySeconds: Math.min(MAX_DELAY_S, m.delaySeconds) } : { body: m.body })),
     );
   }
 }
@@ -71,7 +73,7 @@ async function runPage(env: Env, task: Extract<CampaignTask, { kind: 'page' }>):
       .bind(iso(), row.id)
       .run();
     row = await campaignRow(env, task.campaign_id);
-    if (!row || row.status !== 'sending') return;
+    if (row?.status !== 'sending') return;
   }
   const page = await members(env, row, task.after, PAGE_SIZE);
   const share = variantsOf(row)?.[0]?.share ?? null;
@@ -114,7 +116,11 @@ class Later extends Error {
   }
 }
 
-async function runSend(env: Env, task: Extract<CampaignTask, { kind: 'send' }>, rows: Map<string, Promise<CampaignRow | null>>): Promise<void> {
+async function runSend(
+  env: Env,
+  task: Extract<CampaignTask, { kind: 'send' }>,
+  rows: Map<string, Promise<CampaignRow | null>>,
+): Promise<void> {
   if (!rows.has(task.campaign_id)) rows.set(task.campaign_id, campaignRow(env, task.campaign_id));
   const row = await rows.get(task.campaign_id);
   if (!row || row.status === 'scheduled') return;
@@ -122,7 +128,14 @@ async function runSend(env: Env, task: Extract<CampaignTask, { kind: 'send' }>, 
     // Never released: each gets "cancelled" (rev 1 never overwrites an outcome a Profile wrote).
     await writeOutcomes(
       env,
-      task.recipients.map((r) => ({ campaign_id: row.id, phone: r.phone, outcome: 'cancelled', reason: 'campaign cancelled', variant: r.variant, rev: 1 })),
+      task.recipients.map((r) => ({
+        campaign_id: row.id,
+        phone: r.phone,
+        outcome: 'cancelled',
+        reason: 'campaign cancelled',
+        variant: r.variant,
+        rev: 1,
+      })),
     );
     return;
   }
@@ -141,9 +154,13 @@ async function runSend(env: Env, task: Extract<CampaignTask, { kind: 'send' }>, 
       }),
     ),
   );
-  const slowDown = settled.some((s) => s.status === 'fulfilled' && s.value.outcome === 'held' && /provider unavailable/.test(s.value.reason ?? ''));
+  const slowDown = settled.some(
+    (s) => s.status === 'fulfilled' && s.value.outcome === 'held' && /provider unavailable/.test(s.value.reason ?? ''),
+  );
   if (slowDown) {
-    await env.DB.prepare('UPDATE campaigns SET paused_until = ? WHERE id = ?').bind(iso(Date.now() + BACKOFF_MS), row.id).run();
+    await env.DB.prepare('UPDATE campaigns SET paused_until = ? WHERE id = ?')
+      .bind(iso(Date.now() + BACKOFF_MS), row.id)
+      .run();
     rows.delete(row.id);
   }
   const failed = settled.find((s) => s.status === 'rejected');

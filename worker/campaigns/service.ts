@@ -19,7 +19,8 @@ const MAX_QUEUE_DELAY_S = 43_200;
 function templateIssues(input: CampaignCreate): TemplateIssue[] {
   const issues = checkTemplates(input.content, input.fallback_text);
   input.variants?.forEach((variant, i) => {
-    for (const issue of checkTemplates(variant.content, variant.fallback_text)) issues.push({ ...issue, path: `variants.${i}.${issue.path}` });
+    for (const issue of checkTemplates(variant.content, variant.fallback_text))
+      issues.push({ ...issue, path: `variants.${i}.${issue.path}` });
   });
   return issues;
 }

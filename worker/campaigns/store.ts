@@ -64,7 +64,8 @@ export async function campaignRow(env: Env, id: string): Promise<CampaignRow | n
   return env.DB.prepare('SELECT * FROM campaigns WHERE id = ?').bind(id).first<CampaignRow>();
 }
 
-export const variantsOf = (row: CampaignRow): StoredVariant[] | null => (row.variants ? (JSON.parse(row.variants) as StoredVariant[]) : null);
+export const variantsOf = (row: CampaignRow): StoredVariant[] | null =>
+  row.variants ? (JSON.parse(row.variants) as StoredVariant[]) : null;
 
 /** Messages per second the fan-out keeps to: the slower paced channel (a recipient's channel is known only at send). */
 export function paceOf(row: Pick<CampaignRow, 'pace_rcs' | 'pace_sms'>): number {
@@ -168,7 +169,9 @@ export async function listCampaigns(
     ? await env.DB.prepare('SELECT * FROM campaigns WHERE (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?')
         .bind(String(at[0]), String(at[1]), limit + 1)
         .all<CampaignRow>()
-    : await env.DB.prepare('SELECT * FROM campaigns ORDER BY created_at DESC, id DESC LIMIT ?').bind(limit + 1).all<CampaignRow>();
+    : await env.DB.prepare('SELECT * FROM campaigns ORDER BY created_at DESC, id DESC LIMIT ?')
+        .bind(limit + 1)
+        .all<CampaignRow>();
   const rows = results.slice(0, limit);
   const last = rows.at(-1);
   return { rows, next: results.length > limit && last ? encodeCursor([last.created_at, last.id]) : null };

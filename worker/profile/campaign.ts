@@ -89,7 +89,12 @@ function outcomeOf(core: Core, message: MessageRow): Fields {
 function update(core: Core, campaignId: string, fields: Fields): void {
   const row = find(core, campaignId);
   if (!row) return;
-  if (row.outcome === fields.outcome && row.reason === fields.reason && row.channel === fields.channel && row.held_until === fields.held_until)
+  if (
+    row.outcome === fields.outcome &&
+    row.reason === fields.reason &&
+    row.channel === fields.channel &&
+    row.held_until === fields.held_until
+  )
     return;
   rows(core).exec(
     'UPDATE campaign_outcomes SET outcome = ?, reason = ?, channel = ?, held_until = ?, rev = rev + 1, updated_at = ? WHERE campaign_id = ?',
