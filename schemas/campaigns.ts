@@ -85,3 +85,17 @@ export const CampaignTaskSchema = v.variant('kind', [
   v.object({ kind: v.literal('send'), campaign_id: v.string(), recipients: v.array(Recipient) }),
 ]);
 export type CampaignTask = v.InferOutput<typeof CampaignTaskSchema>;
+
+/** `POST /api/campaigns/audience`: who of a segment or list a campaign would reach, before sending. */
+export const AudienceRequestSchema = v.pipe(
+  v.strictObject({
+    segment_id: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64, 'must be at most 64 characters'))),
+    profiles: v.optional(
+      v.pipe(v.array(PhoneSchema, 'must be a list of phone numbers'), v.maxLength(MAX_CAMPAIGN_PROFILES, `must name at most ${MAX_CAMPAIGN_PROFILES} numbers`)),
+    ),
+  }),
+  v.forward(
+    v.check((c) => (c.segment_id === undefined) !== (c.profiles === undefined), 'name either segment_id or profiles, not both'),
+    ['segment_id'],
+  ),
+);

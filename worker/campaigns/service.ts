@@ -3,11 +3,11 @@
  * Everything that can be wrong is refused (400) before the row exists or anything is enqueued:
  * the fields, every template of every variant, the segment.
  */
-import type { CampaignStatus } from '../../schemas/campaign-view';
+import type { AudienceBreakdown, CampaignStatus } from '../../schemas/campaign-view';
 import type { CampaignCreate } from '../../schemas/campaigns';
 import { HttpError } from '../errors';
 import { iso } from '../lib/time';
-import { loadSegment, segmentCount } from '../segments';
+import { audienceBreakdown, loadSegment, segmentCount } from '../segments';
 import { readSettings } from '../settings';
 import { checkTemplates, templateError, type TemplateIssue } from '../templates';
 import { startDue } from './fanout';
@@ -33,11 +33,7 @@ export async function createCampaign(env: Env, input: CampaignCreate, actor: str
   let audience: number;
   if (input.segment_id !== undefined) {
     const segment = await loadSegment(env, input.segment_id);
-    if (!segment) {
-      throw new HttpError(400, 'invalid_request', `segment_id: no segment ${input.segment_id}`, [
-        { path: 'segment_id', message: 'no such segment' },
-      ]);
-    }
+    if (!segment) throw noSegment(input.segment_id);
     definition = JSON.stringify(segment.definition ?? null);
     audience = await segmentCount(env, segment.definition);
   } else {
@@ -103,6 +99,38 @@ export async function cancelCampaign(env: Env, id: string): Promise<{ id: string
     throw new HttpError(409, 'campaign_finished', `Campaign ${id} is already ${row.status}: there is nothing left to cancel.`);
   }
   return { id, status: row.status };
+}
+
+const noSegment = (id: string) =>
+  new HttpError(400, 'invalid_request', `segment_id: no segment ${id}`, [{ path: 'segment_id', message: 'no such segment' }]);
+
+/**
+ * Who a campaign would reach and why the others would not, as the directory sees it now (each
+ * Profile object decides again at release). A list is counted in chunks (D1 binds 100 values).
+ */
+export async function audienceOf(env: Env, input: { segment_id?: string; profiles?: string[] }): Promise<AudienceBreakdown> {
+  if (input.segment_id !== undefined) {
+    const segment = await loadSegment(env, input.segment_id);
+    if (!segment) throw noSegment(input.segment_id);
+    const b = await audienceBreakdown(env, segment.definition, 'marketing');
+    return { total: b.matched, eligible_marketing: b.reachable, excluded: { unsubscribed: b.excluded.unsubscribed, never_subscribed: b.excluded.not_subscribed } };
+  }
+  const list = [...new Set(input.profiles ?? [])];
+  const counts = { subscribed: 0, unsubscribed: 0 };
+  for (let i = 0; i < list.length; i += 90) {
+    const chunk = list.slice(i, i + 90);
+    const { results } = await env.DB.prepare(
+      `SELECT marketing, count(*) AS n FROM profiles WHERE phone IN (${chunk.map(() => '?').join(',')}) GROUP BY marketing`,
+    )
+      .bind(...chunk)
+      .all<{ marketing: string; n: number }>();
+    for (const r of results) if (r.marketing === 'subscribed' || r.marketing === 'unsubscribed') counts[r.marketing] += r.n;
+  }
+  return {
+    total: list.length,
+    eligible_marketing: counts.subscribed,
+    excluded: { unsubscribed: counts.unsubscribed, never_subscribed: list.length - counts.subscribed - counts.unsubscribed },
+  };
 }
 
 /** The scheduler (cron): starts campaigns that are due, and re-kicks any whose fan-out stalled. */

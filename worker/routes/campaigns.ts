@@ -6,10 +6,10 @@
 import { type Env as HonoEnv, Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { CampaignList } from '../../schemas/campaign-view';
-import { CampaignCreateSchema, CampaignListQuerySchema, RecipientQuerySchema } from '../../schemas/campaigns';
+import { AudienceRequestSchema, CampaignCreateSchema, CampaignListQuerySchema, RecipientQuerySchema } from '../../schemas/campaigns';
 import { apiKeyAuth, type ApiEnv } from '../auth/api-key';
 import { requireRole, type ConsoleEnv } from '../auth/session';
-import { cancelCampaign, createCampaign } from '../campaigns/service';
+import { audienceOf, cancelCampaign, createCampaign } from '../campaigns/service';
 import { campaignRow, campaignView, listCampaigns, recipientsPage, summaryOf } from '../campaigns/store';
 import { HttpError } from '../errors';
 import { IdParam, jsonBody, params, query } from './validate';
@@ -33,6 +33,8 @@ function campaignRoutes<E extends HonoEnv & { Bindings: Env }>(write: Middleware
       const created = await createCampaign(envOf(c), c.req.valid('json'), actor(c));
       return c.json(created, 202);
     })
+    // Before sending: how many of the audience would be excluded, and why (reads only).
+    .post('/audience', jsonBody(AudienceRequestSchema), async (c) => c.json(await audienceOf(envOf(c), c.req.valid('json'))))
     .get('/', query(CampaignListQuerySchema), async (c) => {
       const q = c.req.valid('query');
       const page = await listCampaigns(envOf(c), q.cursor, q.limit ?? 50);
