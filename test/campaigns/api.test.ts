@@ -111,6 +111,18 @@ describe('POST /v1/campaigns', () => {
   });
 });
 
+describe('POST /api/campaigns/audience', () => {
+  it('says how many of a list a campaign would reach and why the others are excluded', async () => {
+    const subscribed = await makeRecipients(3);
+    const never = await makeRecipients(2, { subscribed: false });
+    used.push(...subscribed, ...never);
+    const marketer = await signIn('marketer');
+    const res = await api(marketer, '/api/campaigns/audience', { method: 'POST', body: { profiles: [...subscribed, ...never, '+33612000001'] } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ total: 6, eligible_marketing: 3, excluded: { unsubscribed: 0, never_subscribed: 3 } });
+  });
+});
+
 describe('/api/campaigns roles', () => {
   it('lets an agent read campaigns but answers 403 on create and cancel, changing nothing', async () => {
     const [phone] = await makeRecipients(1);

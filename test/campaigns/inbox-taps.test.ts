@@ -44,7 +44,7 @@ describe('campaign taps and the Inbox', () => {
       channel: 'rcs' as const,
     };
 
-    await profile(phone!).ingest({ ...tap, id: 'tap-link', kind: 'url', postback: link, text: 'See the collection' });
+    await profile(phone!).ingest({ ...tap, id: 'tap-link', kind: 'action', postback: link, text: 'See the collection' });
     expect(await inboxEvents(phone!)).toBe(0);
     expect(await env.INBOX.getByName('main').get(phone!)).toBeNull();
     // Still recorded in the customer's thread.

@@ -10,6 +10,8 @@ export const SCENARIOS: readonly Scenario[] = ['scratchCard', 'scratchCarousel',
 const image = (file: string) => `${location.origin}/demo/${file}`;
 const card = (f: Partial<CardFields>): CardFields => ({ image: '', height: 'medium', alt: '', title: '', description: '', buttons: [], ...f });
 const SHOP = 'https://shop.example.com';
+/** A marketing SMS says how to stop (the lint refuses it otherwise). */
+const STOP = 'Reply STOP to opt out.';
 
 export function scenarioDraft(s: Scenario): { name: string; draft: Draft } {
   switch (s) {
@@ -29,7 +31,7 @@ export function scenarioDraft(s: Scenario): { name: string; draft: Draft } {
             card({ image: image('leather-tote.png'), alt: 'Leather tote', title: 'Leather tote', description: '149 €', buttons: [{ text: 'See it', url: `${SHOP}/leather-tote` }] }),
           ],
           buttons: [{ text: 'See the collection', url: `${SHOP}/new` }],
-          fallback: '{{ first_name | default: "Hello" }}, the new collection is here: linen, oxford, leather. ' + `${SHOP}/new`,
+          fallback: `{{ first_name | default: "Hello" }}, the new collection is here: linen, oxford, leather. ${SHOP}/new ${STOP}`,
         },
       };
     case 'backInStock':
@@ -45,7 +47,7 @@ export function scenarioDraft(s: Scenario): { name: string; draft: Draft } {
             buttons: [{ text: 'Buy now', url: `${SHOP}/court-sneaker` }],
           }),
           buttons: [],
-          fallback: null,
+          fallback: `Back in stock, {{ first_name | default: "friend" }}: the court sneaker you wanted, in your size. ${SHOP}/court-sneaker ${STOP}`,
         },
       };
     case 'promo':
@@ -60,7 +62,7 @@ export function scenarioDraft(s: Scenario): { name: string; draft: Draft } {
             description: 'For you until Sunday, {{ first_name | default: "friend" }}.',
           }),
           buttons: [{ text: 'I’ll take it', url: '' }, { text: 'Talk to someone', url: '' }],
-          fallback: null,
+          fallback: `-20 % for you until Sunday, {{ first_name | default: "friend" }}. Reply YES to take it. ${STOP}`,
         },
       };
     case 'transactional':
@@ -76,7 +78,7 @@ export function scenarioDraft(s: Scenario): { name: string; draft: Draft } {
             buttons: [{ text: 'Track my parcel', url: `${SHOP}/track` }],
           }),
           buttons: [{ text: 'See new arrivals', url: `${SHOP}/new` }],
-          fallback: null,
+          fallback: `{{ first_name | default: "Hello" }}, your order is on its way: ${SHOP}/track ${STOP}`,
         },
       };
   }
