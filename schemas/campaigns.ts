@@ -91,7 +91,10 @@ export const AudienceRequestSchema = v.pipe(
   v.strictObject({
     segment_id: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64, 'must be at most 64 characters'))),
     profiles: v.optional(
-      v.pipe(v.array(PhoneSchema, 'must be a list of phone numbers'), v.maxLength(MAX_CAMPAIGN_PROFILES, `must name at most ${MAX_CAMPAIGN_PROFILES} numbers`)),
+      v.pipe(
+        v.array(PhoneSchema, 'must be a list of phone numbers'),
+        v.maxLength(MAX_CAMPAIGN_PROFILES, `must name at most ${MAX_CAMPAIGN_PROFILES} numbers`),
+      ),
     ),
   }),
   v.forward(

@@ -2,7 +2,8 @@
 export const campaignsEn = {
   'c.title': 'Campaigns',
   'c.new': 'New campaign',
-  'c.intro': 'Small marketing sends to a segment or a list. Each recipient’s consent, quiet hours and frequency cap are checked at the moment their message goes out.',
+  'c.intro':
+    'Small marketing sends to a segment or a list. Each recipient’s consent, quiet hours and frequency cap are checked at the moment their message goes out.',
   'c.readOnly': 'Agents see campaigns; marketers and admins create, send and cancel them.',
   'c.empty': 'No campaign yet.',
   'c.name': 'Name',

@@ -4,7 +4,8 @@ import type { CampaignKey } from './strings-campaigns-en';
 export const campaignsFr: Record<CampaignKey, string> = {
   'c.title': 'Campagnes',
   'c.new': 'Nouvelle campagne',
-  'c.intro': 'De petits envois marketing à un segment ou une liste. Le consentement, les heures calmes et la limite de fréquence de chaque destinataire sont vérifiés au moment où son message part.',
+  'c.intro':
+    'De petits envois marketing à un segment ou une liste. Le consentement, les heures calmes et la limite de fréquence de chaque destinataire sont vérifiés au moment où son message part.',
   'c.readOnly': 'Les agents voient les campagnes ; les marketeurs et les admins les créent, les envoient et les annulent.',
   'c.empty': 'Aucune campagne pour l’instant.',
   'c.name': 'Nom',

@@ -65,7 +65,9 @@ export default function CampaignBuilderPage() {
         ...audienceBody(audience.value),
         content: a.content,
         ...(a.fallback_text ? { fallback_text: a.fallback_text } : {}),
-        ...(b ? { variants: [{ content: b.content, ...(b.fallback_text ? { fallback_text: b.fallback_text } : {}), share: shareB.value }] } : {}),
+        ...(b
+          ? { variants: [{ content: b.content, ...(b.fallback_text ? { fallback_text: b.fallback_text } : {}), share: shareB.value }] }
+          : {}),
         ...(when.value === 'later' && sendAt.value ? { send_at: new Date(sendAt.value).toISOString() } : {}),
         cap_mode: capMode.value,
       });
@@ -99,7 +101,12 @@ export default function CampaignBuilderPage() {
         </label>
         <section aria-labelledby="message-a">
           <h2 id="message-a">{tc('b.message')}</h2>
-          <MessageBuilder value={draft.value} onChange={(d) => (draft.value = d)} showProblems={tried.value} onPreview={(s) => (previewA.value = s)} />
+          <MessageBuilder
+            value={draft.value}
+            onChange={(d) => (draft.value = d)}
+            showProblems={tried.value}
+            onPreview={(s) => (previewA.value = s)}
+          />
         </section>
         <label class="checkbox">
           <input
@@ -146,7 +153,8 @@ export default function CampaignBuilderPage() {
             <input type="radio" name="cap" checked={capMode.value === 'skip'} onChange={() => (capMode.value = 'skip')} /> {tc('b.capSkip')}
           </label>
           <label class="radio">
-            <input type="radio" name="cap" checked={capMode.value === 'defer'} onChange={() => (capMode.value = 'defer')} /> {tc('b.capDefer')}
+            <input type="radio" name="cap" checked={capMode.value === 'defer'} onChange={() => (capMode.value = 'defer')} />{' '}
+            {tc('b.capDefer')}
           </label>
         </fieldset>
         {error.value && (

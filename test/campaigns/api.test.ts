@@ -117,7 +117,10 @@ describe('POST /api/campaigns/audience', () => {
     const never = await makeRecipients(2, { subscribed: false });
     used.push(...subscribed, ...never);
     const marketer = await signIn('marketer');
-    const res = await api(marketer, '/api/campaigns/audience', { method: 'POST', body: { profiles: [...subscribed, ...never, '+33612000001'] } });
+    const res = await api(marketer, '/api/campaigns/audience', {
+      method: 'POST',
+      body: { profiles: [...subscribed, ...never, '+33612000001'] },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ total: 6, eligible_marketing: 3, excluded: { unsubscribed: 0, never_subscribed: 3 } });
   });

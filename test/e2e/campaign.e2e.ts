@@ -17,13 +17,26 @@ afterAll(async () => {
 
 /** A zone where it is now between 10:00 and 18:00, so US quiet hours (08:00-21:00) never hold the send. */
 function daytimeZone(): string {
-  const zones = ['Pacific/Honolulu', 'America/Los_Angeles', 'America/New_York', 'America/Sao_Paulo', 'Europe/London', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland'];
-  const hour = (zone: string) => Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  const zones = [
+    'Pacific/Honolulu',
+    'America/Los_Angeles',
+    'America/New_York',
+    'America/Sao_Paulo',
+    'Europe/London',
+    'Asia/Dubai',
+    'Asia/Kolkata',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'Pacific/Auckland',
+  ];
+  const hour = (zone: string) =>
+    Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
   return zones.find((z) => hour(z) >= 10 && hour(z) <= 18) ?? 'UTC';
 }
 
 /** A US number (+1 212 …) no other test uses; even last digit: RCS on the sandbox. */
-const usPhone = (last: number) => `+1212${400 + Math.floor(Math.random() * 400)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}${last}`;
+const usPhone = (last: number) =>
+  `+1212${400 + Math.floor(Math.random() * 400)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}${last}`;
 
 describe('a campaign from the back-in-stock scenario', () => {
   it('is previewed as one customer (RCS and SMS), sent to its audience and followed to 100 %', async () => {

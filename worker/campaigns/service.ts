@@ -113,7 +113,11 @@ export async function audienceOf(env: Env, input: { segment_id?: string; profile
     const segment = await loadSegment(env, input.segment_id);
     if (!segment) throw noSegment(input.segment_id);
     const b = await audienceBreakdown(env, segment.definition, 'marketing');
-    return { total: b.matched, eligible_marketing: b.reachable, excluded: { unsubscribed: b.excluded.unsubscribed, never_subscribed: b.excluded.not_subscribed } };
+    return {
+      total: b.matched,
+      eligible_marketing: b.reachable,
+      excluded: { unsubscribed: b.excluded.unsubscribed, never_subscribed: b.excluded.not_subscribed },
+    };
   }
   const list = [...new Set(input.profiles ?? [])];
   const counts = { subscribed: 0, unsubscribed: 0 };

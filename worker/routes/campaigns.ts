@@ -28,35 +28,37 @@ const notFound = (id: string) => new HttpError(404, 'not_found', `No campaign ${
 
 /** The routes, given who may write and how to name the author. */
 function campaignRoutes<E extends HonoEnv & { Bindings: Env }>(write: MiddlewareHandler<E>, actor: (c: { var: E['Variables'] }) => string) {
-  return new Hono<E>()
-    .post('/', write, jsonBody(CampaignCreateSchema), async (c) => {
-      const created = await createCampaign(envOf(c), c.req.valid('json'), actor(c));
-      return c.json(created, 202);
-    })
-    // Before sending: how many of the audience would be excluded, and why (reads only).
-    .post('/audience', jsonBody(AudienceRequestSchema), async (c) => c.json(await audienceOf(envOf(c), c.req.valid('json'))))
-    .get('/', query(CampaignListQuerySchema), async (c) => {
-      const q = c.req.valid('query');
-      const page = await listCampaigns(envOf(c), q.cursor, q.limit ?? 50);
-      if (page === 'invalid_cursor') throw badCursor();
-      const body: CampaignList = { campaigns: await Promise.all(page.rows.map((r) => summaryOf(envOf(c), r))), next_cursor: page.next };
-      return c.json(body);
-    })
-    .get('/:id', idParam, async (c) => {
-      const { id } = c.req.valid('param');
-      const row = await campaignRow(envOf(c), id);
-      if (!row) throw notFound(id);
-      return c.json(await campaignView(envOf(c), row));
-    })
-    .post('/:id/cancel', write, idParam, async (c) => c.json(await cancelCampaign(envOf(c), c.req.valid('param').id)))
-    .get('/:id/recipients', idParam, query(RecipientQuerySchema), async (c) => {
-      const { id } = c.req.valid('param');
-      const q = c.req.valid('query');
-      if (!(await campaignRow(envOf(c), id))) throw notFound(id);
-      const page = await recipientsPage(envOf(c), id, { cursor: q.cursor, limit: q.limit ?? 100, outcome: q.outcome });
-      if (page === 'invalid_cursor') throw badCursor();
-      return c.json(page);
-    });
+  return (
+    new Hono<E>()
+      .post('/', write, jsonBody(CampaignCreateSchema), async (c) => {
+        const created = await createCampaign(envOf(c), c.req.valid('json'), actor(c));
+        return c.json(created, 202);
+      })
+      // Before sending: how many of the audience would be excluded, and why (reads only).
+      .post('/audience', jsonBody(AudienceRequestSchema), async (c) => c.json(await audienceOf(envOf(c), c.req.valid('json'))))
+      .get('/', query(CampaignListQuerySchema), async (c) => {
+        const q = c.req.valid('query');
+        const page = await listCampaigns(envOf(c), q.cursor, q.limit ?? 50);
+        if (page === 'invalid_cursor') throw badCursor();
+        const body: CampaignList = { campaigns: await Promise.all(page.rows.map((r) => summaryOf(envOf(c), r))), next_cursor: page.next };
+        return c.json(body);
+      })
+      .get('/:id', idParam, async (c) => {
+        const { id } = c.req.valid('param');
+        const row = await campaignRow(envOf(c), id);
+        if (!row) throw notFound(id);
+        return c.json(await campaignView(envOf(c), row));
+      })
+      .post('/:id/cancel', write, idParam, async (c) => c.json(await cancelCampaign(envOf(c), c.req.valid('param').id)))
+      .get('/:id/recipients', idParam, query(RecipientQuerySchema), async (c) => {
+        const { id } = c.req.valid('param');
+        const q = c.req.valid('query');
+        if (!(await campaignRow(envOf(c), id))) throw notFound(id);
+        const page = await recipientsPage(envOf(c), id, { cursor: q.cursor, limit: q.limit ?? 100, outcome: q.outcome });
+        if (page === 'invalid_cursor') throw badCursor();
+        return c.json(page);
+      })
+  );
 }
 
 const passThrough: MiddlewareHandler<ApiEnv> = async (_c, next) => next();

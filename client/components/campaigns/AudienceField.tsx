@@ -42,7 +42,8 @@ export function AudienceField({ value, onChange }: { value: Audience; onChange: 
     <fieldset class="campaign-audience">
       <legend>{tc('b.audience')}</legend>
       <label class="radio">
-        <input type="radio" name="audience" checked={value.mode === 'segment'} onChange={() => set({ mode: 'segment' })} /> {tc('b.segment')}
+        <input type="radio" name="audience" checked={value.mode === 'segment'} onChange={() => set({ mode: 'segment' })} />{' '}
+        {tc('b.segment')}
       </label>
       <label class="radio">
         <input type="radio" name="audience" checked={value.mode === 'list'} onChange={() => set({ mode: 'list' })} /> {tc('b.list')}
@@ -55,7 +56,12 @@ export function AudienceField({ value, onChange }: { value: Audience; onChange: 
       ) : (
         <label class="field">
           <span>{tc('b.list')}</span>
-          <textarea rows={4} value={value.list} aria-describedby="audience-list-help" onInput={(e) => set({ list: e.currentTarget.value })} />
+          <textarea
+            rows={4}
+            value={value.list}
+            aria-describedby="audience-list-help"
+            onInput={(e) => set({ list: e.currentTarget.value })}
+          />
           <small id="audience-list-help" class="muted">
             {tc('b.listHelp')}
           </small>

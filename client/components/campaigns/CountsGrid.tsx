@@ -2,7 +2,19 @@
 import type { CampaignCounts } from '../../../schemas/campaign-view';
 import { type CampaignKey, tc } from '../../lib/campaigns-i18n';
 
-const SHOWN = ['sent', 'held', 'skipped', 'refused', 'failed', 'cancelled', 'delivered', 'read', 'clicked', 'replied', 'unsubscribed'] as const;
+const SHOWN = [
+  'sent',
+  'held',
+  'skipped',
+  'refused',
+  'failed',
+  'cancelled',
+  'delivered',
+  'read',
+  'clicked',
+  'replied',
+  'unsubscribed',
+] as const;
 
 export function CountsGrid({ counts }: { counts: CampaignCounts }) {
   return (

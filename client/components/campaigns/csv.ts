@@ -5,7 +5,18 @@
 import { type RecipientPage, RecipientPageSchema, type RecipientView } from '../../../schemas/campaign-view';
 import { call, qs } from '../../lib/api';
 
-const COLUMNS = ['phone', 'outcome', 'reason', 'channel', 'variant', 'message_id', 'held_until', 'clicked_at', 'revenue', 'updated_at'] as const;
+const COLUMNS = [
+  'phone',
+  'outcome',
+  'reason',
+  'channel',
+  'variant',
+  'message_id',
+  'held_until',
+  'clicked_at',
+  'revenue',
+  'updated_at',
+] as const;
 
 export function cell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
@@ -23,7 +34,11 @@ export async function downloadCsv(id: string): Promise<void> {
   const rows: RecipientView[] = [];
   let cursor: string | null = null;
   do {
-    const page: RecipientPage = await call(RecipientPageSchema, 'GET', `/api/campaigns/${encodeURIComponent(id)}/recipients${qs({ limit: 1000, cursor })}`);
+    const page: RecipientPage = await call(
+      RecipientPageSchema,
+      'GET',
+      `/api/campaigns/${encodeURIComponent(id)}/recipients${qs({ limit: 1000, cursor })}`,
+    );
     rows.push(...page.recipients);
     cursor = page.next_cursor;
   } while (cursor);

@@ -8,7 +8,15 @@ export type Scenario = 'scratchCard' | 'scratchCarousel' | 'launch' | 'backInSto
 export const SCENARIOS: readonly Scenario[] = ['scratchCard', 'scratchCarousel', 'launch', 'backInStock', 'promo', 'transactional'];
 
 const image = (file: string) => `${location.origin}/demo/${file}`;
-const card = (f: Partial<CardFields>): CardFields => ({ image: '', height: 'medium', alt: '', title: '', description: '', buttons: [], ...f });
+const card = (f: Partial<CardFields>): CardFields => ({
+  image: '',
+  height: 'medium',
+  alt: '',
+  title: '',
+  description: '',
+  buttons: [],
+  ...f,
+});
 const SHOP = 'https://shop.example.com';
 /** A marketing SMS says how to stop (the lint refuses it otherwise). */
 const STOP = 'Reply STOP to opt out.';
@@ -26,9 +34,27 @@ export function scenarioDraft(s: Scenario): { name: string; draft: Draft } {
           kind: 'carousel',
           width: 'medium',
           cards: [
-            card({ image: image('linen-dress.png'), alt: 'Linen dress', title: 'Linen dress', description: '89 €', buttons: [{ text: 'See it', url: `${SHOP}/linen-dress` }] }),
-            card({ image: image('oxford-shirt.png'), alt: 'Oxford shirt', title: 'Oxford shirt', description: '69 €', buttons: [{ text: 'See it', url: `${SHOP}/oxford-shirt` }] }),
-            card({ image: image('leather-tote.png'), alt: 'Leather tote', title: 'Leather tote', description: '149 €', buttons: [{ text: 'See it', url: `${SHOP}/leather-tote` }] }),
+            card({
+              image: image('linen-dress.png'),
+              alt: 'Linen dress',
+              title: 'Linen dress',
+              description: '89 €',
+              buttons: [{ text: 'See it', url: `${SHOP}/linen-dress` }],
+            }),
+            card({
+              image: image('oxford-shirt.png'),
+              alt: 'Oxford shirt',
+              title: 'Oxford shirt',
+              description: '69 €',
+              buttons: [{ text: 'See it', url: `${SHOP}/oxford-shirt` }],
+            }),
+            card({
+              image: image('leather-tote.png'),
+              alt: 'Leather tote',
+              title: 'Leather tote',
+              description: '149 €',
+              buttons: [{ text: 'See it', url: `${SHOP}/leather-tote` }],
+            }),
           ],
           buttons: [{ text: 'See the collection', url: `${SHOP}/new` }],
           fallback: `{{ first_name | default: "Hello" }}, the new collection is here: linen, oxford, leather. ${SHOP}/new ${STOP}`,
@@ -61,7 +87,10 @@ export function scenarioDraft(s: Scenario): { name: string; draft: Draft } {
             title: '-20 % on {{ properties.preferred_category | default: "our lamps" }}',
             description: 'For you until Sunday, {{ first_name | default: "friend" }}.',
           }),
-          buttons: [{ text: 'I’ll take it', url: '' }, { text: 'Talk to someone', url: '' }],
+          buttons: [
+            { text: 'I’ll take it', url: '' },
+            { text: 'Talk to someone', url: '' },
+          ],
           fallback: `-20 % for you until Sunday, {{ first_name | default: "friend" }}. Reply YES to take it. ${STOP}`,
         },
       };
