@@ -8,7 +8,11 @@ const TARGET = 0.5;
 const phone = (i) => `+3363998${String(i).padStart(4, '0')}`;
 
 async function post(ctx, path, body, headers = {}) {
-  const res = await fetch(`${ctx.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${ctx.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -35,7 +39,12 @@ export default async function campaign(ctx) {
   const baseline = N / ((performance.now() - t0) / 1000);
 
   t0 = performance.now();
-  const { id } = await post(ctx, '/v1/campaigns', { name: 'bench', profiles: phones, content: { type: 'text', text: 'Hello {{ first_name }}' } }, auth);
+  const { id } = await post(
+    ctx,
+    '/v1/campaigns',
+    { name: 'bench', profiles: phones, content: { type: 'text', text: 'Hello {{ first_name }}' } },
+    auth,
+  );
   let last = null;
   await until('campaign sent', async () => {
     last = await (await fetch(`${ctx.baseUrl}/v1/campaigns/${id}`, { headers: auth })).json();
@@ -44,7 +53,12 @@ export default async function campaign(ctx) {
   const fanout = N / ((performance.now() - t0) / 1000);
   const ratio = fanout / baseline;
   return [
-    { name: `campaign fan-out, ${N} recipients`, value: fanout.toFixed(0), unit: 'recipients/s', note: `sent ${last.counts.sent}, held ${last.counts.held}` },
+    {
+      name: `campaign fan-out, ${N} recipients`,
+      value: fanout.toFixed(0),
+      unit: 'recipients/s',
+      note: `sent ${last.counts.sent}, held ${last.counts.held}`,
+    },
     { name: 'raw Queue → Profile-object baseline', value: baseline.toFixed(0), unit: 'recipients/s' },
     { name: 'campaign / baseline', value: ratio.toFixed(2), unit: '×', target: `≥ ${TARGET}`, ok: ratio >= TARGET },
   ];

@@ -12,7 +12,10 @@ import * as v from 'valibot';
 import { jsonBody } from '../routes/validate';
 import type { BenchEnv } from './env';
 
-const FillBody = v.object({ from: v.pipe(v.number(), v.integer(), v.minValue(0)), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)) });
+const FillBody = v.object({
+  from: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+});
 const BaselineBody = v.object({ run: v.string(), phones: v.array(v.string()) });
 const BaselineTask = v.object({ kind: v.literal('bench_baseline'), run: v.string(), phones: v.array(v.string()) });
 
@@ -23,8 +26,17 @@ const landed = new Map<string, number>();
 
 /** A zone where it is daytime now, so the campaign is measured sending, not holding. */
 function daytimeZone(): string {
-  const zones = ['Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'Pacific/Honolulu', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Kolkata'];
-  const hour = (z: string) => Number(new Intl.DateTimeFormat('en-US', { timeZone: z, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  const zones = [
+    'Europe/Paris',
+    'America/New_York',
+    'America/Los_Angeles',
+    'Pacific/Honolulu',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'Asia/Kolkata',
+  ];
+  const hour = (z: string) =>
+    Number(new Intl.DateTimeFormat('en-US', { timeZone: z, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
   return zones.find((z) => hour(z) >= 9 && hour(z) <= 18) ?? 'Europe/Paris';
 }
 
@@ -61,7 +73,9 @@ export async function baselineBatch(batch: MessageBatch<unknown>, env: BenchEnv)
   await Promise.all(
     batch.messages.map(async (m) => {
       const task = v.parse(BaselineTask, m.body);
-      await Promise.all(task.phones.map((phone) => env.BENCH_BASELINE.getByName(phone).insert(`${task.run}:${phone}`, JSON.stringify(task))));
+      await Promise.all(
+        task.phones.map((phone) => env.BENCH_BASELINE.getByName(phone).insert(`${task.run}:${phone}`, JSON.stringify(task))),
+      );
       landed.set(task.run, (landed.get(task.run) ?? 0) + task.phones.length);
       m.ack();
     }),
