@@ -7,12 +7,14 @@ const N = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS) || 10_000;
 const TARGET = 0.5;
 const phone = (i) => `+3363998${String(i).padStart(4, '0')}`;
 
-async function post(ctx, path, body, headers = {}) {
+async function post(ctx, path, body, headers = {}, tries = 3) {
   const res = await fetch(`${ctx.baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
+  // The dev server restarts a busy isolate now and then (503): the fill is idempotent.
+  if (res.status === 503 && tries > 1) return post(ctx, path, body, headers, tries - 1);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -28,7 +30,7 @@ async function until(what, check, ms = 30 * 60_000) {
 
 export default async function campaign(ctx) {
   const auth = { authorization: `Bearer ${ctx.apiKey}` };
-  for (let from = 0; from < N; from += 500) await post(ctx, '/bench/campaign/fill', { from, count: Math.min(500, N - from) });
+  for (let from = 0; from < N; from += 100) await post(ctx, '/bench/campaign/fill', { from, count: Math.min(100, N - from) });
   const phones = Array.from({ length: N }, (_, i) => phone(i));
 
   // Baseline first, then the campaign: each on a quiet queue.
