@@ -18,6 +18,9 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 const CannedResponsesPage = lazy(() => import('./pages/CannedResponsesPage'));
 const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
+const CampaignBuilderPage = lazy(() => import('./pages/CampaignBuilderPage'));
+const CampaignDetailPage = lazy(() => import('./pages/CampaignDetailPage'));
 
 function Routes() {
   const p = path.value;
@@ -32,6 +35,10 @@ function Routes() {
   if (p === '/api-keys') return <ApiKeysPage />;
   if (p === '/canned-responses') return <CannedResponsesPage />;
   if (p === '/segments') return <SegmentsPage />;
+  if (p === '/campaigns') return <CampaignsPage />;
+  if (p === '/campaigns/new') return <CampaignBuilderPage />;
+  const campaign = match('/campaigns/:id', p);
+  if (campaign) return <CampaignDetailPage id={campaign.id!} />;
   return <div class="page-empty">{t('notFound')}</div>;
 }
 

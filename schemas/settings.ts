@@ -41,6 +41,19 @@ const text = (max: number) =>
   );
 
 export const FREQUENCY_CAP_MAX_HOURS = 168;
+/** Highest send rate a channel may be paced to (messages per second); short codes reach ~100/s. */
+export const SEND_RATE_MAX = 1000;
+
+/**
+ * A channel's campaign send rate in messages per second, 0 for no pacing (the carrier queues).
+ * Tenths allowed: some RCS accounts start at 1/s, and 0.5/s is a real ceiling too.
+ */
+const sendRate = v.pipe(
+  v.number('must be a number of messages per second'),
+  v.minValue(0, 'must be 0 (no pacing) or more'),
+  v.maxValue(SEND_RATE_MAX, `must be at most ${SEND_RATE_MAX} messages per second`),
+  v.check((n) => Math.round(n * 10) / 10 === n, 'must have at most one decimal'),
+);
 /** Longest text each text setting takes (the form's `maxlength` too). */
 export const SETTING_TEXT_MAX = { brand_name: 100, logo_url: 2000, help_text: 320, opt_out_mention: 60 } as const;
 
@@ -78,6 +91,11 @@ export const SettingsSchema = v.strictObject({
   quiet_hours_us_end: windowEnd(US_LATEST_END),
   /** Offer a "Stop" reply chip under RCS marketing messages. */
   rcs_stop_suggestion: v.boolean('must be true or false'),
+  // Sending
+  /** Campaign fan-out pace on RCS (messages per second, 0 = no pacing). */
+  send_rate_rcs: sendRate,
+  /** Campaign fan-out pace on SMS (toll-free numbers take 3 to 10 per second, short codes ~100). */
+  send_rate_sms: sendRate,
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -98,12 +116,15 @@ export const SETTING_DEFAULTS: Settings = {
   quiet_hours_fr_end: '20:00',
   quiet_hours_us_end: '21:00',
   rcs_stop_suggestion: true,
+  send_rate_rcs: 0,
+  send_rate_sms: 0,
 };
 
 /** How the settings page groups them, in order. */
 export const SETTING_GROUPS = {
   brand: ['brand_name', 'logo_url', 'color', 'help_text', 'opt_out_mention'],
   compliance: ['frequency_cap_hours', 'quiet_hours_fr_end', 'quiet_hours_us_end', 'rcs_stop_suggestion'],
+  sending: ['send_rate_rcs', 'send_rate_sms'],
 } as const satisfies Record<string, readonly SettingKey[]>;
 
 /** `GET /api/brand`: what a customer's phone shows of the brand (every signed-in role reads it). */

@@ -2,7 +2,8 @@
 // `npm run screenshots`: regenerates docs/screenshots/*.png from the demo data. Builds the
 // console, starts the real Worker on fresh local state with the sandbox demo seeded, signs
 // in as the demo agent in headless Chromium and captures the inbox, a thread with a
-// carousel, the carousel builder (images uploaded to the media library), and the phone simulator.
+// carousel, the carousel builder (images uploaded to the media library), the phone simulator,
+// and, as the demo marketer, the campaign builder, its preview and a running campaign.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -126,7 +127,57 @@ try {
   await page.screenshot({ path: `${OUT}/simulator.png` });
   console.log(`saved ${OUT}/simulator.png (${phone})`);
   await context.close();
+  await campaignShots(
+    browser,
+    rows.map((c) => c.phone),
+    first,
+  );
 } finally {
   await browser.close();
   server.stop();
+}
+
+/** The campaign builder (launch scenario), its preview as one demo customer, and a campaign's live page. */
+async function campaignShots(browser, phones, customer) {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1440, height: 1000 },
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill('marketer@example.com');
+  await page.getByLabel('Password').fill('marketer-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await page.goto('/campaigns/new');
+  await page.getByLabel('Start from').selectOption('launch');
+  await page.getByRole('textbox', { name: 'A list of phone numbers' }).fill(phones.join('\n'));
+  await page.getByRole('button', { name: 'Check the audience' }).click();
+  await page
+    .getByTestId('audience-breakdown')
+    .getByText(/in the audience/)
+    .waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/campaign-builder.png` });
+  console.log(`saved ${OUT}/campaign-builder.png`);
+
+  await page.getByRole('button', { name: /a sample customer/ }).click();
+  await page.getByLabel('Search a customer by name or number').fill(customer.name ?? customer.phone);
+  await page
+    .getByRole('button', { name: new RegExp(customer.name ?? customer.phone) })
+    .first()
+    .click();
+  await page.waitForTimeout(1500);
+  await page.locator('.message-preview').screenshot({ path: `${OUT}/campaign-preview.png` });
+  console.log(`saved ${OUT}/campaign-preview.png`);
+
+  await page.getByRole('button', { name: 'Send campaign' }).click();
+  await page.waitForURL(/\/campaigns\/cmp_/);
+  await page.getByTestId('campaign-progress').waitFor();
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: `${OUT}/campaign-running.png`, fullPage: true });
+  console.log(`saved ${OUT}/campaign-running.png`);
+  await context.close();
 }

@@ -30,6 +30,9 @@ import { settings } from './routes/api/settings';
 import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
 import { consoleSegments } from './routes/api/segments';
+import { consoleCampaigns, v1Campaigns } from './routes/campaigns';
+import { handleCampaignBatch } from './campaigns/fanout';
+import { sweepCampaigns } from './campaigns/service';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -62,6 +65,7 @@ app.route('/api/api-keys', apiKeys);
 app.route('/api/ws', ws);
 app.route('/api/preview', preview);
 app.route('/api/segments', consoleSegments);
+app.route('/api/campaigns', consoleCampaigns);
 
 // The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
 app.route('/media', publicMedia);
@@ -71,6 +75,7 @@ app.route('/v1/profiles', profiles);
 app.route('/v1/messages', messages);
 app.route('/v1/events', events);
 app.route('/v1/segments', segments);
+app.route('/v1/campaigns', v1Campaigns);
 
 // Provider webhooks: each verifies its own signature.
 app.route('/webhooks/sandbox', sandboxWebhook);
@@ -79,6 +84,13 @@ app.route('/webhooks/twilio', twilioWebhooks);
 
 export default {
   fetch: app.fetch,
-  async queue(_batch, _env) {},
+  // Campaign fan-out (worker/campaigns/fanout.ts).
+  async queue(batch, env) {
+    await handleCampaignBatch(batch, env);
+  },
+  // Each minute: scheduled campaigns that are due start, a stalled fan-out resumes.
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(sweepCampaigns(env));
+  },
 } satisfies ExportedHandler<Env>;
 export { app };

@@ -20,11 +20,14 @@ import { CUSTOMER_REQUEST, mayUndoCustomersOptOut, optedOutByCustomer } from './
 import { ingest, optOut } from './profile/inbound';
 import { migrate } from './profile/migrations';
 import { accept } from './profile/send';
+import { sendCampaign } from './profile/campaign';
 import { iso } from './lib/time';
 import type { ProfileRow } from './profile/store';
 import { isOrderEvent } from './profile/store-events';
 import { runDueTimers } from './profile/timers';
 import type {
+  CampaignOutcome,
+  CampaignSendRequest,
   ConsentChange,
   ConsentRefusal,
   IngestResult,
@@ -112,6 +115,10 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       }
       return outcome;
     });
+  }
+
+  async sendCampaign(phone: string, req: CampaignSendRequest): Promise<CampaignOutcome> {
+    return this.core.run(() => sendCampaign(this.core, phone, req));
   }
 
   async listMessages(_phone: string, opts: { cursor?: string | null; limit?: number } = {}): Promise<MessagePage> {

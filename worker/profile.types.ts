@@ -3,6 +3,7 @@
  * (`env.PROFILE.getByName(phone).send(phone, ...)`). Every method takes the phone because the
  * object may be brand new. Implemented in profile.do.ts.
  */
+import type { CapMode, RecipientOutcome } from '../schemas/campaign-view';
 import type { Content } from '../schemas/content';
 import type { InboundEvent } from '../schemas/events';
 import type { MessageStatus, MessageView, TrackEvent, Channel } from '../schemas/messages';
@@ -59,7 +60,32 @@ export interface IngestResult {
   keyword?: 'opt_out' | 'opt_in' | 'help' | null;
 }
 
+/** One recipient of a campaign, handed to their Profile object by the fan-out. */
+export interface CampaignSendRequest {
+  campaign_id: string;
+  variant: 'a' | 'b';
+  /** The variant's message as written (Liquid included): rendered for this customer. */
+  content: unknown;
+  fallback_text: string | null;
+  cap_mode: CapMode;
+}
+
+/** The recipient's outcome as it stands (a held one changes later, from the alarm). */
+export interface CampaignOutcome {
+  phone: string;
+  outcome: RecipientOutcome;
+  reason?: string;
+  channel?: Channel;
+  message_id?: string;
+  held_until?: string;
+  variant: 'a' | 'b';
+  /** Grows with each change: D1 keeps the highest. */
+  rev: number;
+}
+
 export interface ProfileRpc {
+  /** A campaign's send to this customer: exactly once per campaign, outcome recorded (profile/campaign.ts). */
+  sendCampaign(phone: string, req: CampaignSendRequest): Promise<CampaignOutcome>;
   upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal>;
   get(phone: string): Promise<ProfileView | null>;
   send(phone: string, req: SendRequest): Promise<SendOutcome>;

@@ -30,6 +30,8 @@ const STORAGE_KEY: Record<SettingKey, string> = {
   quiet_hours_fr_end: 'quiet_hours_fr_end',
   quiet_hours_us_end: 'quiet_hours_us_end',
   rcs_stop_suggestion: 'rcs_stop_suggestion',
+  send_rate_rcs: 'send_rate_rcs',
+  send_rate_sms: 'send_rate_sms',
 };
 const KEYS = Object.keys(STORAGE_KEY) as SettingKey[];
 
@@ -39,7 +41,7 @@ const encode = (value: Settings[SettingKey]): string => String(value);
 function decode(key: SettingKey, raw: string): unknown {
   switch (typeof SETTING_DEFAULTS[key]) {
     case 'number':
-      return /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
+      return /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
     case 'boolean':
       return raw === 'true' ? true : raw === 'false' ? false : raw;
     default:

@@ -12,6 +12,8 @@ export const csrf = signal<string | null>(null);
 
 export const canWrite = computed(() => user.value?.role === 'admin' || user.value?.role === 'agent');
 export const isAdmin = computed(() => user.value?.role === 'admin');
+/** Creates, sends and cancels campaigns (agents only read them; the server enforces it). */
+export const canSendCampaigns = computed(() => user.value?.role === 'admin' || user.value?.role === 'marketer');
 
 export function onUnauthorized(): void {
   user.value = null;

@@ -59,6 +59,10 @@ export const adminEn = {
   'settings.group.compliance': 'Compliance',
   'settings.group.compliance.help':
     'When marketing may go out and how customers stop it. Support and transactional messages are not affected.',
+  'settings.group.sending': 'Sending pace',
+  'settings.group.sending.help':
+    'How fast a campaign hands messages to each carrier. The carrier is the real ceiling: toll-free numbers take 3 to 10 messages per second, short codes about 100, some RCS accounts 1 by default.',
+  'settings.perSecond': 'messages / second',
   'settings.default': 'Default: {value}',
   'settings.invalid': 'Check the settings marked below.',
   'settings.hours': 'hours',
@@ -82,6 +86,11 @@ export const adminEn = {
     'Marketing to US numbers goes out from 08:00 until this time (at most 21:00; use 20:00 for FL, CT, MD, OK and WA).',
   'setting.rcs_stop_suggestion': 'RCS Stop suggestion',
   'setting.rcs_stop_suggestion.help': 'Adds a “Stop” reply chip under RCS marketing messages; a tap on it unsubscribes.',
+  'setting.send_rate_rcs': 'RCS send rate',
+  'setting.send_rate_rcs.help': 'Campaign messages per second on RCS. 0: no pacing (the carrier queues what it cannot send at once).',
+  'setting.send_rate_sms': 'SMS send rate',
+  'setting.send_rate_sms.help':
+    'Campaign messages per second on SMS. 0: no pacing. A carrier that answers 429 (too many requests) slows the campaign down whatever is set here.',
   'canned.title': 'Canned responses',
   'canned.intro': 'Shared with everyone on the team. In a reply, type / and the shortcut to insert one.',
   'canned.readOnly': 'Only admins add or change canned responses.',

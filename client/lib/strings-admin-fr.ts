@@ -59,6 +59,10 @@ export const adminFr: Record<AdminKey, string> = {
   'settings.group.compliance': 'Conformité',
   'settings.group.compliance.help':
     'Quand le marketing peut partir et comment les clients l’arrêtent. Les messages de support et transactionnels ne sont pas concernés.',
+  'settings.group.sending': 'Cadence d’envoi',
+  'settings.group.sending.help':
+    'À quelle vitesse une campagne confie ses messages à chaque opérateur. L’opérateur fixe le vrai plafond : 3 à 10 messages par seconde pour un numéro gratuit, environ 100 pour un numéro court, parfois 1 par défaut en RCS.',
+  'settings.perSecond': 'messages / seconde',
   'settings.default': 'Par défaut : {value}',
   'settings.invalid': 'Vérifiez les réglages signalés ci-dessous.',
   'settings.hours': 'heures',
@@ -84,6 +88,12 @@ export const adminFr: Record<AdminKey, string> = {
     'Le marketing vers les numéros américains part de 08:00 jusqu’à cette heure (21:00 au plus ; 20:00 pour FL, CT, MD, OK et WA).',
   'setting.rcs_stop_suggestion': 'Suggestion « Stop » en RCS',
   'setting.rcs_stop_suggestion.help': 'Ajoute une réponse suggérée « Stop » sous les messages marketing RCS ; la toucher désinscrit.',
+  'setting.send_rate_rcs': 'Cadence RCS',
+  'setting.send_rate_rcs.help':
+    'Messages de campagne par seconde en RCS. 0 : pas de cadence (l’opérateur met en file ce qu’il ne peut pas envoyer tout de suite).',
+  'setting.send_rate_sms': 'Cadence SMS',
+  'setting.send_rate_sms.help':
+    'Messages de campagne par seconde en SMS. 0 : pas de cadence. Un opérateur qui répond 429 (trop de requêtes) ralentit la campagne quel que soit ce réglage.',
   'canned.title': 'Réponses types',
   'canned.intro': 'Partagées avec toute l’équipe. Dans une réponse, tapez / et le raccourci pour en insérer une.',
   'canned.readOnly': 'Seuls les admins ajoutent ou modifient les réponses types.',

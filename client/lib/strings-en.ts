@@ -3,6 +3,7 @@ export const en = {
   'app.name': 'RCS Console',
   'nav.inbox': 'Inbox',
   'nav.simulator': 'Phone simulator',
+  'nav.campaigns': 'Campaigns',
   'nav.users': 'Users',
   'nav.settings': 'Settings',
   'nav.apiKeys': 'API keys',

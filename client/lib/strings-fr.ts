@@ -5,6 +5,7 @@ export const fr: Record<Key, string> = {
   'app.name': 'Console RCS',
   'nav.inbox': 'Boîte de réception',
   'nav.simulator': 'Simulateur de téléphone',
+  'nav.campaigns': 'Campagnes',
   'nav.users': 'Utilisateurs',
   'nav.settings': 'Réglages',
   'nav.apiKeys': 'Clés d’API',

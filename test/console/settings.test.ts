@@ -40,6 +40,8 @@ const EVERY_KEY_CHANGED = (): Settings => ({
   quiet_hours_fr_end: '21:30',
   quiet_hours_us_end: '20:00',
   rcs_stop_suggestion: false,
+  send_rate_rcs: 0.5,
+  send_rate_sms: 10,
 });
 
 describe('the settings module', () => {
@@ -78,6 +80,8 @@ describe('GET and PUT /api/settings', () => {
       quiet_hours_fr_end: '21:30',
       quiet_hours_us_end: '20:00',
       rcs_stop_suggestion: 'false',
+      send_rate_rcs: '0.5',
+      send_rate_sms: '10',
     });
   });
 
@@ -105,6 +109,10 @@ describe('GET and PUT /api/settings', () => {
     ['quiet_hours_us_end', '21:01'],
     ['quiet_hours_us_end', '07:00'],
     ['rcs_stop_suggestion', 'yes'],
+    ['send_rate_sms', -1],
+    ['send_rate_sms', 0.25],
+    ['send_rate_rcs', 1001],
+    ['send_rate_rcs', '1'],
     ['frequency_cap', 24],
   ];
   for (const [key, value] of invalid) {

@@ -10,6 +10,7 @@ import { onError } from '../errors';
 import type { BenchEnv } from './env';
 import { benchInbox } from './inbox-routes';
 import { bench } from './routes';
+import { baselineBatch, benchCampaign } from './campaign';
 
 export { BenchBaseline } from './baseline.do';
 export { BenchInbox as Inbox, BenchProfile as Profile } from './objects';
@@ -17,11 +18,17 @@ export { BenchInbox as Inbox, BenchProfile as Profile } from './objects';
 const app = new Hono<{ Bindings: BenchEnv }>();
 app.onError(onError);
 app.route('/bench/inbox', benchInbox);
+app.route('/bench/campaign', benchCampaign);
 app.route('/bench', bench);
 
 export default {
   ...worker,
   fetch(request, env, ctx) {
     return new URL(request.url).pathname.startsWith('/bench/') ? app.fetch(request, env, ctx) : worker.fetch(request, env, ctx);
+  },
+  // The campaign benchmark's yardstick shares the queue; everything else is the real consumer.
+  async queue(batch, env) {
+    if (await baselineBatch(batch, env)) return;
+    await worker.queue(batch, env);
   },
 } satisfies ExportedHandler<BenchEnv>;

@@ -160,6 +160,17 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
   return { duplicate: false, keyword: match?.kind ?? null };
 }
 
+/**
+ * Taps on a campaign message that need no agent: opening its link, dialling, adding to a
+ * calendar, viewing a place. A reply chip ("Talk to someone", "I'll take it") and any free
+ * text do surface the conversation; so does any tap on a one-to-one message.
+ */
+function metricOnly(trace: { type: string; campaign_id: string | null } | null): boolean {
+  return (
+    trace?.campaign_id != null && (trace.type === 'url' || trace.type === 'dial' || trace.type === 'calendar' || trace.type === 'location')
+  );
+}
+
 async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
   const store = core.store;
   const trace = store.suggestionByPostback(event.postback);
@@ -177,11 +188,18 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     author: event.actor ?? null,
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
-  await core.activity(
-    { direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' },
-    store.insertedView(row),
-    inboundMark(core),
-  );
+  if (metricOnly(trace)) {
+    // A campaign's link, call or calendar chip: a result to count, not a conversation. It stays
+    // in the thread and the interactions, and never reaches the one Inbox object
+    // (docs/architecture.md, "Which campaign taps reach the Inbox").
+    store.updateProfile(inboundMark(core));
+  } else {
+    await core.activity(
+      { direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' },
+      store.insertedView(row),
+      inboundMark(core),
+    );
+  }
 
   if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
     await optOut(core, event.text, { source: 'keyword', actor: event.actor ?? null });

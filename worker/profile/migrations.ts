@@ -134,6 +134,24 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_unmirrored ON events (received_at) WHERE mirrored = 0;
   CREATE INDEX events_name ON events (name, at, value);
   `,
+  // 4: campaigns (worker/profile/campaign.ts): this recipient's one outcome per campaign.
+  // synced_rev < rev is the durable mark of an outcome D1 has not acknowledged yet.
+  `
+  CREATE TABLE IF NOT EXISTS campaign_outcomes (
+    campaign_id TEXT PRIMARY KEY,
+    message_id TEXT,
+    variant TEXT NOT NULL,
+    cap_mode TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    reason TEXT,
+    channel TEXT,
+    held_until INTEGER,
+    rev INTEGER NOT NULL,
+    synced_rev INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS campaign_outcomes_unsynced ON campaign_outcomes (updated_at) WHERE synced_rev < rev;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

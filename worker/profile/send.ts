@@ -23,6 +23,7 @@ import { DEFAULT_QUIET_HOURS, nextAllowedSendTime, zoneForPhone, type QuietHours
 import { requiredFeatures, STOP_POSTBACK, withoutStopSuggestion, withPostbacks, withStopSuggestion } from './postbacks';
 import { iso } from '../lib/time';
 import type { MessagePurpose, MessageRow } from './store';
+import { CANCELLED_REASON, campaignCancelled, capModeOf } from './campaign';
 
 const DAY = 86_400_000;
 /** A positive capability answer only means "connected in the last 31 days" (docs/carriers.md). */
@@ -139,12 +140,24 @@ export async function dispatch(core: Core, id: string): Promise<void> {
   if (row?.direction !== 'out') return;
   if (row.status !== 'queued' && row.status !== 'held' && row.status !== 'scheduled') return;
   const brand = await core.brand();
+  // A campaign's recipient still waiting gets nothing once the campaign is cancelled.
+  const cancelled = row.campaign_id && row.status !== 'queued' && !row.fallback_of ? await campaignCancelled(core, row.campaign_id) : false;
   // Re-read after the await: a STOP may have been processed meanwhile.
   const fresh = store.message(id);
   if (!fresh || (fresh.status !== 'queued' && fresh.status !== 'held' && fresh.status !== 'scheduled')) return;
   const purpose = (fresh.purpose ?? 'transactional') as MessagePurpose;
   const waited = fresh.status !== 'queued';
   const now = core.now();
+  if (cancelled === 'unknown') {
+    store.addTimer('release', now + 30_000, { id }, `release:${id}`);
+    await core.scheduleAlarm();
+    return;
+  }
+  if (cancelled) {
+    store.setStatus(id, 'skipped', CANCELLED_REASON);
+    await core.notifyMessage(id);
+    return;
+  }
 
   const refusal = consentGate(core, purpose);
   if (refusal) {
@@ -159,6 +172,14 @@ export async function dispatch(core: Core, id: string): Promise<void> {
     // The fallback SMS is the same message on another channel, not a second message.
     const lastOther = p?.last_marketing_at != null && p.last_marketing_id !== id ? iso(p.last_marketing_at) : null;
     if (!fresh.fallback_of && p?.last_marketing_at != null && frequencyCapped(lastOther, new Date(now), brand.frequencyCapHours)) {
+      if (capModeOf(core, fresh) === 'defer') {
+        // The campaign asked to wait for the cap instead of skipping: released when it allows.
+        const allowedAt = p.last_marketing_at + brand.frequencyCapHours * 3_600_000;
+        store.setStatus(id, 'held', `frequency cap: held until ${iso(allowedAt)} (window ${brand.frequencyCapHours} h)`);
+        store.addTimer('release', allowedAt, { id }, `release:${id}`);
+        await core.scheduleAlarm();
+        return;
+      }
       store.setStatus(
         id,
         'skipped',

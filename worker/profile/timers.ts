@@ -8,6 +8,7 @@ import { InboundEventSchema } from '../../schemas/events';
 import type { Core } from './core';
 import { ingest } from './inbound';
 import { dispatch, onDeadline } from './send';
+import { afterCampaignMessage, syncOutcomes } from './campaign';
 
 const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0) });
 
@@ -21,7 +22,9 @@ export async function runDueTimers(core: Core): Promise<void> {
       store.deleteTimer(timer.id);
       try {
         const payload: unknown = JSON.parse(timer.payload);
-        if (timer.kind === 'receipt') {
+        if (timer.kind === 'campaign_sync') {
+          await syncOutcomes(core);
+        } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);
           await ingest(core, event);
         } else {
@@ -29,6 +32,8 @@ export async function runDueTimers(core: Core): Promise<void> {
           if (timer.kind === 'release' || timer.kind === 'retry') await dispatch(core, id);
           else if (timer.kind === 'deadline') await onDeadline(core, id, attempts);
           else console.warn(`unknown timer kind ${timer.kind}`);
+          // A campaign recipient's outcome follows its message (released, sent, skipped, cancelled).
+          await afterCampaignMessage(core, id);
         }
       } catch (err) {
         console.error(`timer ${timer.id} (${timer.kind}) failed`, err);

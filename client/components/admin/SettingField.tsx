@@ -9,6 +9,7 @@ import {
   FREQUENCY_CAP_MAX_HOURS,
   SETTING_DEFAULTS,
   SETTING_GROUPS,
+  SEND_RATE_MAX,
   SETTING_TEXT_MAX,
   type SettingKey,
   type Settings,
@@ -71,6 +72,22 @@ function Control({
           onInput={text}
         />
       );
+    case 'send_rate_rcs':
+    case 'send_rate_sms':
+      return (
+        <span class="unit-field">
+          <input
+            {...common}
+            type="number"
+            min={0}
+            max={SEND_RATE_MAX}
+            step={0.1}
+            value={Number.isNaN(value) ? '' : String(value)}
+            onInput={(e) => onChange(e.currentTarget.valueAsNumber)}
+          />
+          <span>{ta('settings.perSecond')}</span>
+        </span>
+      );
     case 'rcs_stop_suggestion':
       return <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
     default:
@@ -91,7 +108,8 @@ export function SettingField({
 }) {
   // Defaults matter for the compliance rules (what the law or the carrier expects); brand texts are the brand's own.
   const fallback = SETTING_DEFAULTS[k];
-  const shownDefault = SETTING_GROUPS.compliance.some((c) => c === k) && typeof fallback !== 'boolean' ? String(fallback) : '';
+  const shownDefault =
+    [...SETTING_GROUPS.compliance, ...SETTING_GROUPS.sending].some((c) => c === k) && typeof fallback !== 'boolean' ? String(fallback) : '';
   const ids = [`setting-${k}-help`, error ? `setting-${k}-error` : ''].filter(Boolean).join(' ');
   const toggle = k === 'rcs_stop_suggestion';
   return (

@@ -29,6 +29,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </div>
         <NavItem href="/inbox" icon="inbox" label="nav.inbox" />
         <NavItem href="/simulator" icon="phone" label="nav.simulator" />
+        <NavItem href="/campaigns" icon="send" label="nav.campaigns" />
         {canWrite.value && <NavItem href="/canned-responses" icon="canned" label="nav.canned" />}
         <NavItem href="/segments" icon="segments" label="nav.segments" />
         {isAdmin.value && (

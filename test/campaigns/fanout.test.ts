@@ -1,0 +1,105 @@
+// A campaign's fan-out over the local Queue: each consented recipient gets exactly one message,
+// whatever the queue redelivers; the others get an outcome saying why not.
+import { afterAll, describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { handleCampaignBatch } from '../../worker/campaigns/fanout';
+import { allRecipients, campaign, campaignMessages, createCampaign, makeRecipients, quiet, waitFor } from './helpers';
+
+const used: string[] = [];
+afterAll(async () => quiet(used), 120_000);
+
+/** A MessageBatch as the Queue hands it to the consumer, recording what the handler did. */
+function batchOf(bodies: unknown[]) {
+  const acked: number[] = [];
+  const retried: number[] = [];
+  const messages = bodies.map((body, i) => ({
+    id: `redelivered-${i}`,
+    timestamp: new Date(),
+    attempts: 2,
+    body,
+    ack: () => acked.push(i),
+    retry: () => retried.push(i),
+  }));
+  const batch = { queue: 'rcs-campaign-fanout', messages, ackAll: () => {}, retryAll: () => {} } as unknown as MessageBatch<unknown>;
+  return { batch, acked, retried };
+}
+
+describe('campaign fan-out', () => {
+  it('reaches exactly the 900 consented of 1,000 recipients once each, and refuses the other 100', async () => {
+    const consented = await makeRecipients(900);
+    const never = await makeRecipients(100, { subscribed: false });
+    used.push(...consented, ...never);
+    const t0 = Date.now();
+    const id = await createCampaign({ profiles: [...consented, ...never] });
+
+    const done = await waitFor(id, (c) => c.status === 'sent', 240_000);
+    console.log('fan-out ms', Date.now() - t0);
+    expect(done.counts).toMatchObject({ recipients: 1000, sent: 900, refused: 100, skipped: 0, held: 0, cancelled: 0 });
+    expect(done.by_channel.rcs.sent + done.by_channel.sms.sent).toBe(900);
+
+    const rows = await allRecipients(id);
+    expect(rows).toHaveLength(1000);
+    const byPhone = new Map(rows.map((r) => [r.phone, r]));
+    for (const phone of consented) expect(byPhone.get(phone)?.outcome).toBe('sent');
+    for (const phone of never)
+      expect(byPhone.get(phone)).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/marketing_not_subscribed/) });
+
+    // What the customers actually received: one message each for the consented, none for the rest.
+    for (let i = 0; i < 1000; i += 100) {
+      const counts = await Promise.all(
+        [...consented, ...never].slice(i, i + 100).map(async (p) => [p, (await campaignMessages(p, id)).length] as const),
+      );
+      for (const [phone, n] of counts) expect(n, phone).toBe(consented.includes(phone) ? 1 : 0);
+    }
+  }, 300_000);
+
+  it('sends nothing twice when a batch is delivered again after it was handled', async () => {
+    const phones = await makeRecipients(30);
+    used.push(...phones);
+    const id = await createCampaign({ profiles: phones });
+    const first = await waitFor(id, (c) => c.status === 'sent');
+    expect(first.counts.sent).toBe(30);
+
+    const again = batchOf([
+      { kind: 'send', campaign_id: id, recipients: phones.slice(0, 20).map((phone) => ({ phone, variant: 'a' })) },
+      { kind: 'send', campaign_id: id, recipients: phones.slice(20).map((phone) => ({ phone, variant: 'a' })) },
+      { kind: 'page', campaign_id: id, after: null },
+    ]);
+    await handleCampaignBatch(again.batch, env);
+    expect(again.acked.sort()).toEqual([0, 1, 2]);
+
+    const after = await campaign(id);
+    expect(after.counts).toEqual(first.counts);
+    for (const phone of phones) expect(await campaignMessages(phone, id)).toHaveLength(1);
+  }, 120_000);
+
+  it('gives each recipient of an A/B split one variant, about the chosen share', async () => {
+    const phones = await makeRecipients(200);
+    used.push(...phones);
+    const id = await createCampaign({
+      profiles: phones,
+      content: { type: 'text', text: 'Variant A' },
+      variants: [{ content: { type: 'text', text: 'Variant B' }, share: 30 }],
+    });
+    const done = await waitFor(id, (c) => c.status === 'sent');
+    const b = done.by_variant?.b.recipients ?? 0;
+    expect(done.by_variant?.a.recipients).toBe(200 - b);
+    expect(b).toBeGreaterThan(30);
+    expect(b).toBeLessThan(90);
+    const rows = await allRecipients(id);
+    for (const r of rows.slice(0, 20)) {
+      const [m] = await campaignMessages(r.phone, id);
+      const body = m?.content?.type === 'text' ? m.content.text : m?.text;
+      expect(body).toContain(r.variant === 'b' ? 'Variant B' : 'Variant A');
+    }
+  }, 120_000);
+
+  it('renders the template for each recipient', async () => {
+    const [phone] = await makeRecipients(1);
+    used.push(phone!);
+    const id = await createCampaign({ profiles: [phone], content: { type: 'text', text: 'Bonjour {{ first_name | upcase }}' } });
+    await waitFor(id, (c) => c.status === 'sent');
+    const [m] = await campaignMessages(phone!, id);
+    expect(m?.content).toMatchObject({ type: 'text', text: expect.stringContaining('Bonjour CAMILLE') });
+  }, 60_000);
+});

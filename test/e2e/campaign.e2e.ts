@@ -1,0 +1,92 @@
+/**
+ * Browser test: a marketer builds the back-in-stock campaign from its scenario, previews it as
+ * one customer on RCS and as an SMS, checks who of the audience it reaches, sends it, and
+ * watches the progress reach 100 %.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, MARKETER, consoleApi, customerSays, eventually, launch, signedIn, v1 } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A zone where it is now between 10:00 and 18:00, so US quiet hours (08:00-21:00) never hold the send. */
+function daytimeZone(): string {
+  const zones = [
+    'Pacific/Honolulu',
+    'America/Los_Angeles',
+    'America/New_York',
+    'America/Sao_Paulo',
+    'Europe/London',
+    'Asia/Dubai',
+    'Asia/Kolkata',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'Pacific/Auckland',
+  ];
+  const hour = (zone: string) =>
+    Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  return zones.find((z) => hour(z) >= 10 && hour(z) <= 18) ?? 'UTC';
+}
+
+/** A US number (+1 212 …) no other test uses; even last digit: RCS on the sandbox. */
+const usPhone = (last: number) =>
+  `+1212${400 + Math.floor(Math.random() * 400)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}${last}`;
+
+describe('a campaign from the back-in-stock scenario', () => {
+  it('is previewed as one customer (RCS and SMS), sent to its audience and followed to 100 %', async () => {
+    const zone = daytimeZone();
+    const name = `Noa${Date.now().toString(36)}`;
+    const phones = [usPhone(2), usPhone(3)];
+    for (const [i, phone] of phones.entries()) {
+      const r = await v1('PUT', `/v1/profiles/${encodeURIComponent(phone)}`, {
+        first_name: i === 0 ? name : 'Sam',
+        timezone: zone,
+        consent: { marketing: 'subscribed', source: 'e2e checkout checkbox' },
+      });
+      expect(r.status).toBe(200);
+    }
+    // They write first (through the simulator, an agent's tool), so the preview's customer search finds them.
+    const admin = await signedIn(browser, ADMIN());
+    for (const phone of phones) await customerSays(admin.page, phone, 'Hello');
+    await admin.context.close();
+    const { context, page } = await signedIn(browser, MARKETER);
+
+    await page.goto('/campaigns');
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    await page.getByLabel('Start from').selectOption('backInStock');
+    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Back in stock');
+
+    // Preview as the first customer: the title's template is filled with their name.
+    await page.getByRole('button', { name: /a sample customer/ }).click();
+    await page.getByLabel('Search a customer by name or number').fill(name);
+    await page.getByRole('button', { name: new RegExp(name) }).click();
+    await page.getByLabel('On an RCS phone').getByText(`Back in stock, ${name}`).waitFor();
+    await expect.poll(() => page.getByTestId('sms-bubble').textContent()).toContain(`Back in stock, ${name}:`);
+    await expect.poll(() => page.getByTestId('sms-segments').textContent()).toMatch(/SMS segment/);
+
+    await page.getByRole('radio', { name: 'A list of phone numbers' }).check();
+    await page.getByRole('textbox', { name: 'A list of phone numbers' }).fill(phones.join('\n'));
+    await page.getByRole('button', { name: 'Check the audience' }).click();
+    await expect.poll(() => page.getByTestId('audience-breakdown').textContent()).toContain('2 in the audience: 2 will get it');
+
+    await page.getByRole('button', { name: 'Send campaign' }).click();
+    await page.waitForURL(/\/campaigns\/cmp_/);
+    await expect.poll(() => page.getByTestId('campaign-progress').textContent(), { timeout: 30_000 }).toBe('100 %');
+    await expect.poll(() => page.getByTestId('campaign-status').textContent()).toContain('Sent');
+    await expect(page.getByTestId('count-sent').textContent()).resolves.toBe('2');
+
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+    await eventually('both recipients listed as sent', async () => {
+      const r = await consoleApi(page, 'GET', `/api/campaigns/${id}/recipients`);
+      const rows = (r.json as { recipients: { outcome: string }[] }).recipients;
+      return rows.length === 2 && rows.every((x) => x.outcome === 'sent');
+    });
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,236 @@
+/**
+ * A campaign's recipient, in their own Profile object (docs/architecture.md, "Campaigns"):
+ * the message is rendered for this customer, then goes through the ordinary send pipeline
+ * (consent, frequency cap, quiet hours at this moment), and the recipient's one outcome is
+ * kept here and written to D1's `campaign_recipients`.
+ *
+ * Exactly once: the local `campaign_outcomes` row is written before the first await and the
+ * message carries the idempotency key `campaign:<id>`, so a redelivered batch or a restarted
+ * Worker finds the row and sends nothing. Durable: each change bumps `rev`; a row whose `rev`
+ * D1 has not acknowledged is a mark the alarm retries (`campaign_sync` timer) until it lands.
+ */
+import type { CapMode, RecipientOutcome } from '../../schemas/campaign-view';
+import type { CampaignOutcome, CampaignSendRequest } from '../profile.types';
+import { iso } from '../lib/time';
+import { profileContext, renderContent } from '../templates';
+import type { Core } from './core';
+import { accept, consentGate } from './send';
+import type { MessageRow } from './store';
+
+/** A failed D1 write of outcomes is retried this much later. */
+const SYNC_RETRY_MS = 30_000;
+/** Outcomes written to D1 per batch (a D1 batch is one round trip). */
+const SYNC_BATCH = 50;
+export const CANCELLED_REASON = 'campaign cancelled before release';
+
+interface OutcomeRow extends Record<string, SqlStorageValue> {
+  campaign_id: string;
+  message_id: string | null;
+  variant: string;
+  cap_mode: string;
+  outcome: string;
+  reason: string | null;
+  channel: string | null;
+  held_until: number | null;
+  rev: number;
+  synced_rev: number;
+  updated_at: number;
+}
+
+type Fields = Pick<OutcomeRow, 'outcome' | 'reason' | 'channel' | 'held_until'>;
+
+const rows = (core: Core) => core.store.sql;
+
+function find(core: Core, campaignId: string): OutcomeRow | null {
+  return rows(core).exec<OutcomeRow>('SELECT * FROM campaign_outcomes WHERE campaign_id = ?', campaignId).toArray()[0] ?? null;
+}
+
+/** The cap mode of the campaign a message belongs to ('skip' for any other message). */
+export function capModeOf(core: Core, message: Pick<MessageRow, 'campaign_id'>): CapMode {
+  if (!message.campaign_id) return 'skip';
+  return find(core, message.campaign_id)?.cap_mode === 'defer' ? 'defer' : 'skip';
+}
+
+function view(core: Core, row: OutcomeRow): CampaignOutcome {
+  const out: CampaignOutcome = {
+    phone: core.store.profile()?.phone ?? '',
+    outcome: row.outcome as RecipientOutcome,
+    variant: row.variant === 'b' ? 'b' : 'a',
+    rev: row.rev,
+  };
+  if (row.reason) out.reason = row.reason;
+  if (row.channel === 'rcs' || row.channel === 'sms') out.channel = row.channel;
+  if (row.message_id) out.message_id = row.message_id;
+  if (row.held_until !== null) out.held_until = iso(row.held_until);
+  return out;
+}
+
+/** What a campaign message's state means for its recipient. */
+function outcomeOf(core: Core, message: MessageRow): Fields {
+  const store = core.store;
+  const reason = store.histories([message.id]).get(message.id)?.at(-1)?.reason ?? null;
+  const timer = store.timers().find((t) => t.id === `release:${message.id}` || t.id === `retry:${message.id}`);
+  switch (message.status) {
+    case 'held':
+    case 'scheduled':
+    case 'queued':
+      return { outcome: 'held', reason, channel: null, held_until: timer?.due_at ?? null };
+    case 'skipped':
+      return { outcome: reason === CANCELLED_REASON ? 'cancelled' : 'skipped', reason, channel: null, held_until: null };
+    case 'failed':
+      return { outcome: 'failed', reason, channel: message.channel, held_until: null };
+    default: {
+      const sms = message.fallback_sms_id ? store.message(message.fallback_sms_id) : null;
+      return { outcome: 'sent', reason: null, channel: sms ? sms.channel : message.channel, held_until: null };
+    }
+  }
+}
+
+function update(core: Core, campaignId: string, fields: Fields): void {
+  const row = find(core, campaignId);
+  if (!row) return;
+  if (
+    row.outcome === fields.outcome &&
+    row.reason === fields.reason &&
+    row.channel === fields.channel &&
+    row.held_until === fields.held_until
+  )
+    return;
+  rows(core).exec(
+    'UPDATE campaign_outcomes SET outcome = ?, reason = ?, channel = ?, held_until = ?, rev = rev + 1, updated_at = ? WHERE campaign_id = ?',
+    fields.outcome,
+    fields.reason,
+    fields.channel,
+    fields.held_until,
+    core.now(),
+    campaignId,
+  );
+}
+
+/** The recipient's send: see the file header. Returns the outcome as it stands after it. */
+export async function sendCampaign(core: Core, phone: string, req: CampaignSendRequest): Promise<CampaignOutcome> {
+  const store = core.store;
+  const profile = store.profileView();
+  if (!profile) {
+    // Never create a customer for a campaign: an unknown number on a list is refused, with
+    // nothing stored here (a redelivery writes the same row again).
+    const outcome: CampaignOutcome = { phone, outcome: 'refused', reason: 'no such customer', variant: req.variant, rev: 1 };
+    await writeOutcomes(core.env, req.campaign_id ? [{ ...outcome, campaign_id: req.campaign_id }] : []);
+    return outcome;
+  }
+  const existing = find(core, req.campaign_id);
+  if (existing) {
+    await syncOutcomes(core);
+    return view(core, existing);
+  }
+  // From here to the row's insert: no await (a concurrent redelivery finds the row).
+  const rendered = renderContent(req.content, req.fallback_text, profileContext(profile));
+  let refused: string | null = null;
+  const gate = consentGate(core, 'marketing');
+  if (gate) refused = `${gate}: this customer may not receive marketing now`;
+  else if (!rendered.ok) refused = `template: ${rendered.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+  rows(core).exec(
+    `INSERT INTO campaign_outcomes (campaign_id, variant, cap_mode, outcome, reason, rev, synced_rev, updated_at)
+     VALUES (?, ?, ?, ?, ?, 1, 0, ?)`,
+    req.campaign_id,
+    req.variant,
+    req.cap_mode,
+    refused ? 'refused' : 'held',
+    refused ?? 'releasing',
+    core.now(),
+  );
+  if (!refused && rendered.ok) {
+    const sent = await accept(core, phone, {
+      purpose: 'marketing',
+      content: rendered.content,
+      ...(rendered.fallbackText ? { fallback_text: rendered.fallbackText } : {}),
+      campaign_id: req.campaign_id,
+      idempotency_key: `campaign:${req.campaign_id}`,
+    });
+    if (sent.ok) {
+      rows(core).exec('UPDATE campaign_outcomes SET message_id = ? WHERE campaign_id = ?', sent.id, req.campaign_id);
+      const message = store.message(sent.id);
+      if (message) update(core, req.campaign_id, outcomeOf(core, message));
+    } else {
+      update(core, req.campaign_id, { outcome: 'refused', reason: `${sent.error}: ${sent.message}`, channel: null, held_until: null });
+    }
+  }
+  await syncOutcomes(core);
+  return view(core, find(core, req.campaign_id) as OutcomeRow);
+}
+
+/** After a timer moved a campaign message (release, retry, fallback): its new outcome, to D1. */
+export async function afterCampaignMessage(core: Core, messageId: string): Promise<void> {
+  const message = core.store.message(messageId);
+  const own = message?.fallback_of ? core.store.message(message.fallback_of) : message;
+  if (!own?.campaign_id || !find(core, own.campaign_id)) return;
+  update(core, own.campaign_id, outcomeOf(core, own));
+  await syncOutcomes(core);
+}
+
+/**
+ * At release of a held campaign message: has its campaign been cancelled since? D1 is the
+ * truth for that; when it cannot be read the release waits (never sends on a guess).
+ */
+export async function campaignCancelled(core: Core, campaignId: string): Promise<boolean | 'unknown'> {
+  try {
+    const row = await core.env.DB.prepare('SELECT status FROM campaigns WHERE id = ?').bind(campaignId).first<{ status: string }>();
+    return row?.status === 'cancelled';
+  } catch (err) {
+    console.error('campaign status read failed', err);
+    return 'unknown';
+  }
+}
+
+type OutcomeWrite = CampaignOutcome & { campaign_id: string };
+
+/** Upserts outcomes; an older `rev` never overwrites a newer one. */
+export async function writeOutcomes(env: Env, outcomes: readonly OutcomeWrite[]): Promise<void> {
+  if (!outcomes.length) return;
+  const now = new Date().toISOString();
+  await env.DB.batch(
+    outcomes.map((o) =>
+      env.DB.prepare(
+        `INSERT INTO campaign_recipients (campaign_id, phone, outcome, reason, channel, message_id, variant, held_until, rev, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (campaign_id, phone) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason, channel = excluded.channel,
+           message_id = excluded.message_id, held_until = excluded.held_until, rev = excluded.rev, updated_at = excluded.updated_at
+         WHERE excluded.rev > campaign_recipients.rev`,
+      ).bind(
+        o.campaign_id,
+        o.phone,
+        o.outcome,
+        o.reason ?? null,
+        o.channel ?? null,
+        o.message_id ?? null,
+        o.variant,
+        o.held_until ?? null,
+        o.rev,
+        now,
+      ),
+    ),
+  );
+}
+
+/** Writes every outcome D1 has not acknowledged; on failure the mark stays and the alarm retries. */
+export async function syncOutcomes(core: Core): Promise<void> {
+  try {
+    for (;;) {
+      const pending = rows(core)
+        .exec<OutcomeRow>('SELECT * FROM campaign_outcomes WHERE synced_rev < rev ORDER BY updated_at LIMIT ?', SYNC_BATCH)
+        .toArray();
+      if (!pending.length) break;
+      await writeOutcomes(
+        core.env,
+        pending.map((r) => ({ ...view(core, r), campaign_id: r.campaign_id })),
+      );
+      // The rev written, not the current one: a change made during the write stays marked.
+      for (const r of pending) rows(core).exec('UPDATE campaign_outcomes SET synced_rev = ? WHERE campaign_id = ?', r.rev, r.campaign_id);
+    }
+    core.store.deleteTimer('campaign_sync');
+  } catch (err) {
+    console.error('campaign outcome write failed; retrying from the alarm', err);
+    core.store.addTimer('campaign_sync', core.now() + SYNC_RETRY_MS, {}, 'campaign_sync');
+    await core.scheduleAlarm();
+  }
+}
