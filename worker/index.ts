@@ -18,6 +18,7 @@ import { health } from './routes/api/health';
 import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
+import { shopifyWebhooks } from './routes/webhooks-shopify';
 import { brand, simulator } from './routes/simulator';
 import { apiKeys } from './routes/api/api-keys';
 import { cannedResponses } from './routes/api/canned-responses';
@@ -72,6 +73,7 @@ app.route('/v1/events', events);
 app.route('/webhooks/sandbox', sandboxWebhook);
 app.route('/webhooks/rbm', rbmWebhooks);
 app.route('/webhooks/twilio', twilioWebhooks);
+app.route('/webhooks/shopify', shopifyWebhooks);
 
 export default {
   fetch: app.fetch,
