@@ -29,6 +29,8 @@ import { publicMedia } from './routes/media-public';
 import { settings } from './routes/api/settings';
 import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
+import { subscriptions } from './routes/v1/subscriptions';
+import { subscribePage } from './routes/subscribe-page';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -68,6 +70,10 @@ app.route('/media', publicMedia);
 app.route('/v1/profiles', profiles);
 app.route('/v1/messages', messages);
 app.route('/v1/events', events);
+app.route('/v1/subscriptions', subscriptions);
+
+// The hosted signup page (plain HTML, no session; the one page the brand's site may frame).
+app.route('/subscribe', subscribePage);
 
 // Provider webhooks: each verifies its own signature.
 app.route('/webhooks/sandbox', sandboxWebhook);

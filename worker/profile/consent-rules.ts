@@ -3,9 +3,9 @@
  * states"). An opt-out is the customer's when it came from their words or their phone: a
  * keyword (STOP, ARRÊT), the carrier (Twilio 21610, RBM UNSUBSCRIBE), or a sentence of theirs
  * an agent recorded as an opt-out. After one, an agent, an import or an API call cannot set
- * that purpose back to `subscribed`: only the customer's own START, or their YES to a signup
- * they started (the signup page, or a JOIN they texted: never an API call's signup, which is
- * the brand's word), both `keyword` changes; or a Shopify consent the customer confirmed
+ * that purpose back to `subscribed`: only the customer's own START, or their YES to a JOIN they
+ * texted (never to an API call's or the signup page's signup, which cannot reach them), both
+ * `keyword` changes; or a Shopify consent the customer confirmed
  * themselves (`confirmed_opt_in`) after their opt-out. An opt-out an agent or the API decided
  * on its own can still be undone by them. Klaviyo and Twilio (error 21610 until START) agree.
  */
@@ -31,8 +31,11 @@ export const SHOPIFY_CONFIRMED = 'confirmed_opt_in';
 export const mayUndoCustomersOptOut = (source: ConsentSource, origin?: string | null): boolean =>
   source === 'keyword' || (source === 'shopify' && origin === SHOPIFY_CONFIRMED);
 
-/** Whether the API's signup (not the customer's own) may ask a customer who opted out to confirm. */
-export const signupMayReachOptedOut = (via: 'api' | 'page' | 'keyword'): boolean => via !== 'api';
+/**
+ * Whether a signup may text a customer who opted out themselves: only their own JOIN. An API
+ * call is the brand's word, and anyone may type anyone's number into the signup page.
+ */
+export const signupMayReachOptedOut = (via: 'api' | 'page' | 'keyword'): boolean => via === 'keyword';
 
 /**
  * A Shopify `subscribed` over the customer's own opt-out: only when the customer confirmed it

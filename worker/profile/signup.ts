@@ -32,7 +32,7 @@ export function pendingSignup(core: Core): OptInRow | null {
   if (!row) return null;
   const store = core.store;
   const outAt = store.consent('marketing').status === 'unsubscribed' ? store.consentUpdatedAt('marketing') : null;
-  return outAt !== null && outAt >= row.sent_at ? null : row;
+  return outAt !== null && outAt > row.sent_at ? null : row;
 }
 
 export async function startSignup(core: Core, phone: string, req: OptInRequest): Promise<OptInOutcome | ConsentRefusal> {
