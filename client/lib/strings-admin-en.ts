@@ -59,6 +59,9 @@ export const adminEn = {
   'settings.group.compliance': 'Compliance',
   'settings.group.compliance.help':
     'When marketing may go out and how customers stop it. Support and transactional messages are not affected.',
+  'settings.group.signup': 'Signups',
+  'settings.group.signup.help':
+    'The signup page (/subscribe), the JOIN keyword and the confirmation request: customers are subscribed to marketing only once they reply YES.',
   'settings.default': 'Default: {value}',
   'settings.invalid': 'Check the settings marked below.',
   'settings.hours': 'hours',
@@ -82,6 +85,22 @@ export const adminEn = {
     'Marketing to US numbers goes out from 08:00 until this time (at most 21:00; use 20:00 for FL, CT, MD, OK and WA).',
   'setting.rcs_stop_suggestion': 'RCS Stop suggestion',
   'setting.rcs_stop_suggestion.help': 'Adds a “Stop” reply chip under RCS marketing messages; a tap on it unsubscribes.',
+  'setting.brand_country': 'Brand country',
+  'setting.brand_country.help': 'Two letters (FR, US): how the signup page reads a number typed without +.',
+  'setting.program_name': 'Program name',
+  'setting.program_name.help': 'Named in the confirmation request and the welcome text.',
+  'setting.messages_per_month': 'Messages per month',
+  'setting.messages_per_month.help': 'The most marketing messages a month the confirmation request announces.',
+  'setting.signup_keywords': 'Signup keywords',
+  'setting.signup_keywords.help': 'Words a customer texts to sign up (comma separated, up to 5), e.g. JOIN, INSCRIPTION.',
+  'setting.signup_disclosure_fr': 'Legal text (French)',
+  'setting.signup_disclosure_fr.help':
+    'Shown under the signup form in French: who sends what, how often, how to stop, your privacy contact.',
+  'setting.signup_disclosure_en': 'Legal text (English)',
+  'setting.signup_disclosure_en.help': 'The same in English.',
+  'setting.signup_frame_origins': 'Sites that may embed the signup page',
+  'setting.signup_frame_origins.help':
+    'https origins separated by spaces (https://shop.example). Empty: no other site may show it in a frame.',
   'canned.title': 'Canned responses',
   'canned.intro': 'Shared with everyone on the team. In a reply, type / and the shortcut to insert one.',
   'canned.readOnly': 'Only admins add or change canned responses.',

@@ -59,6 +59,9 @@ export const adminFr: Record<AdminKey, string> = {
   'settings.group.compliance': 'Conformité',
   'settings.group.compliance.help':
     'Quand le marketing peut partir et comment les clients l’arrêtent. Les messages de support et transactionnels ne sont pas concernés.',
+  'settings.group.signup': 'Inscriptions',
+  'settings.group.signup.help':
+    'La page d’inscription (/subscribe), le mot-clé INSCRIPTION et le message de confirmation : le client n’est inscrit au marketing qu’après avoir répondu OUI.',
   'settings.default': 'Par défaut : {value}',
   'settings.invalid': 'Vérifiez les réglages signalés ci-dessous.',
   'settings.hours': 'heures',
@@ -84,6 +87,22 @@ export const adminFr: Record<AdminKey, string> = {
     'Le marketing vers les numéros américains part de 08:00 jusqu’à cette heure (21:00 au plus ; 20:00 pour FL, CT, MD, OK et WA).',
   'setting.rcs_stop_suggestion': 'Suggestion « Stop » en RCS',
   'setting.rcs_stop_suggestion.help': 'Ajoute une réponse suggérée « Stop » sous les messages marketing RCS ; la toucher désinscrit.',
+  'setting.brand_country': 'Pays de la marque',
+  'setting.brand_country.help': 'Deux lettres (FR, US) : comment la page d’inscription lit un numéro saisi sans +.',
+  'setting.program_name': 'Nom du programme',
+  'setting.program_name.help': 'Cité dans le message de confirmation et le message de bienvenue.',
+  'setting.messages_per_month': 'Messages par mois',
+  'setting.messages_per_month.help': 'Le nombre maximum de messages marketing par mois annoncé dans la demande de confirmation.',
+  'setting.signup_keywords': 'Mots-clés d’inscription',
+  'setting.signup_keywords.help': 'Mots que le client envoie pour s’inscrire (séparés par des virgules, 5 au plus), ex. JOIN, INSCRIPTION.',
+  'setting.signup_disclosure_fr': 'Mentions légales (français)',
+  'setting.signup_disclosure_fr.help':
+    'Affichées sous le formulaire en français : qui envoie quoi, à quelle fréquence, comment arrêter, votre contact données personnelles.',
+  'setting.signup_disclosure_en': 'Mentions légales (anglais)',
+  'setting.signup_disclosure_en.help': 'Les mêmes en anglais.',
+  'setting.signup_frame_origins': 'Sites pouvant intégrer la page d’inscription',
+  'setting.signup_frame_origins.help':
+    'Origines https séparées par des espaces (https://shop.example). Vide : aucun autre site ne peut l’afficher dans un cadre.',
   'canned.title': 'Réponses types',
   'canned.intro': 'Partagées avec toute l’équipe. Dans une réponse, tapez / et le raccourci pour en insérer une.',
   'canned.readOnly': 'Seuls les admins ajoutent ou modifient les réponses types.',

@@ -40,6 +40,13 @@ const EVERY_KEY_CHANGED = (): Settings => ({
   quiet_hours_fr_end: '21:30',
   quiet_hours_us_end: '20:00',
   rcs_stop_suggestion: false,
+  brand_country: 'BE',
+  program_name: 'Club Test',
+  messages_per_month: 8,
+  signup_keywords: 'JOIN, CLUB',
+  signup_disclosure_fr: 'Texte légal de test.',
+  signup_disclosure_en: 'Test legal text.',
+  signup_frame_origins: 'https://shop.example',
 });
 
 describe('the settings module', () => {

@@ -84,7 +84,7 @@ describe('double opt-in', () => {
   it('repeated signups send one request a day at most', async () => {
     const phone = uniquePhone('sms');
     await setClock(phone, TUESDAY_10H_PARIS);
-    for (let i = 0; i < 5; i++) expect((await profile(phone).subscribe(phone, apiSignup(`form_${i}`))).status).toBe('pending');
+    for (let i = 0; i < 5; i++) expect(await profile(phone).subscribe(phone, apiSignup(`form_${i}`))).toMatchObject({ status: 'pending' });
     expect(await outbound(phone)).toHaveLength(1);
     await setClock(phone, TUESDAY_10H_PARIS + 23 * HOUR);
     await profile(phone).subscribe(phone, apiSignup());
