@@ -11,7 +11,7 @@ import { PhoneSchema } from './phone';
 import { SendPurposeSchema } from './profile';
 
 /** The message as written: its shape is checked on each field after rendering (400 naming it). */
-const TemplatedContent = v.pipe(
+export const TemplatedContent = v.pipe(
   v.custom<Record<string, unknown>>(
     (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
     'must be a message content object ({"type": "text", …})',

@@ -30,6 +30,7 @@ import { settings } from './routes/api/settings';
 import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
 import { subscriptions } from './routes/v1/subscriptions';
+import { flows } from './routes/api/flows';
 import { subscribePage } from './routes/subscribe-page';
 
 export { Profile } from './profile.do';
@@ -62,6 +63,7 @@ app.route('/api/settings', settings);
 app.route('/api/api-keys', apiKeys);
 app.route('/api/ws', ws);
 app.route('/api/preview', preview);
+app.route('/api/flows', flows);
 
 // The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
 app.route('/media', publicMedia);

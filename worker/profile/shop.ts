@@ -7,6 +7,7 @@ import type { StoreEvent } from '../../schemas/events';
 import { iso } from '../lib/time';
 import { shopifyMayResubscribe } from './consent-rules';
 import type { Core } from './core';
+import { onEvent } from './flows';
 import type { ProfileRow } from './store';
 
 export interface EventInput {
@@ -17,11 +18,15 @@ export interface EventInput {
   at: number;
 }
 
-/** Records an event; false when its id was recorded before. An order keeps the segment fields fresh. */
+/**
+ * Records an event; false when its id was recorded before. A new one starts its flows; an order
+ * keeps the segment fields fresh.
+ */
 export async function recordEvent(core: Core, e: EventInput, mirror: 'now' | 'soon'): Promise<boolean> {
   const store = core.store;
   const now = core.now();
   if (!store.events.add({ ...e, receivedAt: now })) return false;
+  await onEvent(core, e);
   if (/order/i.test(e.name) && /placed|completed|paid|^order$/i.test(e.name)) {
     // Keep the directory's segment fields fresh: order count, total, average basket.
     const props = store.properties();
