@@ -115,8 +115,10 @@ describe('shipping update', () => {
     await track(fulfilled);
     const out = await outbound(phone);
     expect(out).toHaveLength(1);
-    expect(out[0]?.text).toContain('6A234');
-    expect(out[0]?.content).toMatchObject({ suggestions: [{ type: 'url', url: 'https://track.example/6A234' }] });
+    expect(out[0]?.content).toMatchObject({
+      type: 'card',
+      card: { description: expect.stringContaining('6A234'), buttons: [{ type: 'url', url: 'https://track.example/6A234' }] },
+    });
     expect(await campaignOf(phone, out[0]!.id)).toBe('flow_shipping_update');
   });
 });
@@ -138,7 +140,7 @@ describe('back in stock', () => {
     const out = await outbound(yes);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ purpose: 'marketing' });
-    expect(out[0]?.text).toContain('Bougie Figuier');
+    expect(out[0]?.content).toMatchObject({ card: { title: expect.stringContaining('Bougie Figuier') } });
     expect(await outbound(no)).toHaveLength(0);
   });
 });
@@ -161,7 +163,7 @@ describe('abandoned checkout', () => {
     const out = await outbound(phone);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ purpose: 'marketing' });
-    expect(out[0]?.content).toMatchObject({ suggestions: [{ type: 'url', url: 'https://shop.example/checkouts/recover?key=abc' }] });
+    expect(out[0]?.content).toMatchObject({ card: { buttons: [{ type: 'url', url: 'https://shop.example/checkouts/recover?key=abc' }] } });
     expect(await campaignOf(phone, out[0]!.id)).toBe('flow_abandoned_checkout');
     await advanceTo(phone, TUESDAY_10H_PARIS + 200 * MINUTE);
     expect(await outbound(phone)).toHaveLength(1);

@@ -45,11 +45,13 @@ export const FLOWS: Readonly<Record<FlowKey, FlowDefinition>> = {
     trigger: 'Fulfilled Order',
     purpose: 'transactional',
     content: {
-      type: 'text',
-      text: 'Votre commande {{ event.properties.order_name | default: "" }} est en route ({{ event.properties.tracking_company | default: "transporteur" }}, n° {{ event.properties.tracking_number }}).',
-      suggestions: [
-        { type: 'url', text: 'Suivre mon colis', url: 'https://{{ event.properties.tracking_url | remove_first: "https://" }}' },
-      ],
+      type: 'card',
+      card: {
+        title: 'Votre commande {{ event.properties.order_name | default: "" }} est en route',
+        description:
+          '{{ event.properties.tracking_company | default: "Transporteur" }}, n° de suivi {{ event.properties.tracking_number }}.',
+        buttons: [{ type: 'url', text: 'Suivre mon colis', url: 'https://{{ event.properties.tracking_url | remove_first: "https://" }}' }],
+      },
     },
     delayMinutes: null,
     cancelledBy: null,
@@ -59,9 +61,12 @@ export const FLOWS: Readonly<Record<FlowKey, FlowDefinition>> = {
     trigger: 'Back In Stock',
     purpose: 'marketing',
     content: {
-      type: 'text',
-      text: '{{ event.properties.title | default: "Votre article" }} est de retour en stock !',
-      suggestions: [{ type: 'url', text: 'Je le veux', url: 'https://{{ event.properties.url | remove_first: "https://" }}' }],
+      type: 'card',
+      card: {
+        title: '{{ event.properties.title | default: "Votre article" }} est de retour en stock !',
+        description: 'Vous nous aviez demandé de vous prévenir. Les quantités sont limitées.',
+        buttons: [{ type: 'url', text: 'Je le veux', url: 'https://{{ event.properties.url | remove_first: "https://" }}' }],
+      },
     },
     delayMinutes: null,
     cancelledBy: null,
@@ -71,11 +76,14 @@ export const FLOWS: Readonly<Record<FlowKey, FlowDefinition>> = {
     trigger: 'Started Checkout',
     purpose: 'marketing',
     content: {
-      type: 'text',
-      text: 'Vous avez oublié quelque chose ? Votre panier de {{ event.value }} € vous attend.',
-      suggestions: [
-        { type: 'url', text: 'Finaliser ma commande', url: 'https://{{ event.properties.recovery_url | remove_first: "https://" }}' },
-      ],
+      type: 'card',
+      card: {
+        title: 'Vous avez oublié quelque chose ?',
+        description: 'Votre panier de {{ event.value }} € vous attend.',
+        buttons: [
+          { type: 'url', text: 'Finaliser ma commande', url: 'https://{{ event.properties.recovery_url | remove_first: "https://" }}' },
+        ],
+      },
     },
     delayMinutes: 60,
     cancelledBy: 'Placed Order',

@@ -51,21 +51,20 @@ export async function loadFlow(env: Env, key: FlowKey): Promise<FlowConfig> {
   return configOf(key, row ?? undefined);
 }
 
-/** Applies a patch (fields left out keep their value) and returns the flow as now stored. */
+/**
+ * Applies a patch (fields left out keep their value) and returns the flow as now stored. Content
+ * is stored only once edited: until then the flow follows its built-in default.
+ */
 export async function saveFlow(env: Env, key: FlowKey, patch: FlowPatch, actor: string): Promise<FlowConfig> {
   const current = await loadFlow(env, key);
-  const next: FlowConfig = {
-    ...current,
-    ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-    ...(patch.content !== undefined ? { content: patch.content } : {}),
-    ...(patch.delay_minutes !== undefined && current.delayMinutes !== null ? { delayMinutes: patch.delay_minutes } : {}),
-  };
+  const enabled = patch.enabled ?? current.enabled;
+  const delay = current.delayMinutes === null ? null : (patch.delay_minutes ?? current.delayMinutes);
   await env.DB.prepare(
     `INSERT INTO flows (key, enabled, content, delay_minutes, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET enabled = excluded.enabled, content = excluded.content, delay_minutes = excluded.delay_minutes,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+     ON CONFLICT (key) DO UPDATE SET enabled = excluded.enabled, content = COALESCE(excluded.content, flows.content),
+       delay_minutes = excluded.delay_minutes, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   )
-    .bind(key, next.enabled ? 1 : 0, JSON.stringify(next.content), next.delayMinutes, new Date().toISOString(), actor)
+    .bind(key, enabled ? 1 : 0, patch.content === undefined ? null : JSON.stringify(patch.content), delay, new Date().toISOString(), actor)
     .run();
-  return next;
+  return loadFlow(env, key);
 }
