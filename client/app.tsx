@@ -17,6 +17,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 const CannedResponsesPage = lazy(() => import('./pages/CannedResponsesPage'));
+const FlowsPage = lazy(() => import('./pages/FlowsPage'));
 
 function Routes() {
   const p = path.value;
@@ -30,6 +31,7 @@ function Routes() {
   if (p === '/settings') return <SettingsPage />;
   if (p === '/api-keys') return <ApiKeysPage />;
   if (p === '/canned-responses') return <CannedResponsesPage />;
+  if (p === '/flows') return <FlowsPage />;
   return <div class="page-empty">{t('notFound')}</div>;
 }
 

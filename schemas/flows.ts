@@ -36,26 +36,29 @@ export const FlowPatchSchema = v.strictObject({
 });
 export type FlowPatch = v.InferOutput<typeof FlowPatchSchema>;
 
+const count = v.number();
+
 /** What the console lists: a flow's settings, what triggers it, and its figures. */
-export interface FlowView {
-  key: FlowKey;
-  trigger: string;
-  purpose: 'marketing' | 'transactional';
-  enabled: boolean;
+export const FlowViewSchema = v.object({
+  key: FlowKeySchema,
+  trigger: v.string(),
+  purpose: v.picklist(['marketing', 'transactional']),
+  enabled: v.boolean(),
   /** As written, Liquid included. */
-  content: Record<string, unknown>;
+  content: v.record(v.string(), v.unknown()),
   /** Minutes after the event (abandoned checkout only; null for the others). */
-  delay_minutes: number | null;
-  /** The results' figures for `flow_<key>` (sent by channel, delivered, clicked, revenue...). */
-  metrics: {
-    sent: number;
-    delivered: number;
-    read: number;
-    clicked: number;
-    replied: number;
-    unsubscribed: number;
-    failed: number;
-    conversions: number;
-    revenue: number;
-  };
-}
+  delay_minutes: v.nullable(v.number()),
+  /** The results' figures for `flow_<key>` (sent, delivered, clicked or tapped, revenue...). */
+  metrics: v.object({
+    sent: count,
+    delivered: count,
+    read: count,
+    clicked: count,
+    replied: count,
+    unsubscribed: count,
+    failed: count,
+    conversions: count,
+    revenue: count,
+  }),
+});
+export type FlowView = v.InferOutput<typeof FlowViewSchema>;

@@ -175,6 +175,7 @@ export const fr: Record<Key, string> = {
   'sim.none': 'Aucun téléphone simulé pour l’instant.',
   'sim.verified': 'Entreprise vérifiée',
   'sim.readOnly': 'Lecture seule : agents et admins agissent à la place du client.',
+  'nav.flows': 'Scénarios',
   'nav.canned': 'Réponses types',
   'users.removed': 'retiré',
   'composer.cannedNone': 'Aucune réponse type ne correspond à « {word} ».',

@@ -30,6 +30,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <NavItem href="/inbox" icon="inbox" label="nav.inbox" />
         <NavItem href="/simulator" icon="phone" label="nav.simulator" />
         {canWrite.value && <NavItem href="/canned-responses" icon="canned" label="nav.canned" />}
+        {(isAdmin.value || user.value.role === 'marketer') && <NavItem href="/flows" icon="flows" label="nav.flows" />}
         {isAdmin.value && (
           <>
             <div class="rail-sep" />
