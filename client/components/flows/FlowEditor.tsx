@@ -29,7 +29,8 @@ export function FlowEditor({
   const save = async (e: Event) => {
     e.preventDefault();
     const built = draftContent(draft.value, flow.purpose);
-    // Templated links ({{ event.* }}) are checked by the server once rendered; send as written.
+    // Templated links ({{ event.* }}) are not URLs until rendered (hence noValidate): the server
+    // checks every field once rendered and names the one that fails.
     const content = built.content ?? built.preview;
     if (!content) {
       error.value = ta('flows.empty');
@@ -47,7 +48,7 @@ export function FlowEditor({
   };
 
   return (
-    <form class="flow-editor" onSubmit={save}>
+    <form class="flow-editor" onSubmit={save} noValidate>
       <CardBuilder value={draft.value} onChange={(next) => (draft.value = next as CardDraft)} purpose={flow.purpose} />
       {flow.delay_minutes !== null && (
         <label class="field">
