@@ -3,7 +3,10 @@
 // abandoned checkout waits in a Profile timer and an order cancels it; marketing flows need
 // consent; a flow that is off sends nothing; "Talk to someone" opens the conversation unassigned.
 import { runInDurableObject } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
+import { signShopifyPayload } from '../../worker/providers/shopify/webhook';
+import orderFixture from '../fixtures/shopify/orders-create.json';
+import { TEST_BINDINGS } from '../bindings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOW_KEYS, type FlowKey, TALK_POSTBACK } from '../../schemas/flows';
 import type { TrackEvent } from '../../schemas/messages';
@@ -93,6 +96,33 @@ describe('order confirmation', () => {
     } finally {
       await enable('order_confirmation');
     }
+  });
+});
+
+describe('from the Shopify webhook', () => {
+  it("an orders/create delivery sends the order confirmation with the order's own status link", async () => {
+    const phone = uniquePhone('rcs');
+    const order = JSON.parse(JSON.stringify(orderFixture).replaceAll('"06 39 98 12 34"', JSON.stringify(phone))) as typeof orderFixture;
+    const body = JSON.stringify({ ...order, id: Number(phone.slice(3)) });
+    const res = await exports.default.fetch(
+      new Request('http://localhost/webhooks/shopify', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Shopify-Topic': 'orders/create',
+          'X-Shopify-Webhook-Id': crypto.randomUUID(),
+          'X-Shopify-Hmac-Sha256': await signShopifyPayload(TEST_BINDINGS.SHOPIFY_WEBHOOK_SECRET, body),
+        },
+        body,
+      }),
+    );
+    expect(res.status).toBe(200);
+    const out = await outbound(phone);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.content).toMatchObject({
+      type: 'card',
+      card: { title: expect.stringContaining('#1042'), buttons: [{ type: 'url', url: orderFixture.order_status_url }, { type: 'reply' }] },
+    });
   });
 });
 
