@@ -99,6 +99,18 @@ describe('double opt-in', () => {
     expect(await outbound(phone)).toHaveLength(before);
   });
 
+  it('stops asking a number that left three requests unanswered, for 30 days', async () => {
+    const phone = uniquePhone('sms');
+    const DAY = 24 * HOUR;
+    for (let day = 0; day < 5; day++) {
+      await setClock(phone, TUESDAY_10H_PARIS + day * DAY);
+      await profile(phone).subscribe(phone, apiSignup());
+    }
+    expect(await outbound(phone)).toHaveLength(3);
+    await setClock(phone, TUESDAY_10H_PARIS + 31 * DAY);
+    expect(await profile(phone).subscribe(phone, apiSignup())).toEqual({ status: 'pending', sent: true });
+  });
+
   it('single opt-in subscribes at once, with the named source in the log', async () => {
     const phone = uniquePhone('sms');
     await setClock(phone, TUESDAY_10H_PARIS);

@@ -3,7 +3,8 @@
  * hosted page, a JOIN / INSCRIPTION text) sends one confirmation request; the customer's YES /
  * OUI within 48 hours subscribes them to marketing, logged with the signup's source and time and
  * the confirming message. Silence changes nothing, a YES with no request pending is just a
- * word, and however often a number is signed up it gets at most one request a day.
+ * word, and however often a number is signed up it gets at most one request a day, and none
+ * for 30 days after three went unanswered.
  */
 import { phoneCountry } from '../../schemas/phone';
 import type { ConsentRefusal, OptInOutcome, OptInRequest } from '../profile.types';
@@ -16,6 +17,12 @@ import type { OptInRow } from './store-optin';
 export const CONFIRM_WITHIN_MS = 48 * 3_600_000;
 /** However often a number is signed up, at most one confirmation request in this time. */
 export const RESEND_AFTER_MS = 24 * 3_600_000;
+/**
+ * A number that left this many requests unanswered within QUIET_WINDOW_MS gets no more until
+ * the window has passed: someone keeps signing up a stranger, who should not get a text a day.
+ */
+export const MAX_UNANSWERED = 3;
+export const QUIET_WINDOW_MS = 30 * 24 * 3_600_000;
 
 const frenchFor = (core: Core, locale: string | null | undefined): boolean => {
   if (locale) return locale.toLowerCase().startsWith('fr');
@@ -53,6 +60,7 @@ export async function startSignup(core: Core, phone: string, req: OptInRequest):
   }
   const last = store.optIns.latest('marketing');
   if (last && now - last.sent_at < RESEND_AFTER_MS && now >= last.sent_at) return { status: 'pending', sent: false };
+  if (store.optIns.unanswered('marketing', now - QUIET_WINDOW_MS) >= MAX_UNANSWERED) return { status: 'pending', sent: false };
 
   const brand = await core.brand();
   const fr = frenchFor(core, req.locale);

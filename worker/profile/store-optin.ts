@@ -75,6 +75,17 @@ export class OptInRequests {
     return last && last.confirmed_at === null && now - last.sent_at <= ttlMs && now >= last.sent_at ? last : null;
   }
 
+  /** Requests sent since `since` and never answered. */
+  unanswered(purpose: Purpose, since: number): number {
+    return this.sql
+      .exec<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM opt_in_requests WHERE purpose = ? AND sent_at >= ? AND confirmed_at IS NULL',
+        purpose,
+        since,
+      )
+      .one().n;
+  }
+
   confirm(id: number, at: number, text: string | null): void {
     this.sql.exec('UPDATE opt_in_requests SET confirmed_at = ?, confirmed_text = ? WHERE id = ?', at, text, id);
   }
