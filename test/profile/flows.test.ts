@@ -199,6 +199,25 @@ describe('abandoned checkout', () => {
     expect(await outbound(phone)).toHaveLength(1);
   });
 
+  it('survives a restart of the Profile object: the wait is stored, not held in memory', async () => {
+    const phone = uniquePhone('sms');
+    await setClock(phone, TUESDAY_10H_PARIS);
+    await subscribe(phone);
+    await track(checkout(phone, 'tok-restart'));
+    // The object is thrown away: a new instance (new memory, same storage) takes over.
+    await runInDurableObject(profile(phone), (_p: Profile, state) => {
+      try {
+        state.abort('restart');
+      } catch {
+        // abort() also throws in the caller; the instance is gone either way.
+      }
+    }).catch(() => undefined);
+    await advanceTo(phone, TUESDAY_10H_PARIS + 61 * MINUTE);
+    const out = await outbound(phone);
+    expect(out).toHaveLength(1);
+    expect(await campaignOf(phone, out[0]!.id)).toBe('flow_abandoned_checkout');
+  });
+
   it('is cancelled when the order arrives first', async () => {
     const phone = uniquePhone('sms');
     await setClock(phone, TUESDAY_10H_PARIS);
