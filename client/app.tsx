@@ -21,6 +21,7 @@ const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const CampaignBuilderPage = lazy(() => import('./pages/CampaignBuilderPage'));
 const CampaignDetailPage = lazy(() => import('./pages/CampaignDetailPage'));
+const FlowsPage = lazy(() => import('./pages/FlowsPage'));
 
 function Routes() {
   const p = path.value;
@@ -39,6 +40,7 @@ function Routes() {
   if (p === '/campaigns/new') return <CampaignBuilderPage />;
   const campaign = match('/campaigns/:id', p);
   if (campaign) return <CampaignDetailPage id={campaign.id!} />;
+  if (p === '/flows') return <FlowsPage />;
   return <div class="page-empty">{t('notFound')}</div>;
 }
 

@@ -66,3 +66,41 @@ export const InboundEventSchema = v.variant('type', [
   v.object({ ...Base, type: v.literal('subscribe') }),
 ]);
 export type InboundEvent = v.InferOutput<typeof InboundEventSchema>;
+
+/**
+ * What the brand's store said about a customer (a Shopify webhook, verified and read by
+ * worker/providers/shopify): an event to track (an order, a checkout) and/or the customer's own
+ * fields and SMS marketing consent. (provider, id) is the dedupe key: Shopify's webhook id.
+ */
+export const StoreEventSchema = v.object({
+  provider: v.literal('shopify'),
+  id: v.string(),
+  topic: v.string(),
+  phone: v.pipe(v.string(), v.regex(/^\+[1-9]\d{6,14}$/)),
+  event: v.optional(
+    v.object({
+      name: v.string(),
+      id: v.string(),
+      value: v.nullable(v.number()),
+      time: v.string(),
+      properties: v.record(v.string(), v.unknown()),
+    }),
+  ),
+  customer: v.optional(
+    v.object({
+      first_name: v.nullable(v.string()),
+      last_name: v.nullable(v.string()),
+      email: v.nullable(v.string()),
+      locale: v.nullable(v.string()),
+      /** Shopify's `sms_marketing_consent`, as it sent it. */
+      sms_consent: v.nullable(
+        v.object({
+          state: v.string(),
+          opt_in_level: v.nullable(v.string()),
+          consent_updated_at: v.nullable(v.string()),
+        }),
+      ),
+    }),
+  ),
+});
+export type StoreEvent = v.InferOutput<typeof StoreEventSchema>;

@@ -13,7 +13,11 @@ export type SendPurpose = v.InferOutput<typeof SendPurposeSchema>;
 export const ConsentStatusSchema = v.picklist(['subscribed', 'unsubscribed', 'never']);
 export type ConsentStatus = v.InferOutput<typeof ConsentStatusSchema>;
 
-export const ConsentSourceSchema = v.picklist(['api', 'keyword', 'agent', 'import', 'carrier']);
+/**
+ * Who changed consent: the API, the customer's own words (`keyword`: STOP, START, the YES that
+ * confirms a signup), an agent, an import, the carrier, or the brand's Shopify store.
+ */
+export const ConsentSourceSchema = v.picklist(['api', 'keyword', 'agent', 'import', 'carrier', 'shopify']);
 export type ConsentSource = v.InferOutput<typeof ConsentSourceSchema>;
 
 const IanaZone = v.pipe(
@@ -85,6 +89,14 @@ export const ConsentLogEntrySchema = v.object({
   text: v.nullable(v.string()),
   /** Agent id or API key id. */
   actor: v.nullable(v.string()),
+  /**
+   * Where the consent was collected, as its collector named it: the signup source a confirmed
+   * double opt-in started from (`signup_page`, `keyword:JOIN`, the API's `source`), Shopify's
+   * `opt_in_level`.
+   */
+  origin: v.optional(v.nullable(v.string())),
+  /** When it was collected there: the signup itself, or Shopify's `consent_updated_at`. */
+  origin_at: v.optional(v.nullable(v.string())),
 });
 export type ConsentLogEntry = v.InferOutput<typeof ConsentLogEntrySchema>;
 

@@ -54,8 +54,46 @@ const sendRate = v.pipe(
   v.maxValue(SEND_RATE_MAX, `must be at most ${SEND_RATE_MAX} messages per second`),
   v.check((n) => Math.round(n * 10) / 10 === n, 'must have at most one decimal'),
 );
+/** Most marketing messages a month the signup may announce (the confirmation request states it). */
+export const MESSAGES_PER_MONTH_MAX = 60;
 /** Longest text each text setting takes (the form's `maxlength` too). */
-export const SETTING_TEXT_MAX = { brand_name: 100, logo_url: 2000, help_text: 320, opt_out_mention: 60 } as const;
+export const SETTING_TEXT_MAX = {
+  brand_name: 100,
+  logo_url: 2000,
+  help_text: 320,
+  opt_out_mention: 60,
+  brand_country: 2,
+  program_name: 60,
+  signup_keywords: 100,
+  signup_disclosure_fr: 1000,
+  signup_disclosure_en: 1000,
+  signup_frame_origins: 1000,
+} as const;
+/** Most sites that may frame the signup page. */
+export const FRAME_ORIGINS_MAX = 10;
+
+/** Words a customer texts to start the double opt-in ("JOIN, INSCRIPTION"): 1 to 5, letters and digits. */
+export const splitKeywords = (raw: string): string[] =>
+  raw
+    .split(/[,\s]+/)
+    .map((w) => w.trim().toUpperCase())
+    .filter(Boolean);
+
+/** The origins allowed to frame the signup page, as written (space or comma separated). */
+export const splitOrigins = (raw: string): string[] => raw.split(/[,\s]+/).filter(Boolean);
+
+/**
+ * A site that may frame the signup page: an https origin (scheme, host, optional port, nothing
+ * else); plain http only for a local shop (localhost, 127.0.0.1) while developing.
+ */
+export function isFrameOrigin(origin: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const u = new URL(origin);
+  const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1';
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) return false;
+  // Exactly an origin: no path, query, fragment or credentials (CSP source expressions).
+  return u.origin === origin.replace(/\/$/, '') && !u.username && !u.password;
+}
 
 export const SettingsSchema = v.strictObject({
   // Brand
@@ -96,6 +134,46 @@ export const SettingsSchema = v.strictObject({
   send_rate_rcs: sendRate,
   /** Campaign fan-out pace on SMS (toll-free numbers take 3 to 10 per second, short codes ~100). */
   send_rate_sms: sendRate,
+  // Signup (double opt-in)
+  /** Where the brand is: the signup page's default country for a number typed without +. */
+  brand_country: v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.toUpperCase(),
+    v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as FR'),
+  ),
+  /** The program the confirmation request names ("Club Lumière"). */
+  program_name: text(SETTING_TEXT_MAX.program_name),
+  /** The frequency the confirmation request and the signup page state ("up to 4 msgs/month"). */
+  messages_per_month: v.pipe(
+    v.number('must be a number of messages'),
+    v.integer('must be a whole number of messages'),
+    v.minValue(1, 'must be at least 1'),
+    v.maxValue(MESSAGES_PER_MONTH_MAX, `must be at most ${MESSAGES_PER_MONTH_MAX}`),
+  ),
+  /** Words a customer texts to start the double opt-in, comma separated. */
+  signup_keywords: v.pipe(
+    text(SETTING_TEXT_MAX.signup_keywords),
+    v.check((raw) => {
+      const words = splitKeywords(raw);
+      return words.length >= 1 && words.length <= 5 && words.every((w) => /^[\p{L}\p{N}]{2,20}$/u.test(w));
+    }, 'must be 1 to 5 words of letters and digits, comma separated, such as JOIN, INSCRIPTION'),
+  ),
+  /** The legal text under the signup form, in French. */
+  signup_disclosure_fr: text(SETTING_TEXT_MAX.signup_disclosure_fr),
+  /** The legal text under the signup form, in English. */
+  signup_disclosure_en: text(SETTING_TEXT_MAX.signup_disclosure_en),
+  /** The brand's own sites that may show the signup page in a frame (empty: none but this one). */
+  signup_frame_origins: v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.maxLength(SETTING_TEXT_MAX.signup_frame_origins, `must be at most ${SETTING_TEXT_MAX.signup_frame_origins} characters`),
+    v.check((raw) => splitOrigins(raw).length <= FRAME_ORIGINS_MAX, `must list at most ${FRAME_ORIGINS_MAX} sites`),
+    v.check(
+      (raw) => splitOrigins(raw).every(isFrameOrigin),
+      'must be https origins such as https://shop.example (no path), separated by spaces',
+    ),
+  ),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -118,6 +196,15 @@ export const SETTING_DEFAULTS: Settings = {
   rcs_stop_suggestion: true,
   send_rate_rcs: 0,
   send_rate_sms: 0,
+  brand_country: 'FR',
+  program_name: 'Club Lumière',
+  messages_per_month: 4,
+  signup_keywords: 'JOIN, INSCRIPTION',
+  signup_disclosure_fr:
+    "En validant, vous acceptez de recevoir par SMS ou RCS les offres de Maison Lumière au numéro indiqué. Ce consentement n'est pas une condition d'achat. Nous vous enverrons un message de confirmation : votre inscription ne prend effet que si vous répondez OUI. Désinscription à tout moment en répondant STOP. Maison Lumière traite votre numéro pour vous envoyer ces messages ; vous pouvez demander l'accès à vos données ou leur effacement à contact@maison-lumiere.example.",
+  signup_disclosure_en:
+    'By submitting, you agree to receive marketing text messages (SMS or RCS) from Maison Lumière at the number provided. Consent is not a condition of purchase. We will text you to confirm: you are signed up only when you reply YES. Msg & data rates may apply. Reply HELP for help, STOP to cancel at any time. Maison Lumière uses your number only to send these messages; ask for access or deletion at contact@maison-lumiere.example.',
+  signup_frame_origins: '',
 };
 
 /** How the settings page groups them, in order. */
@@ -125,6 +212,15 @@ export const SETTING_GROUPS = {
   brand: ['brand_name', 'logo_url', 'color', 'help_text', 'opt_out_mention'],
   compliance: ['frequency_cap_hours', 'quiet_hours_fr_end', 'quiet_hours_us_end', 'rcs_stop_suggestion'],
   sending: ['send_rate_rcs', 'send_rate_sms'],
+  signup: [
+    'brand_country',
+    'program_name',
+    'messages_per_month',
+    'signup_keywords',
+    'signup_disclosure_fr',
+    'signup_disclosure_en',
+    'signup_frame_origins',
+  ],
 } as const satisfies Record<string, readonly SettingKey[]>;
 
 /** `GET /api/brand`: what a customer's phone shows of the brand (every signed-in role reads it). */

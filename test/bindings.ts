@@ -4,6 +4,7 @@ export const TEST_BINDINGS = {
   API_KEY: 'test-api-key',
   PUBLIC_URL: 'https://console.example.test',
   SANDBOX_SECRET: 'test-sandbox-secret',
+  SHOPIFY_WEBHOOK_SECRET: 'test-shopify-secret',
   ADMIN_EMAIL: 'admin@example.test',
   ADMIN_PASSWORD: 'test-admin-password',
   RCS_PROVIDER: 'sandbox',

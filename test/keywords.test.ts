@@ -2,7 +2,7 @@
 // help word of docs/compliance.md, alone and with filler, in any case and with or without accents;
 // sentences that merely contain "stop" are flagged, not opt-outs.
 import { describe, expect, it } from 'vitest';
-import { classifyKeyword, DEFAULT_KEYWORDS, keywordTokens } from '../worker/compliance/keywords';
+import { classifyKeyword, confirmsDoubleOptIn, DEFAULT_KEYWORDS, keywordListsFor, keywordTokens } from '../worker/compliance/keywords';
 
 const OPT_OUT_WORDS = [
   'STOP',
@@ -165,6 +165,27 @@ describe('classifyKeyword: opt-in and help', () => {
     const lists = { ...DEFAULT_KEYWORDS, optOut: ['NON'] };
     expect(classifyKeyword('non', { lists }).kind).toBe('opt_out');
     expect(classifyKeyword('stop', { lists }).kind).toBeNull();
+  });
+});
+
+describe('classifyKeyword: signups', () => {
+  it.each(['JOIN', 'join please', 'Inscription', 'inscription svp'])('reads "%s" as a signup', (text) => {
+    expect(classifyKeyword(text)).toMatchObject({ kind: 'signup', flagged: false });
+  });
+
+  it("takes the brand's own signup words, and keeps one list object per settings copy", () => {
+    const words = ['CLUB', 'VIP'];
+    const lists = keywordListsFor(words);
+    expect(keywordListsFor(words)).toBe(lists);
+    expect(classifyKeyword('club', { lists }).kind).toBe('signup');
+    expect(classifyKeyword('join', { lists }).kind).toBeNull();
+  });
+
+  it('tells the YES of a double opt-in from START', () => {
+    const yes = classifyKeyword('oui', { awaitingDoubleOptIn: true });
+    const start = classifyKeyword('start', { awaitingDoubleOptIn: true });
+    expect(confirmsDoubleOptIn(yes)).toBe(true);
+    expect(confirmsDoubleOptIn(start)).toBe(false);
   });
 });
 

@@ -32,6 +32,7 @@ declare namespace Cloudflare {
 		TWILIO_MESSAGING_SERVICE_SID: string;
 		TWILIO_FROM: string;
 		TWILIO_API_BASE: string;
+		SHOPIFY_WEBHOOK_SECRET: string;
 		PROFILE: DurableObjectNamespace<import("./index").Profile>;
 		INBOX: DurableObjectNamespace<import("./index").Inbox>;
 		BENCH_BASELINE: DurableObjectNamespace /* BenchBaseline */;
@@ -62,6 +63,7 @@ declare namespace Cloudflare {
 		TWILIO_MESSAGING_SERVICE_SID: string;
 		TWILIO_FROM: string;
 		TWILIO_API_BASE: string;
+		SHOPIFY_WEBHOOK_SECRET: string;
 		PROFILE: DurableObjectNamespace<import("./index").Profile>;
 		INBOX: DurableObjectNamespace<import("./index").Inbox>;
 		BENCH_BASELINE?: DurableObjectNamespace /* BenchBaseline */;
@@ -72,7 +74,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "DEMO_DATA" | "API_KEY" | "PUBLIC_URL" | "RCS_PROVIDER" | "SMS_PROVIDER" | "RCS_FALLBACK_SECONDS" | "ADMIN_EMAIL" | "ADMIN_PASSWORD" | "DEMO_ACCOUNTS" | "SANDBOX_SECRET" | "RBM_AGENT_ID" | "RBM_CLIENT_TOKEN" | "RBM_SERVICE_ACCOUNT" | "RBM_API_BASE" | "GOOGLE_TOKEN_URL" | "RBM_AGENT_COUNTRY" | "TWILIO_ACCOUNT_SID" | "TWILIO_AUTH_TOKEN" | "TWILIO_MESSAGING_SERVICE_SID" | "TWILIO_FROM" | "TWILIO_API_BASE">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "DEMO_DATA" | "API_KEY" | "PUBLIC_URL" | "RCS_PROVIDER" | "SMS_PROVIDER" | "RCS_FALLBACK_SECONDS" | "ADMIN_EMAIL" | "ADMIN_PASSWORD" | "DEMO_ACCOUNTS" | "SANDBOX_SECRET" | "RBM_AGENT_ID" | "RBM_CLIENT_TOKEN" | "RBM_SERVICE_ACCOUNT" | "RBM_API_BASE" | "GOOGLE_TOKEN_URL" | "RBM_AGENT_COUNTRY" | "TWILIO_ACCOUNT_SID" | "TWILIO_AUTH_TOKEN" | "TWILIO_MESSAGING_SERVICE_SID" | "TWILIO_FROM" | "TWILIO_API_BASE" | "SHOPIFY_WEBHOOK_SECRET">> {}
 }
 
 // Begin runtime types

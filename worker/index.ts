@@ -19,6 +19,7 @@ import { health } from './routes/api/health';
 import { users } from './routes/api/users';
 import { rbmWebhooks } from './routes/webhooks-rbm';
 import { twilioWebhooks } from './routes/webhooks-twilio';
+import { shopifyWebhooks } from './routes/webhooks-shopify';
 import { brand, simulator } from './routes/simulator';
 import { apiKeys } from './routes/api/api-keys';
 import { cannedResponses } from './routes/api/canned-responses';
@@ -33,6 +34,9 @@ import { consoleSegments } from './routes/api/segments';
 import { consoleCampaigns, v1Campaigns } from './routes/campaigns';
 import { handleCampaignBatch } from './campaigns/fanout';
 import { sweepCampaigns } from './campaigns/service';
+import { subscriptions } from './routes/v1/subscriptions';
+import { flows } from './routes/api/flows';
+import { subscribePage } from './routes/subscribe-page';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -66,6 +70,7 @@ app.route('/api/ws', ws);
 app.route('/api/preview', preview);
 app.route('/api/segments', consoleSegments);
 app.route('/api/campaigns', consoleCampaigns);
+app.route('/api/flows', flows);
 
 // The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
 app.route('/media', publicMedia);
@@ -76,11 +81,16 @@ app.route('/v1/messages', messages);
 app.route('/v1/events', events);
 app.route('/v1/segments', segments);
 app.route('/v1/campaigns', v1Campaigns);
+app.route('/v1/subscriptions', subscriptions);
+
+// The hosted signup page (plain HTML, no session; the one page the brand's site may frame).
+app.route('/subscribe', subscribePage);
 
 // Provider webhooks: each verifies its own signature.
 app.route('/webhooks/sandbox', sandboxWebhook);
 app.route('/webhooks/rbm', rbmWebhooks);
 app.route('/webhooks/twilio', twilioWebhooks);
+app.route('/webhooks/shopify', shopifyWebhooks);
 
 export default {
   fetch: app.fetch,

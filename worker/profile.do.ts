@@ -11,7 +11,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { decodeCursor, encodeCursor } from './lib/cursor';
-import type { InboundEvent } from '../schemas/events';
+import type { InboundEvent, StoreEvent } from '../schemas/events';
 import type { MessageView, TrackEvent } from '../schemas/messages';
 import { PURPOSES, type ConsentLogEntry, type ProfileUpsert, type ProfileView } from '../schemas/profile';
 import type { ProfileEventView } from '../schemas/console-api';
@@ -23,8 +23,9 @@ import { accept } from './profile/send';
 import { sendCampaign } from './profile/campaign';
 import { iso } from './lib/time';
 import type { ProfileRow } from './profile/store';
-import { isOrderEvent } from './profile/store-events';
 import { runDueTimers } from './profile/timers';
+import { recordEvent, storeEvent } from './profile/shop';
+import { startSignup } from './profile/signup';
 import type {
   CampaignOutcome,
   CampaignSendRequest,
@@ -32,6 +33,8 @@ import type {
   ConsentRefusal,
   IngestResult,
   MessagePage,
+  OptInOutcome,
+  OptInRequest,
   ProfileRpc,
   RecordOptOutOutcome,
   SendOutcome,
@@ -141,36 +144,30 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   }
 
   async track(event: TrackEvent): Promise<{ duplicate: boolean }> {
-    const store = this.core.store;
-    store.ensureProfile(event.phone);
-    const now = this.core.now();
-    const at = event.time ? Date.parse(event.time) : now;
-    const added = store.events.add({
-      id: event.id ?? crypto.randomUUID(),
-      name: event.name,
-      properties: event.properties ?? {},
-      value: event.value ?? null,
-      at,
-      receivedAt: now,
+    return this.core.run(async () => {
+      this.core.store.ensureProfile(event.phone);
+      const now = this.core.now();
+      const added = await recordEvent(
+        this.core,
+        {
+          id: event.id ?? crypto.randomUUID(),
+          name: event.name,
+          properties: event.properties ?? {},
+          value: event.value ?? null,
+          at: event.time ? Date.parse(event.time) : now,
+        },
+        'now',
+      );
+      return { duplicate: !added };
     });
-    if (!added) return { duplicate: true };
-    if (!isOrderEvent(event.name)) {
-      // The event reaches D1 (segments read it there) with the next directory write.
-      await this.core.mirrorSoon();
-      return { duplicate: false };
-    }
-    // An order keeps the profile's order properties fresh, and the directory follows at once
-    // (with the order in profile_events and the row's order figures).
-    const props = store.properties();
-    const count = (typeof props.orders_count === 'number' ? props.orders_count : 0) + 1;
-    const total = (typeof props.total_spent === 'number' ? props.total_spent : 0) + (event.value ?? 0);
-    props.orders_count = count;
-    props.total_spent = Math.round(total * 100) / 100;
-    props.average_basket = Math.round((total / count) * 100) / 100;
-    props.last_order_at = iso(at);
-    store.updateProfile({ properties: JSON.stringify(props), updated_at: now });
-    await this.core.mirrorNow();
-    return { duplicate: false };
+  }
+
+  async storeEvent(event: StoreEvent): Promise<{ duplicate: boolean }> {
+    return this.core.run(() => storeEvent(this.core, event));
+  }
+
+  async subscribe(phone: string, req: OptInRequest): Promise<OptInOutcome> {
+    return this.core.run(() => startSignup(this.core, phone, req));
   }
 
   async setConsent(phone: string, change: ConsentChange): Promise<ProfileView | ConsentRefusal> {

@@ -5,7 +5,7 @@
  */
 import type { CapMode, RecipientOutcome } from '../schemas/campaign-view';
 import type { Content } from '../schemas/content';
-import type { InboundEvent } from '../schemas/events';
+import type { InboundEvent, StoreEvent } from '../schemas/events';
 import type { MessageStatus, MessageView, TrackEvent, Channel } from '../schemas/messages';
 import type { ConsentSource, ConsentStatus, ProfileUpsert, ProfileView, Purpose, SendPurpose } from '../schemas/profile';
 import type { MessagePageView } from '../schemas/console-api';
@@ -56,8 +56,8 @@ export type MessagePage = MessagePageView & {
 
 export interface IngestResult {
   duplicate: boolean;
-  /** What the keyword engine made of an inbound text. */
-  keyword?: 'opt_out' | 'opt_in' | 'help' | null;
+  /** What the keyword engine made of an inbound text (`confirm`: the YES of a double opt-in). */
+  keyword?: 'opt_out' | 'opt_in' | 'help' | 'signup' | 'confirm' | null;
 }
 
 /** One recipient of a campaign, handed to their Profile object by the fan-out. */
@@ -82,6 +82,23 @@ export interface CampaignOutcome {
   /** Grows with each change: D1 keeps the highest. */
   rev: number;
 }
+/** A signup (`POST /v1/subscriptions`, the signup page, a JOIN keyword): docs/compliance.md, "Signups". */
+export interface OptInRequest {
+  purpose: 'marketing';
+  /** Where the signup came from, kept in the consent log (`signup_page`, `keyword:JOIN`, the API's `source`). */
+  source: string;
+  /** Who started it: only the customer's own (page, keyword) may reach a customer who opted out. */
+  via: 'api' | 'page' | 'keyword';
+  /** False: subscribed at once (single opt-in, the API only, with a named source). */
+  double: boolean;
+  /** Language of the confirmation request (`fr…` or `en…`); else the profile's, else the number's. */
+  locale?: string;
+  /** API key id, or the console user behind a simulated phone. */
+  actor: string | null;
+}
+
+/** `sent`: a confirmation request went out now (never told to the signup page's visitor). */
+export type OptInOutcome = { status: 'pending' | 'subscribed'; sent: boolean } | ConsentRefusal;
 
 export interface ProfileRpc {
   /** A campaign's send to this customer: exactly once per campaign, outcome recorded (profile/campaign.ts). */
@@ -93,6 +110,10 @@ export interface ProfileRpc {
   listMessages(phone: string, opts?: { cursor?: string | null; limit?: number }): Promise<MessagePage>;
   ingest(event: InboundEvent): Promise<IngestResult>;
   track(event: TrackEvent): Promise<{ duplicate: boolean }>;
+  /** Starts a signup: one confirmation request (double opt-in), or subscribed at once (single). */
+  subscribe(phone: string, req: OptInRequest): Promise<OptInOutcome>;
+  /** What the brand's store said (Shopify): an order or checkout event, or the customer's fields and consent. */
+  storeEvent(event: StoreEvent): Promise<{ duplicate: boolean }>;
   setConsent(phone: string, change: ConsentChange): Promise<ProfileView | ConsentRefusal>;
   /** The customer's message `messageId` asks to stop: opt out as a keyword would, logged as the agent's. */
   recordOptOut(phone: string, messageId: string, actor: string): Promise<RecordOptOutOutcome>;

@@ -15,7 +15,15 @@
  */
 import * as v from 'valibot';
 import { ContentSchema, type Content } from '../schemas/content';
-import { clockMinutes, SETTING_DEFAULTS, SettingsSchema, type SettingKey, type Settings } from '../schemas/settings';
+import {
+  clockMinutes,
+  SETTING_DEFAULTS,
+  SettingsSchema,
+  splitKeywords,
+  splitOrigins,
+  type SettingKey,
+  type Settings,
+} from '../schemas/settings';
 
 export const SETTINGS_TTL_MS = 10_000;
 
@@ -32,6 +40,13 @@ const STORAGE_KEY: Record<SettingKey, string> = {
   rcs_stop_suggestion: 'rcs_stop_suggestion',
   send_rate_rcs: 'send_rate_rcs',
   send_rate_sms: 'send_rate_sms',
+  brand_country: 'brand_country',
+  program_name: 'program_name',
+  messages_per_month: 'messages_per_month',
+  signup_keywords: 'signup_keywords',
+  signup_disclosure_fr: 'signup_disclosure_fr',
+  signup_disclosure_en: 'signup_disclosure_en',
+  signup_frame_origins: 'signup_frame_origins',
 };
 const KEYS = Object.keys(STORAGE_KEY) as SettingKey[];
 
@@ -213,6 +228,16 @@ export interface BrandSettings {
   frequencyCapHours: number;
   quietHoursFranceEnd: number;
   quietHoursUsEnd: number;
+  /** ISO country of the brand (the signup page's default country). */
+  brandCountry: string;
+  /** The program a signup joins, named in the confirmation request. */
+  programName: string;
+  messagesPerMonth: number;
+  /** Words that start the double opt-in by text (upper case). */
+  signupKeywords: readonly string[];
+  signupDisclosure: { fr: string; en: string };
+  /** Sites allowed to frame the signup page (CSP `frame-ancestors`). */
+  signupFrameOrigins: readonly string[];
 }
 
 export const toBrandSettings = (s: Settings): BrandSettings => ({
@@ -225,6 +250,12 @@ export const toBrandSettings = (s: Settings): BrandSettings => ({
   frequencyCapHours: s.frequency_cap_hours,
   quietHoursFranceEnd: clockMinutes(s.quiet_hours_fr_end),
   quietHoursUsEnd: clockMinutes(s.quiet_hours_us_end),
+  brandCountry: s.brand_country,
+  programName: s.program_name,
+  messagesPerMonth: s.messages_per_month,
+  signupKeywords: splitKeywords(s.signup_keywords),
+  signupDisclosure: { fr: s.signup_disclosure_fr, en: s.signup_disclosure_en },
+  signupFrameOrigins: splitOrigins(s.signup_frame_origins).map((o) => o.replace(/\/$/, '')),
 });
 
 /** `readSettings` in the send pipeline's names; never rejects (defaults on error). */

@@ -172,6 +172,7 @@ export const en = {
   'sim.none': 'No simulated phones yet.',
   'sim.verified': 'Verified business',
   'sim.readOnly': 'Read only: agents and admins act as the customer.',
+  'nav.flows': 'Flows',
   'nav.canned': 'Canned responses',
   'nav.segments': 'Segments',
   'users.removed': 'removed',

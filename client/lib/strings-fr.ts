@@ -176,6 +176,7 @@ export const fr: Record<Key, string> = {
   'sim.none': 'Aucun téléphone simulé pour l’instant.',
   'sim.verified': 'Entreprise vérifiée',
   'sim.readOnly': 'Lecture seule : agents et admins agissent à la place du client.',
+  'nav.flows': 'Scénarios',
   'nav.canned': 'Réponses types',
   'nav.segments': 'Segments',
   'users.removed': 'retiré',

@@ -41,7 +41,12 @@ describe('example secrets', () => {
     expect(exampleSecretRefusal(publicShop, 'https://shop.example/v1/messages')).toMatch(
       /^Refusing to serve https:\/\/shop\.example: API_KEY /,
     );
-    expect(exampleSecretsInUse({ ...env, ...EXAMPLE_SECRETS })).toEqual(['API_KEY', 'SANDBOX_SECRET', 'ADMIN_PASSWORD']);
+    expect(exampleSecretsInUse({ ...env, ...EXAMPLE_SECRETS })).toEqual([
+      'API_KEY',
+      'SANDBOX_SECRET',
+      'SHOPIFY_WEBHOOK_SECRET',
+      'ADMIN_PASSWORD',
+    ]);
     // The defaults of `npm start` on this machine.
     expect(exampleSecretRefusal({ ...env, ...EXAMPLE_SECRETS, PUBLIC_URL: 'http://localhost:8787' }, 'http://localhost:8787/')).toBeNull();
     // Real secrets on a public host.

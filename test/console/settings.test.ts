@@ -42,6 +42,13 @@ const EVERY_KEY_CHANGED = (): Settings => ({
   rcs_stop_suggestion: false,
   send_rate_rcs: 0.5,
   send_rate_sms: 10,
+  brand_country: 'BE',
+  program_name: 'Club Test',
+  messages_per_month: 8,
+  signup_keywords: 'JOIN, CLUB',
+  signup_disclosure_fr: 'Texte légal de test.',
+  signup_disclosure_en: 'Test legal text.',
+  signup_frame_origins: 'https://shop.example',
 });
 
 describe('the settings module', () => {

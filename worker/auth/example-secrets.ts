@@ -12,6 +12,7 @@ import { HttpError } from '../errors';
 export const EXAMPLE_SECRETS = {
   API_KEY: 'dev-api-key-change-me',
   SANDBOX_SECRET: 'sandbox-secret-change-me',
+  SHOPIFY_WEBHOOK_SECRET: 'shopify-secret-change-me',
   ADMIN_PASSWORD: 'admin-password',
 } as const satisfies Partial<Record<keyof Env, string>>;
 

@@ -9,21 +9,26 @@
  * can configure them.
  */
 
-export type KeywordKind = 'opt_out' | 'opt_in' | 'help';
+export type KeywordKind = 'opt_out' | 'opt_in' | 'help' | 'signup';
 
 export interface KeywordLists {
-  optOut: string[];
-  optIn: string[];
-  help: string[];
-  /** Count as opt-in only when the customer is answering a double opt-in prompt. */
-  doubleOptInYes: string[];
+  optOut: readonly string[];
+  optIn: readonly string[];
+  help: readonly string[];
+  /** Start a double opt-in (JOIN, INSCRIPTION): the brand's `signup_keywords` setting. */
+  signup: readonly string[];
+  /**
+   * Count as opt-in only when the customer is answering a double opt-in prompt (it confirms
+   * that signup, see `confirmsDoubleOptIn`); otherwise "yes" is just a word.
+   */
+  doubleOptInYes: readonly string[];
   /** Words that may surround a keyword without changing its meaning. */
-  fillers: string[];
+  fillers: readonly string[];
   /**
    * Phrases that ask to stop without an opt-out keyword ("remove me", "ne m'envoyez plus"):
    * anywhere in a message, they flag it for an agent (never an automatic opt-out).
    */
-  stopRequests: string[];
+  stopRequests: readonly string[];
 }
 
 /**
@@ -59,6 +64,7 @@ export const DEFAULT_KEYWORDS: KeywordLists = {
   ],
   optIn: ['START', 'UNSTOP', 'DÉMARRER', 'ALTA', 'COMEÇAR'],
   help: ['HELP', 'INFO', 'AIDE', 'AYUDA', 'AJUDA'],
+  signup: ['JOIN', 'INSCRIPTION'],
   doubleOptInYes: ['YES', 'Y', 'OUI', 'SI', 'SIM'],
   fillers: [
     // politeness
@@ -206,7 +212,7 @@ function phrasesOf(lists: KeywordLists, awaitingDoubleOptIn: boolean): Phrase[] 
 
 function buildPhrases(lists: KeywordLists, awaitingDoubleOptIn: boolean): Phrase[] {
   const phrases: Phrase[] = [];
-  const add = (words: string[], kind: Phrase['kind']) => {
+  const add = (words: readonly string[], kind: Phrase['kind']) => {
     for (const word of words) {
       const tokens = keywordTokens(word);
       if (tokens.length) phrases.push({ tokens, kind, keyword: word });
@@ -217,12 +223,30 @@ function buildPhrases(lists: KeywordLists, awaitingDoubleOptIn: boolean): Phrase
   add(lists.optIn, 'opt_in');
   if (awaitingDoubleOptIn) add(lists.doubleOptInYes, 'opt_in');
   add(lists.help, 'help');
+  add(lists.signup, 'signup');
   add(lists.fillers, 'filler');
   // Longest first, so "opt out" is read as one keyword and "thank you" as one filler.
   return phrases.sort((a, b) => b.tokens.length - a.tokens.length);
 }
 
 const startsWith = (tokens: string[], at: number, phrase: string[]) => phrase.every((t, i) => tokens[at + i] === t);
+
+/** The brand's lists: the defaults with its own signup words (one object per settings copy, so the phrase cache holds). */
+const brandLists = new WeakMap<readonly string[], KeywordLists>();
+
+export function keywordListsFor(signupWords: readonly string[]): KeywordLists {
+  let lists = brandLists.get(signupWords);
+  if (!lists) {
+    lists = { ...DEFAULT_KEYWORDS, signup: signupWords.length ? signupWords : DEFAULT_KEYWORDS.signup };
+    brandLists.set(signupWords, lists);
+  }
+  return lists;
+}
+
+/** Whether an opt-in match is the YES / OUI of a double opt-in (not START, which undoes an opt-out). */
+export function confirmsDoubleOptIn(match: KeywordMatch, lists: KeywordLists = DEFAULT_KEYWORDS): boolean {
+  return match.kind === 'opt_in' && match.keyword !== null && lists.doubleOptInYes.includes(match.keyword);
+}
 
 export interface KeywordMatch {
   kind: KeywordKind | null;

@@ -35,9 +35,10 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 /**
  * THE place a page opts out of `frame-ancestors 'none'` / `X-Frame-Options: DENY`, e.g. a
  * public signup form the shop embeds: add its path (as `_headers` matches it, `/signup` or
- * `/signup/*`). Everything else stays unframeable.
+ * `/signup/*`). Everything else stays unframeable. `/subscribe` (worker/routes/subscribe-page.ts)
+ * sets its own `frame-ancestors`: this page and the origins the brand listed, nobody else.
  */
-export const FRAMEABLE_PATHS: readonly string[] = [];
+export const FRAMEABLE_PATHS: readonly string[] = ['/subscribe'];
 
 /** The CSP without its `frame-ancestors` directive, for the paths above. */
 const frameable = (csp: string) =>

@@ -9,10 +9,11 @@ import type { MessageStatus } from '../../schemas/messages';
 import type { ConsentSource } from '../../schemas/profile';
 import type { IngestResult } from '../profile.types';
 import type { Core } from './core';
-import { classifyKeyword } from '../compliance/keywords';
+import { classifyKeyword, confirmsDoubleOptIn, keywordListsFor } from '../compliance/keywords';
 import { runAutomation } from './automations';
 import { STOP_POSTBACK } from './postbacks';
 import { accept, fallback, isUsNumber } from './send';
+import { confirmSignup, pendingSignup, startSignup } from './signup';
 
 type Ev<T extends InboundEvent['type']> = Extract<InboundEvent, { type: T }>;
 
@@ -141,7 +142,10 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     provider_message_id: event.id,
     author: event.actor ?? null,
   });
-  const match = event.text ? classifyKeyword(event.text) : null;
+  // YES / OUI is a keyword only while a signup waits for it; JOIN is the brand's own word.
+  const signup = event.text ? pendingSignup(core) : null;
+  const lists = event.text ? keywordListsFor((await core.brand()).signupKeywords) : undefined;
+  const match = event.text ? classifyKeyword(event.text, { awaitingDoubleOptIn: signup !== null, lists }) : null;
   await core.activity(
     {
       direction: 'in',
@@ -153,10 +157,25 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     store.insertedView(row),
     inboundMark(core),
   );
-  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, { source: 'keyword', actor: event.actor ?? null });
-  else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null, event.actor);
+  const actor = event.actor ?? null;
+  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, { source: 'keyword', actor });
+  else if (match && signup && confirmsDoubleOptIn(match, lists)) {
+    await confirmSignup(core, signup, event.text ?? '', actor);
+    return { duplicate: false, keyword: 'confirm' };
+  } else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null, event.actor);
   else if (match?.kind === 'help') await help(core);
-  else await core.mirrorSoon();
+  else if (match?.kind === 'signup') {
+    const word = match.keyword ?? 'JOIN';
+    await startSignup(core, event.phone, {
+      purpose: 'marketing',
+      source: `keyword:${word}`,
+      via: 'keyword',
+      double: true,
+      // The word says the language: INSCRIPTION is French, JOIN is not.
+      ...(word === 'INSCRIPTION' ? { locale: 'fr' } : {}),
+      actor,
+    });
+  } else await core.mirrorSoon();
   return { duplicate: false, keyword: match?.kind ?? null };
 }
 
@@ -253,11 +272,19 @@ export async function optOut(core: Core, text: string | null, by: OptOutBy = { s
   return true;
 }
 
-/** Opt back in (START, SUBSCRIBE): one confirmation when something changed. */
+/**
+ * Opt back in (START, SUBSCRIBE): undoes an opt-out, one confirmation when something changed.
+ * It restores only what the customer had: marketing comes back only if they once subscribed
+ * to it (START is not a signup; JOIN is).
+ */
 export async function optIn(core: Core, text: string | null, actor: string | null = null): Promise<void> {
   const store = core.store;
-  const a = store.setConsent('marketing', 'subscribed', 'keyword', text, actor);
-  const b = store.setConsent('transactional', 'subscribed', 'keyword', text, actor);
+  const undo = (p: 'marketing' | 'transactional') =>
+    store.consent(p).status === 'unsubscribed' && (p === 'transactional' || store.everSubscribed(p))
+      ? store.setConsent(p, 'subscribed', 'keyword', text, actor)
+      : false;
+  const a = undo('marketing');
+  const b = undo('transactional');
   if (!a && !b) return;
   const brand = await core.brand();
   await core.activity({ direction: 'in', channel: lastChannel(core), preview: text ?? 'Subscribed', kind: 'consent' });

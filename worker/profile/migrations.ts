@@ -152,6 +152,27 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS campaign_outcomes_unsynced ON campaign_outcomes (updated_at) WHERE synced_rev < rev;
   `,
+  // 5: double opt-in (docs/compliance.md, "Signups"). The consent log keeps where a consent was
+  // collected and when (the signup a YES confirmed, Shopify's opt-in level and time), and each
+  // confirmation request sent is remembered: the YES must answer one within 48 hours, and a
+  // phone gets at most one request a day however often it is signed up.
+  `
+  ALTER TABLE consent_log ADD COLUMN origin TEXT;
+  ALTER TABLE consent_log ADD COLUMN origin_at INTEGER;
+  CREATE TABLE opt_in_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    purpose TEXT NOT NULL,
+    source TEXT NOT NULL,
+    via TEXT NOT NULL,
+    locale TEXT,
+    actor TEXT,
+    message_id TEXT,
+    sent_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    confirmed_text TEXT
+  );
+  CREATE INDEX opt_in_requests_sent ON opt_in_requests (purpose, sent_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -90,20 +90,36 @@ export class EventLog {
   /** The latest events, newest first. */
   recent(limit: number): ProfileEventView[] {
     return this.sql
-      .exec<{ id: string; name: string; properties: string; value: number | null; at: number }>(
+      .exec<EventRow>(
         'SELECT id, name, properties, value, at FROM events ORDER BY at DESC, id DESC LIMIT ?',
         Math.max(1, Math.min(100, Math.floor(limit))),
       )
       .toArray()
-      .map((r) => {
-        let properties: Record<string, unknown> = {};
-        try {
-          const parsed: unknown = JSON.parse(r.properties);
-          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) properties = parsed as Record<string, unknown>;
-        } catch {
-          properties = {};
-        }
-        return { id: r.id, name: r.name, properties, value: r.value, time: new Date(r.at).toISOString() };
-      });
+      .map(viewOf);
   }
+
+  /** One event by id (a flow renders it). */
+  get(id: string): ProfileEventView | null {
+    const row = this.sql.exec<EventRow>('SELECT id, name, properties, value, at FROM events WHERE id = ?', id).toArray()[0];
+    return row ? viewOf(row) : null;
+  }
+}
+
+interface EventRow extends Record<string, SqlStorageValue> {
+  id: string;
+  name: string;
+  properties: string;
+  value: number | null;
+  at: number;
+}
+
+function viewOf(r: EventRow): ProfileEventView {
+  let properties: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(r.properties);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) properties = parsed as Record<string, unknown>;
+  } catch {
+    properties = {};
+  }
+  return { id: r.id, name: r.name, properties, value: r.value, time: new Date(r.at).toISOString() };
 }

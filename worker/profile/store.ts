@@ -15,6 +15,7 @@ import type { TrafficType } from '../providers/types';
 import { iso } from '../lib/time';
 import { isCustomersOptOut, mayUndoCustomersOptOut } from './consent-rules';
 import { EventLog } from './store-events';
+import { OptInRequests } from './store-optin';
 import { insertThreadRows, type ThreadRows } from './store-bulk';
 
 export interface ProfileRow extends Record<string, SqlStorageValue> {
@@ -133,6 +134,8 @@ export class Store {
   readonly sql: SqlStorage;
   /** Tracked events (`POST /v1/events`): orders, product views. */
   readonly events: EventLog;
+  /** Double opt-in confirmation requests sent (signups). */
+  readonly optIns: OptInRequests;
   /** The profile row as last written (undefined: not read yet). Frozen: never mutated in place. */
   private profileRow: Readonly<ProfileRow> | null | undefined;
   private readonly consentRows = new Map<Purpose, ConsentRow | null>();
@@ -147,6 +150,7 @@ export class Store {
   ) {
     this.sql = storage.sql;
     this.events = new EventLog(this.sql);
+    this.optIns = new OptInRequests(this.sql);
   }
 
   // ---- profile ----
@@ -247,9 +251,16 @@ export class Store {
     actor: string | null,
     /** Where consent came from as the API caller said it ("checkout_checkbox"); shown in the profile. */
     label?: string,
+    /** Where and when it was collected, for the log (a confirmed signup's source, Shopify's opt-in level). */
+    origin?: { origin: string | null; at: number | null },
   ): boolean {
     const current = this.consent(purpose).status;
-    if (status === 'subscribed' && current === 'unsubscribed' && !mayUndoCustomersOptOut(source) && this.customerOptedOut(purpose)) {
+    if (
+      status === 'subscribed' &&
+      current === 'unsubscribed' &&
+      !mayUndoCustomersOptOut(source, origin?.origin) &&
+      this.customerOptedOut(purpose)
+    ) {
       throw new Error(`${purpose}: only the customer can undo their own opt-out`);
     }
     if (current === status && !(status === 'unsubscribed' && isCustomersOptOut(source, label ?? null) && !this.customerOptedOut(purpose))) {
@@ -270,13 +281,15 @@ export class Store {
     this.consentRows.set(purpose, row);
     const { id } = this.sql
       .exec<{ id: number }>(
-        'INSERT INTO consent_log (purpose, status, at, source, text, actor) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+        'INSERT INTO consent_log (purpose, status, at, source, text, actor, origin, origin_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
         purpose,
         status,
         t,
         source,
         text,
         actor,
+        origin?.origin ?? null,
+        origin?.at ?? null,
       )
       .one();
     this.lastLogSources.set(purpose, source);
@@ -307,13 +320,21 @@ export class Store {
     source: ConsentSource;
     text: string | null;
     actor: string | null;
+    origin: string | null;
+    origin_at: string | null;
   }[] {
     return this.sql
-      .exec<{ id: number; purpose: string; status: string; at: number; source: string; text: string | null; actor: string | null }>(
-        'SELECT * FROM consent_log WHERE id >= ? ORDER BY id DESC LIMIT ?',
-        sinceId,
-        limit,
-      )
+      .exec<{
+        id: number;
+        purpose: string;
+        status: string;
+        at: number;
+        source: string;
+        text: string | null;
+        actor: string | null;
+        origin: string | null;
+        origin_at: number | null;
+      }>('SELECT * FROM consent_log WHERE id >= ? ORDER BY id DESC LIMIT ?', sinceId, limit)
       .toArray()
       .map((r) => ({
         ...r,
@@ -321,7 +342,13 @@ export class Store {
         status: r.status as ConsentStatus,
         source: r.source as ConsentSource,
         at: iso(r.at),
+        origin_at: isoOrNull(r.origin_at),
       }));
+  }
+
+  /** Whether the purpose was ever `subscribed` (START restores only a consent that existed). */
+  everSubscribed(purpose: Purpose): boolean {
+    return this.sql.exec("SELECT 1 FROM consent_log WHERE purpose = ? AND status = 'subscribed' LIMIT 1", purpose).toArray().length > 0;
   }
 
   private consentView(purpose: Purpose): ConsentState {

@@ -1,6 +1,6 @@
 /**
  * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
- * send retry, simulated sandbox receipt), writes a pending D1 directory row, then points the
+ * send retry, simulated sandbox receipt, a flow's delayed send), writes a pending D1 directory row, then points the
  * alarm at the next one.
  */
 import * as v from 'valibot';
@@ -9,6 +9,7 @@ import type { Core } from './core';
 import { ingest } from './inbound';
 import { dispatch, onDeadline } from './send';
 import { afterCampaignMessage, syncOutcomes } from './campaign';
+import { FLOW_TIMER, onFlowTimer } from './flows';
 
 const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0) });
 
@@ -27,6 +28,8 @@ export async function runDueTimers(core: Core): Promise<void> {
         } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);
           await ingest(core, event);
+        } else if (timer.kind === FLOW_TIMER) {
+          await onFlowTimer(core, payload);
         } else {
           const { id, attempts } = v.parse(IdPayload, payload);
           if (timer.kind === 'release' || timer.kind === 'retry') await dispatch(core, id);

@@ -5,7 +5,7 @@
  * verification and parsing live beside each adapter and produce `InboundEvent`s.
  */
 import type { Content } from '../../schemas/content';
-import type { InboundEvent } from '../../schemas/events';
+import type { InboundEvent, StoreEvent } from '../../schemas/events';
 
 export type TrafficType = 'PROMOTION' | 'TRANSACTION' | 'ACKNOWLEDGEMENT' | 'SERVICEREQUEST';
 
@@ -78,14 +78,18 @@ export interface DroppedEvent {
  * A verified, parsed webhook: events to route (and the ones dropped on the way, acknowledged
  * all the same so the carrier stops retrying), or a direct answer (RBM's handshake).
  */
-export type WebhookResult = { kind: 'events'; events: InboundEvent[]; dropped: DroppedEvent[] } | { kind: 'respond'; response: Response };
+export type WebhookResult =
+  | { kind: 'events'; events: InboundEvent[]; dropped: DroppedEvent[] }
+  /** A store's events (Shopify): orders, checkouts, customers. */
+  | { kind: 'store'; events: StoreEvent[]; dropped: DroppedEvent[] }
+  | { kind: 'respond'; response: Response };
 
 /**
  * What every webhook provider exports: `/webhooks/<name>` is `webhookRoute(provider)` for each
  * (worker/routes/webhooks.ts), so a new carrier or store is one more of these.
  */
 export interface WebhookProvider {
-  readonly name: InboundEvent['provider'];
+  readonly name: InboundEvent['provider'] | StoreEvent['provider'];
   /** Largest body accepted (413 above). */
   readonly maxBytes: number;
   /** Whether this deployment listens to it at all (404 otherwise). */

@@ -7,6 +7,7 @@ import {
   EARLIEST_END,
   FR_LATEST_END,
   FREQUENCY_CAP_MAX_HOURS,
+  MESSAGES_PER_MONTH_MAX,
   SETTING_DEFAULTS,
   SETTING_GROUPS,
   SEND_RATE_MAX,
@@ -36,7 +37,21 @@ function Control({
   const text = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => onChange(e.currentTarget.value);
   switch (k) {
     case 'help_text':
-      return <textarea {...common} rows={4} maxLength={SETTING_TEXT_MAX.help_text} value={String(value)} onInput={text} />;
+    case 'signup_disclosure_fr':
+    case 'signup_disclosure_en':
+      return <textarea {...common} rows={4} maxLength={SETTING_TEXT_MAX[k]} value={String(value)} onInput={text} />;
+    case 'messages_per_month':
+      return (
+        <input
+          {...common}
+          type="number"
+          min={1}
+          max={MESSAGES_PER_MONTH_MAX}
+          step={1}
+          value={Number.isNaN(value) ? '' : String(value)}
+          onInput={(e) => onChange(e.currentTarget.valueAsNumber)}
+        />
+      );
     case 'color':
       return (
         <span class="color-field">

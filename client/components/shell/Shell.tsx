@@ -32,6 +32,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <NavItem href="/campaigns" icon="send" label="nav.campaigns" />
         {canWrite.value && <NavItem href="/canned-responses" icon="canned" label="nav.canned" />}
         <NavItem href="/segments" icon="segments" label="nav.segments" />
+        {(isAdmin.value || user.value.role === 'marketer') && <NavItem href="/flows" icon="flows" label="nav.flows" />}
         {isAdmin.value && (
           <>
             <div class="rail-sep" />
