@@ -29,11 +29,9 @@ describe('campaign fan-out', () => {
     const consented = await makeRecipients(900);
     const never = await makeRecipients(100, { subscribed: false });
     used.push(...consented, ...never);
-    const t0 = Date.now();
     const id = await createCampaign({ profiles: [...consented, ...never] });
 
     const done = await waitFor(id, (c) => c.status === 'sent', 240_000);
-    console.log('fan-out ms', Date.now() - t0);
     expect(done.counts).toMatchObject({ recipients: 1000, sent: 900, refused: 100, skipped: 0, held: 0, cancelled: 0 });
     expect(done.by_channel.rcs.sent + done.by_channel.sms.sent).toBe(900);
 

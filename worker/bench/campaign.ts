@@ -21,8 +21,11 @@ const BaselineTask = v.object({ kind: v.literal('bench_baseline'), run: v.string
 
 export const benchPhone = (i: number) => `+3363998${String(i).padStart(4, '0')}`;
 
-/** Recipients the baseline consumer has written, per run (one isolate under `wrangler dev`). */
-const landed = new Map<string, number>();
+/**
+ * Recipients the baseline consumer has written, per run: a D1 row (the queue consumer may run in
+ * another isolate than the route that reads it), one write per message of 20.
+ */
+const LANDED = 'CREATE TABLE IF NOT EXISTS bench_landed (run TEXT PRIMARY KEY, n INTEGER NOT NULL)';
 
 /** A zone where it is daytime now, so the campaign is measured sending, not holding. */
 function daytimeZone(): string {
@@ -58,13 +61,17 @@ export const benchCampaign = new Hono<{ Bindings: BenchEnv }>()
   })
   .post('/baseline', jsonBody(BaselineBody), async (c) => {
     const { run, phones } = c.req.valid('json');
-    landed.set(run, 0);
+    await c.env.DB.prepare(LANDED).run();
     const messages = [];
     for (let i = 0; i < phones.length; i += 20) messages.push({ body: { kind: 'bench_baseline', run, phones: phones.slice(i, i + 20) } });
     for (let i = 0; i < messages.length; i += 100) await c.env.CAMPAIGN_QUEUE.sendBatch(messages.slice(i, i + 100));
     return c.json({ ok: true, messages: messages.length });
   })
-  .get('/baseline/:run', (c) => c.json({ landed: landed.get(c.req.param('run')) ?? 0 }));
+  .get('/baseline/:run', async (c) => {
+    await c.env.DB.prepare(LANDED).run();
+    const row = await c.env.DB.prepare('SELECT n FROM bench_landed WHERE run = ?').bind(c.req.param('run')).first<{ n: number }>();
+    return c.json({ landed: row?.n ?? 0 });
+  });
 
 /** True when the batch was the baseline's (handled here), false to hand it to the real consumer. */
 export async function baselineBatch(batch: MessageBatch<unknown>, env: BenchEnv): Promise<boolean> {
@@ -76,7 +83,9 @@ export async function baselineBatch(batch: MessageBatch<unknown>, env: BenchEnv)
       await Promise.all(
         task.phones.map((phone) => env.BENCH_BASELINE.getByName(phone).insert(`${task.run}:${phone}`, JSON.stringify(task))),
       );
-      landed.set(task.run, (landed.get(task.run) ?? 0) + task.phones.length);
+      await env.DB.prepare('INSERT INTO bench_landed (run, n) VALUES (?, ?) ON CONFLICT (run) DO UPDATE SET n = n + excluded.n')
+        .bind(task.run, task.phones.length)
+        .run();
       m.ack();
     }),
   );
