@@ -41,6 +41,16 @@ const text = (max: number) =>
   );
 
 export const FREQUENCY_CAP_MAX_HOURS = 168;
+/** Longest attribution window: 30 days. */
+export const ATTRIBUTION_MAX_HOURS = 720;
+
+const attributionHours = () =>
+  v.pipe(
+    v.number('must be a number of hours'),
+    v.integer('must be a whole number of hours'),
+    v.minValue(0, 'must be 0 (off) or more'),
+    v.maxValue(ATTRIBUTION_MAX_HOURS, `must be at most ${ATTRIBUTION_MAX_HOURS} hours (30 days)`),
+  );
 /** Longest text each text setting takes (the form's `maxlength` too). */
 export const SETTING_TEXT_MAX = { brand_name: 100, logo_url: 2000, help_text: 320, opt_out_mention: 60 } as const;
 
@@ -78,6 +88,13 @@ export const SettingsSchema = v.strictObject({
   quiet_hours_us_end: windowEnd(US_LATEST_END),
   /** Offer a "Stop" reply chip under RCS marketing messages. */
   rcs_stop_suggestion: v.boolean('must be true or false'),
+  // Attribution (docs/api.md, "Results"): last-touch windows in hours; 0 turns a rule off.
+  /** An order goes to the last message clicked or tapped within this many hours... */
+  attribution_click_hours: attributionHours(),
+  /** ...else the last RCS message read within this many hours... */
+  attribution_read_hours: attributionHours(),
+  /** ...else the last message delivered within this many hours. */
+  attribution_delivery_hours: attributionHours(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -98,12 +115,17 @@ export const SETTING_DEFAULTS: Settings = {
   quiet_hours_fr_end: '20:00',
   quiet_hours_us_end: '21:00',
   rcs_stop_suggestion: true,
+  // Klaviyo's defaults: 5 days after a click, 1 day after an RCS read, 12 hours after delivery.
+  attribution_click_hours: 120,
+  attribution_read_hours: 24,
+  attribution_delivery_hours: 12,
 };
 
 /** How the settings page groups them, in order. */
 export const SETTING_GROUPS = {
   brand: ['brand_name', 'logo_url', 'color', 'help_text', 'opt_out_mention'],
   compliance: ['frequency_cap_hours', 'quiet_hours_fr_end', 'quiet_hours_us_end', 'rcs_stop_suggestion'],
+  attribution: ['attribution_click_hours', 'attribution_read_hours', 'attribution_delivery_hours'],
 } as const satisfies Record<string, readonly SettingKey[]>;
 
 /** `GET /api/brand`: what a customer's phone shows of the brand (every signed-in role reads it). */

@@ -28,6 +28,8 @@ import { publicMedia } from './routes/media-public';
 import { settings } from './routes/api/settings';
 import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
+import { shortLinks } from './results/links';
+import { results } from './routes/api/results';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -59,9 +61,12 @@ app.route('/api/settings', settings);
 app.route('/api/api-keys', apiKeys);
 app.route('/api/ws', ws);
 app.route('/api/preview', preview);
+app.route('/api/results', results);
 
 // The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
 app.route('/media', publicMedia);
+// Short links of marketing SMS (public: the customer's phone opens them): 302 and a click.
+app.route('/l', shortLinks);
 
 // Public API (docs/api.md): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);

@@ -23,6 +23,7 @@ import { accept } from './profile/send';
 import { iso } from './lib/time';
 import type { ProfileRow } from './profile/store';
 import { runDueTimers } from './profile/timers';
+import { clicked, orderTracked, scheduleResults } from './results/record';
 import type {
   ConsentChange,
   ConsentRefusal,
@@ -137,8 +138,9 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     store.ensureProfile(event.phone);
     const now = this.core.now();
     const at = event.time ? Date.parse(event.time) : now;
+    const id = event.id ?? crypto.randomUUID();
     const added = store.events.add({
-      id: event.id ?? crypto.randomUUID(),
+      id,
       name: event.name,
       properties: event.properties ?? {},
       value: event.value ?? null,
@@ -146,6 +148,8 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       receivedAt: now,
     });
     if (!added) return { duplicate: true };
+    orderTracked(this.core, event, id, at);
+    await scheduleResults(this.core);
     if (/order/i.test(event.name) && /placed|completed|paid|^order$/i.test(event.name)) {
       // Keep the directory's segment fields fresh: order count, total, average basket.
       const props = store.properties();
@@ -256,6 +260,19 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       // Typing and read marks are cosmetic: never fail the agent's action for them.
       console.error('agent event failed', err);
     }
+  }
+
+  /**
+   * A short link of message `messageId` was opened (worker/results/links.ts): one click per
+   * message for its results. False when the message is no campaign's or flow's here.
+   */
+  async recordClick(_phone: string, messageId: string): Promise<boolean> {
+    return this.core.run(async () => {
+      if (!this.core.store.profile()) return false;
+      const ok = clicked(this.core, messageId);
+      if (ok) this.core.store.addInteraction('click', messageId, null, null, 'short link');
+      return ok;
+    });
   }
 
   override async alarm(): Promise<void> {

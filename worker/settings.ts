@@ -30,6 +30,9 @@ const STORAGE_KEY: Record<SettingKey, string> = {
   quiet_hours_fr_end: 'quiet_hours_fr_end',
   quiet_hours_us_end: 'quiet_hours_us_end',
   rcs_stop_suggestion: 'rcs_stop_suggestion',
+  attribution_click_hours: 'attribution_click_hours',
+  attribution_read_hours: 'attribution_read_hours',
+  attribution_delivery_hours: 'attribution_delivery_hours',
 };
 const KEYS = Object.keys(STORAGE_KEY) as SettingKey[];
 

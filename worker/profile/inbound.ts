@@ -13,6 +13,7 @@ import { classifyKeyword } from '../compliance/keywords';
 import { runAutomation } from './automations';
 import { STOP_POSTBACK } from './postbacks';
 import { accept, fallback, isUsNumber } from './send';
+import * as results from '../results/record';
 
 type Ev<T extends InboundEvent['type']> = Extract<InboundEvent, { type: T }>;
 
@@ -153,6 +154,7 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     store.insertedView(row),
     inboundMark(core),
   );
+  if (match?.kind !== 'opt_out') results.replied(core);
   if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, { source: 'keyword', actor: event.actor ?? null });
   else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null, event.actor);
   else if (match?.kind === 'help') await help(core);
@@ -177,6 +179,7 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     author: event.actor ?? null,
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
+  if (trace && event.postback !== STOP_POSTBACK) results.tapped(core, trace.message_id);
   await core.activity(
     { direction: 'in', channel: event.channel, preview: event.text.slice(0, 140), kind: 'tap' },
     store.insertedView(row),
@@ -213,6 +216,7 @@ export async function optOut(core: Core, text: string | null, by: OptOutBy = { s
   const a = store.setConsent('marketing', 'unsubscribed', by.source, text, by.actor, by.label);
   const b = store.setConsent('transactional', 'unsubscribed', by.source, text, by.actor, by.label);
   if (!a && !b) return false;
+  results.unsubscribed(core);
   const brand = await core.brand();
   // An agent's recording is not news from the customer: it neither counts as unread nor reopens.
   const byCustomer = by.source !== 'agent';

@@ -15,6 +15,7 @@ import type { TrafficType } from '../providers/types';
 import { iso } from '../lib/time';
 import { isCustomersOptOut, mayUndoCustomersOptOut } from './consent-rules';
 import { EventLog } from './store-events';
+import { ResultsLog } from './store-results';
 import { insertThreadRows, type ThreadRows } from './store-bulk';
 
 export interface ProfileRow extends Record<string, SqlStorageValue> {
@@ -133,6 +134,8 @@ export class Store {
   readonly sql: SqlStorage;
   /** Tracked events (`POST /v1/events`): orders, product views. */
   readonly events: EventLog;
+  /** Campaign and flow touches and orders on their way to D1 (worker/results/record.ts). */
+  readonly results: ResultsLog;
   /** The profile row as last written (undefined: not read yet). Frozen: never mutated in place. */
   private profileRow: Readonly<ProfileRow> | null | undefined;
   private readonly consentRows = new Map<Purpose, ConsentRow | null>();
@@ -147,6 +150,7 @@ export class Store {
   ) {
     this.sql = storage.sql;
     this.events = new EventLog(this.sql);
+    this.results = new ResultsLog(this.sql);
   }
 
   // ---- profile ----
@@ -666,6 +670,10 @@ export class Store {
         'SELECT MIN(due) AS due FROM (SELECT MIN(due_at) AS due FROM timers UNION ALL SELECT due_at FROM directory_sync)',
       )
       .one().due;
+  }
+
+  hasTimer(id: string): boolean {
+    return this.sql.exec('SELECT 1 FROM timers WHERE id = ?', id).toArray().length > 0;
   }
 
   timers(): TimerRow[] {

@@ -1,6 +1,6 @@
 /**
  * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
- * send retry, simulated sandbox receipt), writes a pending D1 directory row, then points the
+ * send retry, simulated sandbox receipt, results for D1), writes a pending D1 directory row, then points the
  * alarm at the next one.
  */
 import * as v from 'valibot';
@@ -8,7 +8,9 @@ import { InboundEventSchema } from '../../schemas/events';
 import type { Core } from './core';
 import { ingest } from './inbound';
 import { dispatch, onDeadline } from './send';
+import { flushResults } from '../results/record';
 
+const AttemptsPayload = v.object({ attempts: v.optional(v.number(), 0) });
 const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0) });
 
 export async function runDueTimers(core: Core): Promise<void> {
@@ -21,7 +23,10 @@ export async function runDueTimers(core: Core): Promise<void> {
       store.deleteTimer(timer.id);
       try {
         const payload: unknown = JSON.parse(timer.payload);
-        if (timer.kind === 'receipt') {
+        if (timer.kind === 'results') {
+          const { attempts } = v.parse(AttemptsPayload, payload);
+          await flushResults(core, attempts);
+        } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);
           await ingest(core, event);
         } else {
