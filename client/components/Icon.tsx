@@ -27,6 +27,7 @@ const paths = {
   right: 'M9 18l6-6-6-6',
   copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
   canned: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2zM7 8h10M7 12h6',
+  chart: 'M3 3v18h18M7 16v-5M12 16V8M17 16v-9',
   sms: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
 } as const;
 export type IconName = keyof typeof paths;

@@ -78,7 +78,13 @@ describe('GET /api/results/overview', () => {
     expect(body.days).toBe(30);
     expect(body.totals.sent).toBeGreaterThanOrEqual(2);
     expect(body.totals.by_channel.rcs.revenue).toBeGreaterThanOrEqual(120);
-    expect(body.sources.find((s) => s.source_id === source)).toEqual({ source_id: source, sent: 2, clicked: 1, conversions: 1, revenue: 120 });
+    expect(body.sources.find((s) => s.source_id === source)).toEqual({
+      source_id: source,
+      sent: 2,
+      clicked: 1,
+      conversions: 1,
+      revenue: 120,
+    });
     expect(body.series.length).toBeGreaterThan(0);
     expect(body.currency).toBe('EUR');
   });

@@ -4,7 +4,8 @@ import { env } from 'cloudflare:workers';
 import type { TouchKind } from '../../schemas/results';
 
 let n = 0;
-export const uniqueSource = (prefix = 'camp') => `${prefix}_${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueSource = (prefix = 'camp') =>
+  `${prefix}_${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** A unique US number in the fictional 555-01xx ranges' style (valid E.164 shape; attribution does not parse it). */
 export const uniqueNumber = () => `+1999${String(Date.now() % 1e6).padStart(6, '0')}${String(n++ % 100).padStart(2, '0')}`;

@@ -102,7 +102,9 @@ describe('short links', () => {
     const marketer = await signIn('marketer');
     const url = `https://shop.example.com/${'collection/'.repeat(12)}`;
     const body = { content: { type: 'text', text: `New arrivals ${url}` }, fallback_text: null };
-    const asMarketing = await (await api(marketer, '/api/preview', { method: 'POST', body: { ...body, purpose: 'marketing' } })).json<PreviewResponse>();
+    const asMarketing = await (
+      await api(marketer, '/api/preview', { method: 'POST', body: { ...body, purpose: 'marketing' } })
+    ).json<PreviewResponse>();
     const asTransactional = await (
       await api(marketer, '/api/preview', { method: 'POST', body: { ...body, purpose: 'transactional' } })
     ).json<PreviewResponse>();

@@ -143,7 +143,9 @@ describe('touches of a campaign message', () => {
     await profile(phone).track(event);
     await profile(phone).track({ ...event, name: 'Viewed Product', id: `view-${orderId}` });
     await advanceTo(phone, T + 10_000);
-    const { results } = await env.DB.prepare('SELECT order_id, phone, value, currency, items FROM orders WHERE phone = ?').bind(phone).all();
+    const { results } = await env.DB.prepare('SELECT order_id, phone, value, currency, items FROM orders WHERE phone = ?')
+      .bind(phone)
+      .all();
     expect(results).toEqual([{ order_id: orderId, phone, value: 59.5, currency: 'EUR', items: '[{"sku":"A1"}]' }]);
   });
 });

@@ -82,7 +82,9 @@ export async function sourceMetrics(env: Env, sourceId: string, windows?: Attrib
   const [touchRows, clickRows, orderRows] = await db.batch<{ kind: string; channel: string; n: number; revenue: number }>([
     // Clicks and taps are counted per message (below); the rest once per message by the primary key.
     db
-      .prepare("SELECT kind, channel, count(*) AS n FROM touches WHERE source_id = ? AND kind NOT IN ('clicked', 'tapped') GROUP BY kind, channel")
+      .prepare(
+        "SELECT kind, channel, count(*) AS n FROM touches WHERE source_id = ? AND kind NOT IN ('clicked', 'tapped') GROUP BY kind, channel",
+      )
       .bind(sourceId),
     db
       .prepare(
@@ -96,7 +98,7 @@ export async function sourceMetrics(env: Env, sourceId: string, windows?: Attrib
       .prepare(
         attributionSql(
           SOURCE_CANDIDATES,
-          'SELECT channel, count(*) AS n, coalesce(sum(value), 0) AS revenue, \'order\' AS kind FROM attributed WHERE source_id = ?5 GROUP BY channel',
+          "SELECT channel, count(*) AS n, coalesce(sum(value), 0) AS revenue, 'order' AS kind FROM attributed WHERE source_id = ?5 GROUP BY channel",
         ),
       )
       .bind(...windowBinds(w), sourceId),

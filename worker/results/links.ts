@@ -122,5 +122,8 @@ export const shortLinks = new Hono<AppEnv>().on(['GET', 'HEAD'], '/:code', async
     }
   }
   // no-store: every open reaches the Worker (a cached redirect would hide nothing, but counts nothing).
-  return new Response(null, { status: 302, headers: { location: link.url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
+  return new Response(null, {
+    status: 302,
+    headers: { location: link.url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  });
 });

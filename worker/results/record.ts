@@ -29,7 +29,13 @@ export const ORDER_EVENT = 'Placed Order';
 
 const TIMER_ID = 'results:flush';
 
-function touch(core: Core, row: Pick<MessageRow, 'id' | 'fallback_of' | 'campaign_id' | 'channel'>, kind: TouchKind, at: number, moveChannel = false): void {
+function touch(
+  core: Core,
+  row: Pick<MessageRow, 'id' | 'fallback_of' | 'campaign_id' | 'channel'>,
+  kind: TouchKind,
+  at: number,
+  moveChannel = false,
+): void {
   if (!row.campaign_id) return;
   const added = core.store.results.touch(
     { message_id: row.fallback_of ?? row.id, kind, source_id: row.campaign_id, phone: core.phone(), channel: row.channel, at },

@@ -87,7 +87,9 @@ export async function overview(env: Env, days: number, w: AttributionWindows, no
       )
       .bind(since),
     db
-      .prepare(attributionSql(PERIOD_CANDIDATES, 'SELECT source_id, count(*) AS n, sum(value) AS revenue FROM attributed GROUP BY source_id'))
+      .prepare(
+        attributionSql(PERIOD_CANDIDATES, 'SELECT source_id, count(*) AS n, sum(value) AS revenue FROM attributed GROUP BY source_id'),
+      )
       .bind(...windowBinds(w), since),
   ]);
   const series = buildSeries(touches?.results ?? [], orders?.results ?? []);
