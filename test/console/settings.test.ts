@@ -40,6 +40,9 @@ const EVERY_KEY_CHANGED = (): Settings => ({
   quiet_hours_fr_end: '21:30',
   quiet_hours_us_end: '20:00',
   rcs_stop_suggestion: false,
+  attribution_click_hours: 72,
+  attribution_read_hours: 12,
+  attribution_delivery_hours: 6,
 });
 
 describe('the settings module', () => {

@@ -89,8 +89,8 @@ describe('touches of a campaign message', () => {
       suggestions: [{ type: 'reply', text: 'I want it' }],
     });
     const base = { provider: 'sandbox' as const, phone, at: new Date(T).toISOString(), channel: 'rcs' as const };
-    await profile(phone).ingest({ ...base, type: 'tap', id: 'tap-1', text: 'I want it', postback: `m.${out.id}.0` });
-    await profile(phone).ingest({ ...base, type: 'tap', id: 'tap-2', text: 'I want it', postback: `m.${out.id}.0` });
+    await profile(phone).ingest({ ...base, type: 'tap', id: 'tap-1', kind: 'reply', text: 'I want it', postback: `m.${out.id}.0` });
+    await profile(phone).ingest({ ...base, type: 'tap', id: 'tap-2', kind: 'reply', text: 'I want it', postback: `m.${out.id}.0` });
     await profile(phone).ingest({ ...base, type: 'message', id: 'msg-1', text: 'In blue?' });
     await profile(phone).ingest({ ...base, type: 'message', id: 'msg-2', text: 'STOP' });
     await advanceTo(phone, T + 10_000);
