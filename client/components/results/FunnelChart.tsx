@@ -18,6 +18,7 @@ export function FunnelChart({ metrics }: { metrics: SourceMetrics }) {
       <UPlotChart
         kind="bars"
         x={labels}
+        xLabel={tr('results.metric')}
         series={[
           { label: tr('results.rcs'), color: RCS_COLOR, values: rcs },
           { label: tr('results.sms'), color: SMS_COLOR, values: sms },

@@ -32,6 +32,7 @@ export function TimeChart({
       <UPlotChart
         kind="lines"
         x={x}
+        xLabel={tr('results.day')}
         series={lines.map((l, i) => ({ label: l.label, color: l.color, values: values[i] ?? [] }))}
         format={format}
       />

@@ -16,8 +16,9 @@ export interface ChartSeries {
 
 export interface ChartProps {
   kind: 'bars' | 'lines';
-  /** Category labels (bars) or UTC days "YYYY-MM-DD" (lines). */
+  /** Category labels (bars) or days (lines), and what they are (the legend's first entry). */
   x: string[];
+  xLabel: string;
   series: ChartSeries[];
   height?: number;
   /** Formats a value on the y axis. */
@@ -59,7 +60,7 @@ function options(U: typeof uPlot, p: ChartProps, width: number): uPlot.Options {
       { values: (_u, splits) => splits.map(fmt), size: 64, stroke: '#52525b', grid: { stroke: '#e6e6ea' } },
     ],
     series: [
-      { label: '', value: (_u, i) => (i == null ? '' : (p.x[i] ?? '')) },
+      { label: p.xLabel, value: (_u, i) => (i == null ? '' : (p.x[i] ?? '')) },
       ...p.series.map(
         (s, i): uPlot.Series => ({
           label: s.label,
