@@ -18,8 +18,14 @@ interface Row {
   revenue: number;
 }
 
-/** Touch rows per day (clicks and taps once per message), then attributed orders per day of the order. */
-function buildSeries(touches: readonly Row[], orders: readonly Row[]): DayPoint[] {
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Touch rows per day (clicks and taps once per message), then attributed orders per day of the
+ * order; every day from `from` (else the first day with figures) to the last is present, so a
+ * chart's time axis has no gaps.
+ */
+function buildSeries(touches: readonly Row[], orders: readonly Row[], range: { from?: number; to?: number } = {}): DayPoint[] {
   const days = new Map<string, { rcs: ChannelCounts; sms: ChannelCounts }>();
   const at = (day: string) => {
     let d = days.get(day);
@@ -36,6 +42,10 @@ function buildSeries(touches: readonly Row[], orders: readonly Row[]): DayPoint[
     c.conversions += r.n;
     c.revenue = round2(c.revenue + r.revenue);
   }
+  const known = [...days.keys()].sort();
+  const first = range.from !== undefined ? dayOf(range.from) : known[0];
+  const last = range.to !== undefined ? dayOf(range.to) : known.at(-1);
+  if (first && last) for (let t = Date.parse(first); dayOf(t) <= last; t += DAY_MS) at(dayOf(t));
   return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, ...d }));
 }
 
@@ -92,7 +102,7 @@ export async function overview(env: Env, days: number, w: AttributionWindows, no
       )
       .bind(...windowBinds(w), since),
   ]);
-  const series = buildSeries(touches?.results ?? [], orders?.results ?? []);
+  const series = buildSeries(touches?.results ?? [], orders?.results ?? [], { from: since, to: now });
   const by = { rcs: zeroChannel(), sms: zeroChannel() };
   for (const d of series) {
     for (const ch of ['rcs', 'sms'] as const) {
