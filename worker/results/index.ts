@@ -72,6 +72,27 @@ export function totalsOf(by: Record<Channel, ChannelCounts>, clicked?: number): 
   };
 }
 
+/** The queries (test/results/query-plans.test.ts checks that each reads through indexes only). */
+export const SQL = {
+  // Clicks and taps are counted per message (sourceClicks); the rest once per message by the primary key.
+  sourceCounts:
+    "SELECT kind, channel, count(*) AS n FROM touches WHERE source_id = ? AND kind NOT IN ('clicked', 'tapped') GROUP BY kind, channel",
+  sourceClicks: `SELECT 'clicked' AS kind, channel, count(DISTINCT message_id) AS n FROM touches
+    WHERE source_id = ? AND kind IN ('clicked', 'tapped') GROUP BY channel
+    UNION ALL SELECT 'total' AS kind, '' AS channel, count(DISTINCT message_id) AS n FROM touches
+    WHERE source_id = ? AND kind IN ('clicked', 'tapped')`,
+  sourceOrders: attributionSql(
+    SOURCE_CANDIDATES,
+    "SELECT channel, count(*) AS n, coalesce(sum(value), 0) AS revenue, 'order' AS kind FROM attributed WHERE source_id = ?5 GROUP BY channel",
+  ),
+  recipientClicks: `SELECT phone, min(at) AS at, 0 AS revenue FROM touches
+    WHERE source_id = ? AND phone IN (SELECT value FROM json_each(?)) AND kind IN ('clicked', 'tapped') GROUP BY phone`,
+  recipientRevenue: attributionSql(
+    RECIPIENT_CANDIDATES,
+    'SELECT phone, 0 AS at, sum(value) AS revenue FROM attributed WHERE source_id = ?5 GROUP BY phone',
+  ),
+} as const;
+
 /**
  * A campaign's or a flow's engagement and attributed revenue, computed when read. `windows`
  * overrides the brand's attribution windows (a report comparing two).
@@ -80,28 +101,9 @@ export async function sourceMetrics(env: Env, sourceId: string, windows?: Attrib
   const w = windows ?? (await brandWindows(env));
   const db = env.DB;
   const [touchRows, clickRows, orderRows] = await db.batch<{ kind: string; channel: string; n: number; revenue: number }>([
-    // Clicks and taps are counted per message (below); the rest once per message by the primary key.
-    db
-      .prepare(
-        "SELECT kind, channel, count(*) AS n FROM touches WHERE source_id = ? AND kind NOT IN ('clicked', 'tapped') GROUP BY kind, channel",
-      )
-      .bind(sourceId),
-    db
-      .prepare(
-        `SELECT 'clicked' AS kind, channel, count(DISTINCT message_id) AS n FROM touches
-         WHERE source_id = ? AND kind IN ('clicked', 'tapped') GROUP BY channel
-         UNION ALL SELECT 'total' AS kind, '' AS channel, count(DISTINCT message_id) AS n FROM touches
-         WHERE source_id = ? AND kind IN ('clicked', 'tapped')`,
-      )
-      .bind(sourceId, sourceId),
-    db
-      .prepare(
-        attributionSql(
-          SOURCE_CANDIDATES,
-          "SELECT channel, count(*) AS n, coalesce(sum(value), 0) AS revenue, 'order' AS kind FROM attributed WHERE source_id = ?5 GROUP BY channel",
-        ),
-      )
-      .bind(...windowBinds(w), sourceId),
+    db.prepare(SQL.sourceCounts).bind(sourceId),
+    db.prepare(SQL.sourceClicks).bind(sourceId, sourceId),
+    db.prepare(SQL.sourceOrders).bind(...windowBinds(w), sourceId),
   ]);
   const by = { rcs: zeroChannel(), sms: zeroChannel() };
   addTouchRows(by, touchRows?.results ?? []);
@@ -131,20 +133,8 @@ export async function recipientResults(
   const db = env.DB;
   const list = JSON.stringify([...new Set(phones)]);
   const [clicks, revenue] = await db.batch<{ phone: string; at: number; revenue: number }>([
-    db
-      .prepare(
-        `SELECT phone, min(at) AS at, 0 AS revenue FROM touches
-         WHERE source_id = ? AND phone IN (SELECT value FROM json_each(?)) AND kind IN ('clicked', 'tapped') GROUP BY phone`,
-      )
-      .bind(sourceId, list),
-    db
-      .prepare(
-        attributionSql(
-          RECIPIENT_CANDIDATES,
-          'SELECT phone, 0 AS at, sum(value) AS revenue FROM attributed WHERE source_id = ?5 GROUP BY phone',
-        ),
-      )
-      .bind(...windowBinds(w), sourceId, list),
+    db.prepare(SQL.recipientClicks).bind(sourceId, list),
+    db.prepare(SQL.recipientRevenue).bind(...windowBinds(w), sourceId, list),
   ]);
   for (const r of clicks?.results ?? []) out.set(r.phone, { clicked_at: new Date(r.at).toISOString() });
   for (const r of revenue?.results ?? []) out.set(r.phone, { ...out.get(r.phone), revenue: round2(r.revenue) });

@@ -49,7 +49,7 @@ function buildSeries(touches: readonly Row[], orders: readonly Row[], range: { f
   return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, ...d }));
 }
 
-const TOUCHES_BY_DAY = (where: string) => `
+export const TOUCHES_BY_DAY = (where: string) => `
   SELECT ${DAY('at')} AS day, kind, channel, count(*) AS n, 0 AS revenue FROM touches
   WHERE ${where} AND kind NOT IN ('clicked', 'tapped') GROUP BY day, kind, channel
   UNION ALL
