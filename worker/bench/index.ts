@@ -9,6 +9,7 @@ import worker from '../index';
 import { onError } from '../errors';
 import type { BenchEnv } from './env';
 import { benchInbox } from './inbox-routes';
+import { benchResults } from './results-routes';
 import { bench } from './routes';
 
 export { BenchBaseline } from './baseline.do';
@@ -17,6 +18,7 @@ export { BenchInbox as Inbox, BenchProfile as Profile } from './objects';
 const app = new Hono<{ Bindings: BenchEnv }>();
 app.onError(onError);
 app.route('/bench/inbox', benchInbox);
+app.route('/bench/results', benchResults);
 app.route('/bench', bench);
 
 export default {
