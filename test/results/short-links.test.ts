@@ -7,7 +7,7 @@ import { countSegments } from '../../schemas/gsm';
 import type { PreviewResponse } from '../../schemas/preview';
 import { sourceMetrics } from '../../worker/results';
 import { api, signIn } from '../console/helpers';
-import { advanceTo, messages, profile, setClock, subscribe, TUESDAY_10H_PARIS, uniquePhone } from '../profile/helpers';
+import { advanceTo, messages, profile, setClock, setSandboxMode, subscribe, TUESDAY_10H_PARIS, uniquePhone } from '../profile/helpers';
 import { uniqueSource } from './helpers';
 
 const T = TUESDAY_10H_PARIS;
@@ -112,5 +112,30 @@ describe('short links', () => {
     expect(asMarketing.sms.segments.characters).toBe(countSegments(asMarketing.sms.text).characters);
     expect(asTransactional.sms.text).toContain(url);
     expect(asMarketing.sms.segments.segments).toBeLessThan(asTransactional.sms.segments.segments);
+  });
+});
+
+describe('short links of an SMS fallback', () => {
+  it('are in the fallback SMS of a marketing RCS message, and a click counts under the RCS message on SMS', async () => {
+    const phone = uniquePhone('rcs');
+    await setSandboxMode(phone, 'rcs_offline');
+    await subscribe(phone);
+    await setClock(phone, T);
+    const source = uniqueSource();
+    const out = await profile(phone).send(phone, {
+      purpose: 'marketing',
+      content: { type: 'text', text: 'Back in stock: https://shop.example.com/court' },
+      campaign_id: source,
+    });
+    if (!out.ok) throw new Error('send refused');
+    await advanceTo(phone, T + 300_000); // no delivery: revoked, sent as SMS
+    const sms = (await messages(phone)).find((m) => m.channel === 'sms' && m.fallback?.from === out.id);
+    const code = [...(sms?.text ?? '').matchAll(SHORT)][0]?.[1];
+    expect(code).toBeDefined();
+    expect((await open(code as string)).headers.get('location')).toBe('https://shop.example.com/court');
+    later = Math.max(later, T + 300_000);
+    expect(await clicks(phone)).toBe(1);
+    const row = await env.DB.prepare("SELECT message_id, channel FROM touches WHERE phone = ? AND kind = 'clicked'").bind(phone).first();
+    expect(row).toEqual({ message_id: out.id, channel: 'sms' });
   });
 });

@@ -72,7 +72,8 @@ export async function shortenForSend(core: Core, row: MessageRow, text: string):
       [...links].map(([url, code]) =>
         db
           .prepare('INSERT INTO short_links (code, url, message_id, phone, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .bind(code, url, row.fallback_of ?? row.id, core.phone(), row.campaign_id, created),
+          // The message that carries the link (an SMS fallback's own id): its click is on its channel.
+          .bind(code, url, row.id, core.phone(), row.campaign_id, created),
       ),
     );
   } catch (err) {
