@@ -50,7 +50,7 @@ function touch(
  */
 export function messageChanged(core: Core, id: string): void {
   const row = core.store.message(id);
-  if (!row || row.direction !== 'out' || !row.campaign_id) return;
+  if (row?.direction !== 'out' || !row.campaign_id) return;
   const now = core.now();
   const s = row.status;
   const reached = row.delivered_at !== null;
