@@ -56,6 +56,29 @@ describe('touches of a campaign message', () => {
     expect([m.sent, m.delivered, m.read, m.by_channel.rcs.read, m.by_channel.sms.sent]).toEqual([1, 1, 1, 1, 0]);
   });
 
+  it('records a failure the carrier reports after accepting the message, on its channel', async () => {
+    const phone = uniquePhone('sms');
+    const source = uniqueSource();
+    const out = await marketingSend(phone, source, { type: 'text', text: 'Flash sale' });
+    const failed = {
+      ...status(phone, out.id, 'cb-f', 'delivered'),
+      channel: 'sms' as const,
+      status: 'failed' as const,
+      error_code: '30003',
+    };
+    await profile(phone).ingest(failed);
+    await profile(phone).ingest({ ...failed, id: 'cb-f2' });
+    await runInDurableObject(profile(phone), (p: Profile) => {
+      p.core.store.sql.exec("DELETE FROM timers WHERE kind = 'receipt'");
+    });
+    await advanceTo(phone, T + 10_000);
+    expect((await touchesOf(source)).map((t) => [t.kind, t.channel])).toEqual([
+      ['failed', 'sms'],
+      ['sent', 'sms'],
+    ]);
+    expect((await sourceMetrics(env, source)).by_channel.sms.failed).toBe(1);
+  });
+
   it('records nothing for a message that no campaign or flow sent', async () => {
     const phone = uniquePhone('rcs');
     await setClock(phone, T);

@@ -58,7 +58,8 @@ export function messageChanged(core: Core, id: string): void {
   if ((s === 'sent' || s === 'delivered' || s === 'read' || reached) && row.fallback_sms_id === null) touch(core, row, 'sent', now, true);
   if (reached) touch(core, row, 'delivered', row.delivered_at ?? now);
   if (s === 'read' || (reached && core.store.hasHistory(id, 'read'))) touch(core, row, 'read', now);
-  if (s === 'failed') touch(core, row, 'failed', now);
+  // A carrier's failure after accepting it; a send refused on the spot is the sender's own outcome (a campaign counts those).
+  if (s === 'failed' && row.provider_message_id !== null) touch(core, row, 'failed', now);
 }
 
 /** A tap on a suggestion of message `messageId` (not the Stop chip: that is an unsubscribe). */
