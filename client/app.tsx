@@ -1,6 +1,7 @@
 /**
  * The shell: ErrorBoundary > session gate > router. Only the inbox ships in the first load;
- * the simulator and admin pages are separate chunks fetched on first visit.
+ * the simulator, admin and results pages (with their charting library) are separate chunks
+ * fetched on first visit.
  */
 import { useEffect } from 'preact/hooks';
 import { user } from './lib/auth-state';
@@ -22,10 +23,17 @@ const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const CampaignBuilderPage = lazy(() => import('./pages/CampaignBuilderPage'));
 const CampaignDetailPage = lazy(() => import('./pages/CampaignDetailPage'));
 const FlowsPage = lazy(() => import('./pages/FlowsPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const SourceReportPage = lazy(() => import('./pages/SourceReportPage'));
 
 function Routes() {
   const p = path.value;
+  // Marketers land on their dashboard; agents and admins on the inbox.
+  if (p === '/' && user.value?.role === 'marketer') return <DashboardPage />;
   if (p === '/' || p === '/inbox') return <InboxPage phone={null} />;
+  if (p === '/results') return <DashboardPage />;
+  const report = match('/results/:sourceId', p);
+  if (report) return <SourceReportPage sourceId={report.sourceId!} />;
   const inbox = match('/inbox/:phone', p);
   if (inbox) return <InboxPage phone={inbox.phone!} />;
   if (p === '/simulator') return <SimulatorPage phone={null} />;
@@ -49,7 +57,7 @@ function Gate() {
   const onLogin = path.value === '/login';
   useEffect(() => {
     if (u === null && !onLogin) navigate(`/login?next=${encodeURIComponent(location.pathname)}`, true);
-    if (u && onLogin) navigate(new URLSearchParams(location.search).get('next') || '/inbox', true);
+    if (u && onLogin) navigate(new URLSearchParams(location.search).get('next') || (u.role === 'marketer' ? '/results' : '/inbox'), true);
   }, [u, onLogin]);
   if (u === undefined) return <div class="page-loading" aria-busy="true" />;
   if (u === null) return <SignInPage />;

@@ -56,6 +56,16 @@ const sendRate = v.pipe(
 );
 /** Most marketing messages a month the signup may announce (the confirmation request states it). */
 export const MESSAGES_PER_MONTH_MAX = 60;
+/** Longest attribution window: 30 days. */
+export const ATTRIBUTION_MAX_HOURS = 720;
+
+const attributionHours = () =>
+  v.pipe(
+    v.number('must be a number of hours'),
+    v.integer('must be a whole number of hours'),
+    v.minValue(0, 'must be 0 (off) or more'),
+    v.maxValue(ATTRIBUTION_MAX_HOURS, `must be at most ${ATTRIBUTION_MAX_HOURS} hours (30 days)`),
+  );
 /** Longest text each text setting takes (the form's `maxlength` too). */
 export const SETTING_TEXT_MAX = {
   brand_name: 100,
@@ -174,6 +184,13 @@ export const SettingsSchema = v.strictObject({
       'must be https origins such as https://shop.example (no path), separated by spaces',
     ),
   ),
+  // Attribution (docs/api.md, "Results"): last-touch windows in hours; 0 turns a rule off.
+  /** An order goes to the last message clicked or tapped within this many hours... */
+  attribution_click_hours: attributionHours(),
+  /** ...else the last RCS message read within this many hours... */
+  attribution_read_hours: attributionHours(),
+  /** ...else the last message delivered within this many hours. */
+  attribution_delivery_hours: attributionHours(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -205,6 +222,10 @@ export const SETTING_DEFAULTS: Settings = {
   signup_disclosure_en:
     'By submitting, you agree to receive marketing text messages (SMS or RCS) from Maison Lumière at the number provided. Consent is not a condition of purchase. We will text you to confirm: you are signed up only when you reply YES. Msg & data rates may apply. Reply HELP for help, STOP to cancel at any time. Maison Lumière uses your number only to send these messages; ask for access or deletion at contact@maison-lumiere.example.',
   signup_frame_origins: '',
+  // Klaviyo's defaults: 5 days after a click, 1 day after an RCS read, 12 hours after delivery.
+  attribution_click_hours: 120,
+  attribution_read_hours: 24,
+  attribution_delivery_hours: 12,
 };
 
 /** How the settings page groups them, in order. */
@@ -221,6 +242,7 @@ export const SETTING_GROUPS = {
     'signup_disclosure_en',
     'signup_frame_origins',
   ],
+  attribution: ['attribution_click_hours', 'attribution_read_hours', 'attribution_delivery_hours'],
 } as const satisfies Record<string, readonly SettingKey[]>;
 
 /** `GET /api/brand`: what a customer's phone shows of the brand (every signed-in role reads it). */

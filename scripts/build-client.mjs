@@ -21,6 +21,8 @@ await build({
   metafile: true,
   logLevel: 'warning',
 });
+// uPlot's stylesheet, linked by the charts when they first render (client/components/results/UPlotChart.tsx).
+cpSync('node_modules/uplot/dist/uPlot.min.css', 'dist/client/assets/uplot.css');
 // Security headers of the static console (CSP, frame-ancestors, nosniff, Referrer-Policy) in
 // Cloudflare's `_headers` format, from the policy the Worker applies to its own responses.
 const policy = await build({

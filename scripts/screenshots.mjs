@@ -4,6 +4,7 @@
 // in as the demo agent in headless Chromium and captures the inbox, a thread with a
 // carousel, the carousel builder (images uploaded to the media library), the phone simulator,
 // and, as the demo marketer, the campaign builder, its preview and a running campaign.
+// and, signed in as the demo marketer, the results dashboard and a campaign's report.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -132,6 +133,31 @@ try {
     rows.map((c) => c.phone),
     first,
   );
+
+  // The marketers' dashboard (their home page) and a campaign's report, from the demo's month of results.
+  const marketer = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
+  const m = await marketer.newPage();
+  await m.goto('/login');
+  await m.getByLabel('Email').fill('marketer@example.com');
+  await m.getByLabel('Password').fill('marketer-password');
+  await m.getByRole('button', { name: 'Sign in' }).click();
+  await m.getByRole('heading', { name: 'Results' }).waitFor();
+  await m.locator('[data-testid=revenue-over-time] canvas').waitFor();
+  await m.waitForTimeout(600);
+  await m.screenshot({ path: `${OUT}/dashboard.png` });
+  console.log(`saved ${OUT}/dashboard.png`);
+  await m.goto('/results/demo_spring_launch');
+  await m.locator('[data-testid=funnel] canvas').waitFor();
+  await m.waitForTimeout(600);
+  await m.screenshot({ path: `${OUT}/campaign-report.png` });
+  console.log(`saved ${OUT}/campaign-report.png`);
+  await marketer.close();
 } finally {
   await browser.close();
   server.stop();

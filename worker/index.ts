@@ -37,6 +37,8 @@ import { sweepCampaigns } from './campaigns/service';
 import { subscriptions } from './routes/v1/subscriptions';
 import { flows } from './routes/api/flows';
 import { subscribePage } from './routes/subscribe-page';
+import { shortLinks } from './results/links';
+import { results } from './routes/api/results';
 
 export { Profile } from './profile.do';
 export { Inbox } from './inbox.do';
@@ -71,9 +73,12 @@ app.route('/api/preview', preview);
 app.route('/api/segments', consoleSegments);
 app.route('/api/campaigns', consoleCampaigns);
 app.route('/api/flows', flows);
+app.route('/api/results', results);
 
 // The media library's files, public for the carriers to fetch (no session): /media/<hash>.<ext>.
 app.route('/media', publicMedia);
+// Short links of marketing SMS (public: the customer's phone opens them): 302 and a click.
+app.route('/l', shortLinks);
 
 // Public API (docs/api.md): Bearer API key, JSON in and out.
 app.route('/v1/profiles', profiles);

@@ -26,6 +26,7 @@ import type { ProfileRow } from './profile/store';
 import { runDueTimers } from './profile/timers';
 import { recordEvent, storeEvent } from './profile/shop';
 import { startSignup } from './profile/signup';
+import { clicked, orderTracked, scheduleResults } from './results/record';
 import type {
   CampaignOutcome,
   CampaignSendRequest,
@@ -265,6 +266,19 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
       // Typing and read marks are cosmetic: never fail the agent's action for them.
       console.error('agent event failed', err);
     }
+  }
+
+  /**
+   * A short link of message `messageId` was opened (worker/results/links.ts): one click per
+   * message for its results. False when the message is no campaign's or flow's here.
+   */
+  async recordClick(_phone: string, messageId: string): Promise<boolean> {
+    return this.core.run(async () => {
+      if (!this.core.store.profile()) return false;
+      const ok = clicked(this.core, messageId);
+      if (ok) this.core.store.addInteraction('click', messageId, null, null, 'short link');
+      return ok;
+    });
   }
 
   override async alarm(): Promise<void> {

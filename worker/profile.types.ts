@@ -120,4 +120,6 @@ export interface ProfileRpc {
   addNote(phone: string, text: string, author: string): Promise<MessageView>;
   /** Console → customer: typing indicator, or mark the customer's last message read (RBM). */
   agentEvent(phone: string, type: 'typing' | 'read'): Promise<void>;
+  /** A short link of a campaign's or flow's message was opened: its click, once per message. */
+  recordClick(phone: string, messageId: string): Promise<boolean>;
 }

@@ -17,6 +17,7 @@ import type { ProfileUpsert } from '../schemas/profile';
 import { config } from './config';
 import type { SendRequest } from './profile.types';
 import { ingestSandbox } from './providers/sandbox/webhook';
+import { seedResultsHistory } from './results/demo';
 
 const SHOP = 'https://maison-lumiere.example';
 
@@ -301,7 +302,7 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
     for (const story of p.story) {
       switch (story.kind) {
         case 'launch': {
-          const m = await send('launch', { purpose: 'marketing', content: content.launch });
+          const m = await send('launch', { purpose: 'marketing', content: content.launch, campaign_id: 'demo_new_collection' });
           if (story.tap) await tapOn(m, /collection/i);
           if (m && story.reply) await customer({ type: 'message', text: story.reply });
           if (m && story.stop) await customer({ type: 'message', text: 'STOP' });
@@ -315,12 +316,12 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
             id: `seed-bis-${p.phone}`,
             properties: { sku: 'COURT-WHITE-42', product: 'Basket Court blanche' },
           });
-          const m = await send('back-in-stock', { purpose: 'marketing', content: content.backInStock });
+          const m = await send('back-in-stock', { purpose: 'marketing', content: content.backInStock, campaign_id: 'flow_back_in_stock' });
           if (story.tap) await tapOn(m, /.*/);
           break;
         }
         case 'vip_promo': {
-          const m = await send('vip-promo', { purpose: 'marketing', content: content.vipPromo });
+          const m = await send('vip-promo', { purpose: 'marketing', content: content.vipPromo, campaign_id: 'demo_vip_preview' });
           if (story.tap) await tapOn(m, /profite|take it/i);
           if (m && story.reply) await customer({ type: 'message', text: story.reply });
           break;
@@ -333,7 +334,11 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
             value: story.amount,
             properties: { order_id: story.number },
           });
-          const m = await send(`order-${story.number}`, { purpose: 'transactional', content: content.order(story.number, story.amount) });
+          const m = await send(`order-${story.number}`, {
+            purpose: 'transactional',
+            content: content.order(story.number, story.amount),
+            campaign_id: 'flow_order_confirmation',
+          });
           if (story.tap === 'track') await tapOn(m, /colis|parcel/i);
           if (story.tap === 'talk') await tapOn(m, /quelqu|someone/i);
           if (m && story.reply) await customer({ type: 'message', text: story.reply });
@@ -345,6 +350,8 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
       }
     }
   }
+  // A month of campaigns and flows behind the dashboard (fictional recipients, worker/results/demo.ts).
+  await seedResultsHistory(env);
   return report;
 }
 

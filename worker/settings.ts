@@ -47,6 +47,9 @@ const STORAGE_KEY: Record<SettingKey, string> = {
   signup_disclosure_fr: 'signup_disclosure_fr',
   signup_disclosure_en: 'signup_disclosure_en',
   signup_frame_origins: 'signup_frame_origins',
+  attribution_click_hours: 'attribution_click_hours',
+  attribution_read_hours: 'attribution_read_hours',
+  attribution_delivery_hours: 'attribution_delivery_hours',
 };
 const KEYS = Object.keys(STORAGE_KEY) as SettingKey[];
 

@@ -28,6 +28,7 @@ const paths = {
   copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
   segments: 'M12 3a9 9 0 1 0 9 9h-9zM15 2.5A9 9 0 0 1 21.5 9H15z',
   canned: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2zM7 8h10M7 12h6',
+  chart: 'M3 3v18h18M7 16v-5M12 16V8M17 16v-9',
   sms: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
   flows: 'M13 2L3 14h9l-1 8 10-12h-9l1-8z',
 } as const;

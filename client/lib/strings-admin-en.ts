@@ -152,5 +152,15 @@ export const adminEn = {
   'canned.deleteConfirm': 'Delete /{shortcut}?',
   'canned.deleteBody': 'Agents will no longer find it in the / menu. Messages already sent are not changed.',
   'canned.empty': 'No canned responses yet.',
+  // Attribution settings
+  'settings.group.attribution': 'Attribution',
+  'settings.group.attribution.help':
+    'Which message earns an order (last touch): the last one clicked or tapped, else the last RCS message read, else the last delivered, each within its window. Reports re-read history with the new windows; 0 turns a rule off.',
+  'setting.attribution_click_hours': 'After a click or tap',
+  'setting.attribution_click_hours.help': 'An order placed within this many hours of a click or tap goes to that message (120 = 5 days).',
+  'setting.attribution_read_hours': 'After an RCS read',
+  'setting.attribution_read_hours.help': 'Else, an order within this many hours of reading an RCS message goes to it.',
+  'setting.attribution_delivery_hours': 'After delivery',
+  'setting.attribution_delivery_hours.help': 'Else, an order within this many hours of a delivered message goes to it.',
 };
 export type AdminKey = keyof typeof adminEn;

@@ -155,4 +155,15 @@ export const adminFr: Record<AdminKey, string> = {
   'canned.deleteConfirm': 'Supprimer /{shortcut} ?',
   'canned.deleteBody': 'Les agents ne la trouveront plus dans le menu /. Les messages déjà envoyés ne changent pas.',
   'canned.empty': 'Aucune réponse type pour l’instant.',
+  // Réglages d'attribution
+  'settings.group.attribution': 'Attribution',
+  'settings.group.attribution.help':
+    'Quel message gagne une commande (dernier contact) : le dernier cliqué ou touché, sinon le dernier message RCS lu, sinon le dernier distribué, chacun dans sa fenêtre. Les rapports relisent l’historique avec les nouvelles fenêtres ; 0 désactive une règle.',
+  'setting.attribution_click_hours': 'Après un clic ou une touche',
+  'setting.attribution_click_hours.help':
+    'Une commande passée dans ce nombre d’heures après un clic ou une touche revient à ce message (120 = 5 jours).',
+  'setting.attribution_read_hours': 'Après une lecture RCS',
+  'setting.attribution_read_hours.help': 'Sinon, une commande dans ce nombre d’heures après la lecture d’un message RCS lui revient.',
+  'setting.attribution_delivery_hours': 'Après distribution',
+  'setting.attribution_delivery_hours.help': 'Sinon, une commande dans ce nombre d’heures après un message distribué lui revient.',
 };

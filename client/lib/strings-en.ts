@@ -2,6 +2,7 @@
 export const en = {
   'app.name': 'RCS Console',
   'nav.inbox': 'Inbox',
+  'nav.results': 'Results',
   'nav.simulator': 'Phone simulator',
   'nav.campaigns': 'Campaigns',
   'nav.users': 'Users',

@@ -4,6 +4,7 @@ import type { Key } from './strings-en';
 export const fr: Record<Key, string> = {
   'app.name': 'Console RCS',
   'nav.inbox': 'Boîte de réception',
+  'nav.results': 'Résultats',
   'nav.simulator': 'Simulateur de téléphone',
   'nav.campaigns': 'Campagnes',
   'nav.users': 'Utilisateurs',

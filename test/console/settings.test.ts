@@ -49,6 +49,9 @@ const EVERY_KEY_CHANGED = (): Settings => ({
   signup_disclosure_fr: 'Texte légal de test.',
   signup_disclosure_en: 'Test legal text.',
   signup_frame_origins: 'https://shop.example',
+  attribution_click_hours: 72,
+  attribution_read_hours: 12,
+  attribution_delivery_hours: 6,
 });
 
 describe('the settings module', () => {

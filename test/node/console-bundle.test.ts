@@ -1,6 +1,7 @@
 // The console's first load (client/main.tsx and what it imports statically) must not carry
 // libphonenumber-js: its full metadata is the Worker's (schemas/phone.ts), and the console
 // validates live events with schemas that never parse a phone number (schemas/message-view.ts).
+// Nor uPlot: only the results pages chart anything.
 // Built here as scripts/build-client.mjs builds it, in memory; sizes are the benchmark's job.
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +36,11 @@ describe('the console bundle', () => {
     const inputs = await firstLoadInputs();
     expect(inputs).toContain('client/main.tsx');
     expect(inputs.filter((i) => i.includes('libphonenumber-js') || i === 'schemas/phone.ts')).toEqual([]);
+  }, 60_000);
+
+  it('loads no charting library on first load (the results pages fetch uPlot when a chart renders)', async () => {
+    const inputs = await firstLoadInputs();
+    expect(inputs).toContain('client/app.tsx');
+    expect(inputs.filter((i) => i.includes('uplot') || i.startsWith('client/components/results/'))).toEqual([]);
   }, 60_000);
 });

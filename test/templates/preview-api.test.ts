@@ -112,7 +112,8 @@ describe('POST /api/preview', () => {
       phone,
     });
     const body = await res.json<PreviewResponse>();
-    expect(body.sms.text).toBe('https://shop.example.com/robes\nSTOP au 36111');
+    // A marketing SMS's link goes out as a short link: the preview shows (and counts) it at that length.
+    expect(body.sms.text).toBe('https://console.example.test/l/xxxxxxxxxx\nSTOP au 36111');
     expect(body.sms.lint).toEqual([expect.objectContaining({ level: 'error', code: 'sms_only_link', path: 'fallback_text' })]);
     // The brand's "Stop" chip is added under RCS marketing, so the RCS side has nothing to say about it.
     expect(body.rcs.content.suggestions).toEqual([{ type: 'reply', text: 'Stop', postback: 'STOP' }]);

@@ -9,6 +9,7 @@ import worker from '../index';
 import { onError } from '../errors';
 import type { BenchEnv } from './env';
 import { benchInbox } from './inbox-routes';
+import { benchResults } from './results-routes';
 import { bench } from './routes';
 import { baselineBatch, benchCampaign } from './campaign';
 
@@ -19,6 +20,7 @@ const app = new Hono<{ Bindings: BenchEnv }>();
 app.onError(onError);
 app.route('/bench/inbox', benchInbox);
 app.route('/bench/campaign', benchCampaign);
+app.route('/bench/results', benchResults);
 app.route('/bench', bench);
 
 export default {

@@ -15,6 +15,7 @@ import type { RcsProvider, SmsProvider } from '../providers/types';
 import { type BrandSettings, SettingsReader } from '../settings';
 import { countryOf, directoryWrite } from './directory';
 import { type ProfileRow, Store } from './store';
+import { messageChanged, scheduleResults } from '../results/record';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
 export const MIRROR_DELAY_MS = 5000;
@@ -38,6 +39,10 @@ export class Core {
   /** Test hooks: replace the configured providers for this object. */
   rcsOverride: RcsProvider | null = null;
   smsOverride: SmsProvider | null = null;
+  /** Test hook: the D1 database results are written to (worker/results/record.ts). */
+  resultsDb: D1Database | null = null;
+  /** Results were queued for D1 during this entry point: the alarm must be armed. */
+  resultsDirty = false;
   private outbox: QueuedOp[] = [];
   /** Entry points (`run`) in progress: while any is, Inbox changes wait for its end. */
   private running = 0;
@@ -92,6 +97,7 @@ export class Core {
       return await fn();
     } finally {
       this.running--;
+      await scheduleResults(this);
       await this.flushInbox();
     }
   }
@@ -166,8 +172,12 @@ export class Core {
     );
   }
 
-  /** A per-message change: forwarded only when the conversation is already in the inbox. */
+  /**
+   * A per-message change: forwarded only when the conversation is already in the inbox. A
+   * campaign's or flow's message also records its results touches here (never in the Inbox).
+   */
   async notifyMessage(id: string): Promise<void> {
+    messageChanged(this, id);
     await this.queue({ type: 'message_id', id });
   }
 

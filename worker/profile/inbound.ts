@@ -14,6 +14,7 @@ import { runAutomation } from './automations';
 import { STOP_POSTBACK } from './postbacks';
 import { accept, fallback, isUsNumber } from './send';
 import { confirmSignup, pendingSignup, startSignup } from './signup';
+import * as results from '../results/record';
 
 type Ev<T extends InboundEvent['type']> = Extract<InboundEvent, { type: T }>;
 
@@ -158,6 +159,7 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     inboundMark(core),
   );
   const actor = event.actor ?? null;
+  if (match?.kind !== 'opt_out') results.replied(core);
   if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, { source: 'keyword', actor });
   else if (match && signup && confirmsDoubleOptIn(match, lists)) {
     await confirmSignup(core, signup, event.text ?? '', actor);
@@ -207,6 +209,7 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     author: event.actor ?? null,
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
+  if (trace && event.postback !== STOP_POSTBACK) results.tapped(core, trace.message_id);
   if (metricOnly(trace)) {
     // A campaign's link, call or calendar chip: a result to count, not a conversation. It stays
     // in the thread and the interactions, and never reaches the one Inbox object
@@ -250,6 +253,7 @@ export async function optOut(core: Core, text: string | null, by: OptOutBy = { s
   const a = store.setConsent('marketing', 'unsubscribed', by.source, text, by.actor, by.label);
   const b = store.setConsent('transactional', 'unsubscribed', by.source, text, by.actor, by.label);
   if (!a && !b) return false;
+  results.unsubscribed(core);
   const brand = await core.brand();
   // An agent's recording is not news from the customer: it neither counts as unread nor reopens.
   const byCustomer = by.source !== 'agent';

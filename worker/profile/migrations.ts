@@ -173,6 +173,23 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX opt_in_requests_sent ON opt_in_requests (purpose, sent_at);
   `,
+  // 6: results (worker/results/record.ts): each campaign or flow message's touches, once per
+  // message and kind, and the outbox of touches and orders D1 has not confirmed yet.
+  `
+  CREATE TABLE result_touches (
+    message_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (message_id, kind)
+  ) WITHOUT ROWID;
+  CREATE TABLE results_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL
+  );
+  CREATE INDEX messages_source ON messages (seq) WHERE campaign_id IS NOT NULL AND direction = 'out';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

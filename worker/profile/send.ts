@@ -22,6 +22,7 @@ import { frequencyCapped } from '../compliance/frequency';
 import { DEFAULT_QUIET_HOURS, nextAllowedSendTime, zoneForPhone, type QuietHoursRules } from '../compliance/quiet-hours';
 import { requiredFeatures, STOP_POSTBACK, withoutStopSuggestion, withPostbacks, withStopSuggestion } from './postbacks';
 import { iso } from '../lib/time';
+import { shortenForSend } from '../results/links';
 import type { MessagePurpose, MessageRow } from './store';
 import { CANCELLED_REASON, campaignCancelled, capModeOf } from './campaign';
 
@@ -258,9 +259,11 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
     sent = withStopSuggestion(content);
     if (sent !== content) store.addSuggestion(id, 1000, STOP_POSTBACK, 'reply', 'Stop', null);
   }
-  const fallbackText = fallbackTextFor(core, row, brand);
   store.updateMessage(id, { channel: 'rcs', content: JSON.stringify(sent), attempts: row.attempts + 1 });
   const rcs = core.rcs();
+  // A provider that falls back to SMS itself sends this text: its links become short links too.
+  const smsText = fallbackTextFor(core, row, brand);
+  const fallbackText = rcs.handlesFallback ? await shortenForSend(core, row, smsText) : smsText;
   const seconds = config(core.env).fallbackSeconds;
   // The consoles hear of what led here (a tap, a STOP) before the carrier answers.
   await core.flushInbox();
@@ -312,11 +315,14 @@ function fallbackTextFor(_core: Core, row: MessageRow, brand: BrandSettings): st
 async function sendSms(core: Core, id: string, brand: BrandSettings, reason: string | null = null): Promise<void> {
   const store = core.store;
   const row = store.message(id) as MessageRow;
-  // A fallback SMS carries its text already; a direct SMS is rendered from the content now.
-  const text = row.fallback_of && row.text ? row.text : fallbackTextFor(core, row, brand);
-  store.updateMessage(id, { channel: 'sms', text, attempts: row.attempts + 1 });
+  // A fallback SMS carries its text already, as does a retry; a direct SMS is rendered from the content now.
+  const base = (row.fallback_of || row.attempts > 0) && row.text ? row.text : fallbackTextFor(core, row, brand);
+  store.updateMessage(id, { channel: 'sms', text: base, attempts: row.attempts + 1 });
   const sms = core.sms();
   await core.flushInbox();
+  // Marketing links become short links (worker/results/links.ts); a retry keeps the ones it has.
+  const text = await shortenForSend(core, row, base);
+  if (text !== base) store.updateMessage(id, { text });
   let result: SendResult;
   try {
     result = await sms.send({ id, to: core.phone(), text });

@@ -8,6 +8,7 @@ import { iso } from '../lib/time';
 import { shopifyMayResubscribe } from './consent-rules';
 import type { Core } from './core';
 import { onEvent } from './flows';
+import { orderTracked, scheduleResults } from '../results/record';
 import type { ProfileRow } from './store';
 import { isOrderEvent } from './store-events';
 
@@ -27,6 +28,9 @@ export async function recordEvent(core: Core, e: EventInput, mirror: 'now' | 'so
   const store = core.store;
   const now = core.now();
   if (!store.events.add({ ...e, receivedAt: now })) return false;
+  // A Placed Order is an order for attribution, counted once by its id (worker/results).
+  orderTracked(core, e, e.id, e.at);
+  await scheduleResults(core);
   await onEvent(core, e);
   if (!isOrderEvent(e.name)) {
     // The event reaches D1 (segments read it there) with the next directory write.

@@ -16,6 +16,7 @@ import { iso } from '../lib/time';
 import { isCustomersOptOut, mayUndoCustomersOptOut } from './consent-rules';
 import { EventLog } from './store-events';
 import { OptInRequests } from './store-optin';
+import { ResultsLog } from './store-results';
 import { insertThreadRows, type ThreadRows } from './store-bulk';
 
 export interface ProfileRow extends Record<string, SqlStorageValue> {
@@ -136,6 +137,8 @@ export class Store {
   readonly events: EventLog;
   /** Double opt-in confirmation requests sent (signups). */
   readonly optIns: OptInRequests;
+  /** Campaign and flow touches and orders on their way to D1 (worker/results/record.ts). */
+  readonly results: ResultsLog;
   /** The profile row as last written (undefined: not read yet). Frozen: never mutated in place. */
   private profileRow: Readonly<ProfileRow> | null | undefined;
   private readonly consentRows = new Map<Purpose, ConsentRow | null>();
@@ -151,6 +154,7 @@ export class Store {
     this.sql = storage.sql;
     this.events = new EventLog(this.sql);
     this.optIns = new OptInRequests(this.sql);
+    this.results = new ResultsLog(this.sql);
   }
 
   // ---- profile ----
@@ -693,6 +697,10 @@ export class Store {
         'SELECT MIN(due) AS due FROM (SELECT MIN(due_at) AS due FROM timers UNION ALL SELECT due_at FROM directory_sync)',
       )
       .one().due;
+  }
+
+  hasTimer(id: string): boolean {
+    return this.sql.exec('SELECT 1 FROM timers WHERE id = ?', id).toArray().length > 0;
   }
 
   timers(): TimerRow[] {

@@ -1,6 +1,6 @@
 /**
  * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
- * send retry, simulated sandbox receipt, a flow's delayed send), writes a pending D1 directory row, then points the
+ * send retry, simulated sandbox receipt, a flow's delayed send, results for D1), writes a pending D1 directory row, then points the
  * alarm at the next one.
  */
 import * as v from 'valibot';
@@ -10,7 +10,9 @@ import { ingest } from './inbound';
 import { dispatch, onDeadline } from './send';
 import { afterCampaignMessage, syncOutcomes } from './campaign';
 import { FLOW_TIMER, onFlowTimer } from './flows';
+import { flushResults } from '../results/record';
 
+const AttemptsPayload = v.object({ attempts: v.optional(v.number(), 0) });
 const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0) });
 
 export async function runDueTimers(core: Core): Promise<void> {
@@ -23,7 +25,10 @@ export async function runDueTimers(core: Core): Promise<void> {
       store.deleteTimer(timer.id);
       try {
         const payload: unknown = JSON.parse(timer.payload);
-        if (timer.kind === 'campaign_sync') {
+        if (timer.kind === 'results') {
+          const { attempts } = v.parse(AttemptsPayload, payload);
+          await flushResults(core, attempts);
+        } else if (timer.kind === 'campaign_sync') {
           await syncOutcomes(core);
         } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);

@@ -1,6 +1,6 @@
 /**
  * A message as one customer gets it: rendered, with the brand's additions made at send time
- * (the "Stop" chip under RCS marketing, the opt-out mention in a marketing SMS) by the same
+ * (the "Stop" chip under RCS marketing, the opt-out mention and short links in a marketing SMS) by the same
  * functions the send pipeline uses, and linted for its purpose.
  */
 import type { Content } from '../../schemas/content';
@@ -9,6 +9,7 @@ import { type LintIssue, type LintPurpose, lintContent, lintSms } from '../../sc
 import type { PreviewResponse } from '../../schemas/preview';
 import { smsVersion } from '../../schemas/sms';
 import { withStopSuggestion } from '../profile/postbacks';
+import { previewShortLinks } from '../results/links';
 import type { BrandSettings } from '../settings';
 import { renderContent, type TemplateContext, type TemplateIssue } from '.';
 
@@ -27,6 +28,8 @@ export function previewMessage(
   purpose: LintPurpose,
   context: TemplateContext,
   brand: Pick<BrandSettings, 'rcsStopSuggestion' | 'optOutMention'>,
+  /** `PUBLIC_URL`: a marketing SMS's links are counted at the length of the short links they go out as. */
+  shortLinkBase?: string,
 ): Preview {
   const rendered = renderContent(content, fallbackText, context);
   if (!rendered.ok) return rendered;
@@ -35,7 +38,8 @@ export function previewMessage(
   const rcsLint = lintContent(rcs, { purpose })
     .filter((i) => !i.code.startsWith('sms_'))
     .map(inContent);
-  const text = smsVersion(rendered.content, { fallbackText: rendered.fallbackText, purpose, optOutMention: brand.optOutMention });
+  const asWritten = smsVersion(rendered.content, { fallbackText: rendered.fallbackText, purpose, optOutMention: brand.optOutMention });
+  const text = purpose === 'marketing' && shortLinkBase ? previewShortLinks(asWritten, shortLinkBase) : asWritten;
   const a = encodingAdvice(text);
   const { perSegment, remaining } = countSegments(text);
   return {

@@ -4,6 +4,7 @@
  * the error naming it, if any. Labels and help come from the strings (`setting.<key>`).
  */
 import {
+  ATTRIBUTION_MAX_HOURS,
   EARLIEST_END,
   FR_LATEST_END,
   FREQUENCY_CAP_MAX_HOURS,
@@ -60,13 +61,16 @@ function Control({
         </span>
       );
     case 'frequency_cap_hours':
+    case 'attribution_click_hours':
+    case 'attribution_read_hours':
+    case 'attribution_delivery_hours':
       return (
         <span class="unit-field">
           <input
             {...common}
             type="number"
             min={0}
-            max={FREQUENCY_CAP_MAX_HOURS}
+            max={k === 'frequency_cap_hours' ? FREQUENCY_CAP_MAX_HOURS : ATTRIBUTION_MAX_HOURS}
             step={1}
             value={Number.isNaN(value) ? '' : String(value)}
             onInput={(e) => onChange(e.currentTarget.valueAsNumber)}
@@ -123,8 +127,8 @@ export function SettingField({
 }) {
   // Defaults matter for the compliance rules (what the law or the carrier expects); brand texts are the brand's own.
   const fallback = SETTING_DEFAULTS[k];
-  const shownDefault =
-    [...SETTING_GROUPS.compliance, ...SETTING_GROUPS.sending].some((c) => c === k) && typeof fallback !== 'boolean' ? String(fallback) : '';
+  const ruled = [...SETTING_GROUPS.compliance, ...SETTING_GROUPS.sending, ...SETTING_GROUPS.attribution].some((c) => c === k);
+  const shownDefault = ruled && typeof fallback !== 'boolean' ? String(fallback) : '';
   const ids = [`setting-${k}-help`, error ? `setting-${k}-error` : ''].filter(Boolean).join(' ');
   const toggle = k === 'rcs_stop_suggestion';
   return (

@@ -10,7 +10,9 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { showHelp } from '../../state/ui';
 
 function NavItem({ href, icon, label }: { href: string; icon: IconName; label: Key }) {
-  const active = path.value === href || path.value.startsWith(`${href}/`) || (href === '/inbox' && path.value === '/');
+  // "/" is the marketers' dashboard and everyone else's inbox (app.tsx).
+  const home = user.value?.role === 'marketer' ? '/results' : '/inbox';
+  const active = path.value === href || path.value.startsWith(`${href}/`) || (href === home && path.value === '/');
   return (
     <a class={active ? 'rail-item active' : 'rail-item'} href={href} aria-current={active ? 'page' : undefined} title={t(label)}>
       <Icon name={icon} size={20} />
@@ -28,6 +30,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           R
         </div>
         <NavItem href="/inbox" icon="inbox" label="nav.inbox" />
+        <NavItem href="/results" icon="chart" label="nav.results" />
         <NavItem href="/simulator" icon="phone" label="nav.simulator" />
         <NavItem href="/campaigns" icon="send" label="nav.campaigns" />
         {canWrite.value && <NavItem href="/canned-responses" icon="canned" label="nav.canned" />}

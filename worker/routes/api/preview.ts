@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { PreviewRequestSchema, type PreviewResponse } from '../../../schemas/preview';
 import { requireRole, type ConsoleEnv } from '../../auth/session';
 import { HttpError } from '../../errors';
+import { config } from '../../config';
 import { getBrandSettings } from '../../settings';
 import { profileContext, SAMPLE_CONTEXT, templateError } from '../../templates';
 import { previewMessage } from '../../templates/preview';
@@ -27,7 +28,7 @@ export const preview = new Hono<ConsoleEnv>().post(
       channel = profile.rcs.capable === true ? 'rcs' : profile.rcs.capable === false ? 'sms' : null;
     }
     const brand = await getBrandSettings(c.env);
-    const result = previewMessage(input.content, input.fallback_text, input.purpose, context, brand);
+    const result = previewMessage(input.content, input.fallback_text, input.purpose, context, brand, config(c.env).publicUrl);
     if (!result.ok) throw templateError(result.issues);
     const body: PreviewResponse = { phone: input.phone ?? null, rcs: result.rcs, sms: result.sms, channel_for_profile: channel };
     return c.json(body);

@@ -1,0 +1,156 @@
+/**
+ * Results as they happen, inside a customer's Profile object: the touches of messages sent by a
+ * campaign or a flow (those with a `campaign_id`) and the customer's orders. Each is stored in
+ * the object first (store-results.ts: once per message and kind, then in an outbox) and
+ * written to D1 from the alarm a moment later, a burst in one batch; a failed write stays in
+ * the outbox and is retried with backoff. So nothing is lost, a redelivered callback counts
+ * once, and none of this goes near the Inbox object.
+ *
+ * A touch belongs to the logical message: an SMS fallback's touches are its RCS message's, with
+ * the channel the customer really got (docs/architecture.md, "Results and attribution").
+ */
+import type { TrackEvent } from '../../schemas/messages';
+import type { TouchKind } from '../../schemas/results';
+import type { Core } from '../profile/core';
+import type { MessageRow } from '../profile/store';
+import type { OutboxItem } from '../profile/store-results';
+
+/** A burst (sent, delivered, read a second later) goes to D1 in one batch. */
+export const RESULTS_DELAY_MS = 2000;
+/** First retry of a failed D1 write; doubles up to RESULTS_RETRY_MAX_MS. */
+const RESULTS_RETRY_MS = 30_000;
+const RESULTS_RETRY_MAX_MS = 3_600_000;
+/** Items per D1 batch. */
+const BATCH = 50;
+/** A reply or a STOP counts for the last campaign or flow message sent within this window. */
+export const REPLY_WINDOW_MS = 3 * 86_400_000;
+/** The event whose `value` is attributed (Shopify's orders/create produces the same). */
+export const ORDER_EVENT = 'Placed Order';
+
+const TIMER_ID = 'results:flush';
+
+function touch(
+  core: Core,
+  row: Pick<MessageRow, 'id' | 'fallback_of' | 'campaign_id' | 'channel'>,
+  kind: TouchKind,
+  at: number,
+  moveChannel = false,
+): void {
+  if (!row.campaign_id) return;
+  const added = core.store.results.touch(
+    { message_id: row.fallback_of ?? row.id, kind, source_id: row.campaign_id, phone: core.phone(), channel: row.channel, at },
+    moveChannel,
+  );
+  if (added) core.resultsDirty = true;
+}
+
+/**
+ * A message changed (sent, delivered, read, failed, fell back): records the touches its state
+ * now shows. Derived from the state, not from the callback, so a repeated callback adds nothing.
+ */
+export function messageChanged(core: Core, id: string): void {
+  const row = core.store.message(id);
+  if (row?.direction !== 'out' || !row.campaign_id) return;
+  const now = core.now();
+  const s = row.status;
+  const reached = row.delivered_at !== null;
+  // The last physical message of the chain says which channel the message went out on.
+  if ((s === 'sent' || s === 'delivered' || s === 'read' || reached) && row.fallback_sms_id === null) touch(core, row, 'sent', now, true);
+  if (reached) touch(core, row, 'delivered', row.delivered_at ?? now);
+  if (s === 'read' || (reached && core.store.hasHistory(id, 'read'))) touch(core, row, 'read', now);
+  // A carrier's failure after accepting it; a send refused on the spot is the sender's own outcome (a campaign counts those).
+  if (s === 'failed' && row.provider_message_id !== null) touch(core, row, 'failed', now);
+}
+
+/** A tap on a suggestion of message `messageId` (not the Stop chip: that is an unsubscribe). */
+export function tapped(core: Core, messageId: string): void {
+  const row = core.store.message(messageId);
+  if (row?.direction === 'out') touch(core, row, 'tapped', core.now());
+}
+
+/** A short link of message `messageId` was opened; false when it is no message of a campaign or flow here. */
+export function clicked(core: Core, messageId: string): boolean {
+  const row = core.store.message(messageId);
+  if (row?.direction !== 'out' || !row.campaign_id) return false;
+  touch(core, row, 'clicked', core.now());
+  return true;
+}
+
+/** The customer wrote (not a STOP): a reply to the last campaign or flow message within the window. */
+export function replied(core: Core): void {
+  const last = core.store.results.lastSourceMessage(core.now() - REPLY_WINDOW_MS);
+  if (last) touch(core, last, 'replied', core.now());
+}
+
+/** The customer opted out: an unsubscribe caused by the last campaign or flow message within the window. */
+export function unsubscribed(core: Core): void {
+  const last = core.store.results.lastSourceMessage(core.now() - REPLY_WINDOW_MS);
+  if (last) touch(core, last, 'unsubscribed', core.now());
+}
+
+/** A tracked event: a `Placed Order` becomes an order (D1 counts it once by its id). */
+export function orderTracked(
+  core: Core,
+  event: { name: string; properties?: Record<string, unknown>; value?: number | null },
+  id: string,
+  at: number,
+): void {
+  if (event.name !== ORDER_EVENT) return;
+  const props = event.properties ?? {};
+  const currency = typeof props.currency === 'string' ? props.currency.slice(0, 8) : null;
+  const items = Array.isArray(props.items) ? props.items : [];
+  core.store.results.order({ order_id: id, phone: core.phone(), value: event.value ?? 0, currency, at, items });
+  core.resultsDirty = true;
+}
+
+/** Arms the alarm for the outbox when something was queued during this entry point. */
+export async function scheduleResults(core: Core): Promise<void> {
+  if (!core.resultsDirty) return;
+  core.resultsDirty = false;
+  if (core.store.hasTimer(TIMER_ID)) return;
+  core.store.addTimer('results', core.now() + RESULTS_DELAY_MS, { attempts: 0 }, TIMER_ID);
+  await core.scheduleAlarm();
+}
+
+function statement(db: D1Database, item: OutboxItem): D1PreparedStatement {
+  if (item.type === 'order') {
+    const o = item.order;
+    return db
+      .prepare(
+        'INSERT INTO orders (order_id, phone, value, currency, at, items) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING',
+      )
+      .bind(o.order_id, o.phone, o.value, o.currency, o.at, JSON.stringify(o.items));
+  }
+  const t = item.touch;
+  // The object's row is the truth: a `sent` whose channel moved is written again with the new one.
+  return db
+    .prepare(
+      `INSERT INTO touches (message_id, kind, source_id, phone, channel, at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (message_id, kind) DO UPDATE SET channel = excluded.channel`,
+    )
+    .bind(t.message_id, t.kind, t.source_id, t.phone, t.channel, t.at);
+}
+
+/**
+ * The `results` timer: writes the outbox to D1 in batches; what D1 confirmed leaves the outbox,
+ * the rest stays and the timer comes back later (backoff), so every item arrives exactly once.
+ */
+export async function flushResults(core: Core, attempts: number): Promise<void> {
+  const db = core.resultsDb ?? core.env.DB;
+  for (let round = 0; round < 20; round++) {
+    const items = core.store.results.pending(BATCH);
+    const last = items.at(-1);
+    if (!last) return;
+    try {
+      await db.batch(items.map((i) => statement(db, i)));
+    } catch (err) {
+      console.error(`results: D1 write failed (attempt ${attempts + 1}), retrying`, err);
+      const delay = Math.min(RESULTS_RETRY_MAX_MS, RESULTS_RETRY_MS * 2 ** attempts);
+      core.store.addTimer('results', core.now() + delay, { attempts: attempts + 1 }, TIMER_ID);
+      return;
+    }
+    core.store.results.confirm(last.id);
+  }
+  // More than one alarm's share: the rest right away.
+  if (core.store.results.hasPending()) core.store.addTimer('results', core.now(), { attempts: 0 }, TIMER_ID);
+}
