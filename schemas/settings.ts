@@ -42,7 +42,11 @@ const text = (max: number) =>
 
 export const FREQUENCY_CAP_MAX_HOURS = 168;
 /** Longest text each text setting takes (the form's `maxlength` too). */
-export const SETTING_TEXT_MAX = { brand_name: 100, logo_url: 2000, help_text: 320, opt_out_mention: 60 } as const;
+export const SETTING_TEXT_MAX = { brand_name: 100, logo_url: 2000, help_text: 320, help_text_en: 320, opt_out_mention: 60 } as const;
+
+/** The currencies a brand can show amounts in (ISO 4217); the console and the demo cards format with it. */
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'JPY', 'BRL', 'MXN'] as const;
+export type Currency = (typeof CURRENCIES)[number];
 
 export const SettingsSchema = v.strictObject({
   // Brand
@@ -78,6 +82,18 @@ export const SettingsSchema = v.strictObject({
   quiet_hours_us_end: windowEnd(US_LATEST_END),
   /** Offer a "Stop" reply chip under RCS marketing messages. */
   rcs_stop_suggestion: v.boolean('must be true or false'),
+  // Languages and amounts
+  /**
+   * The answer to HELP for a customer who reads English (the profile's language, else the
+   * number's country); empty: `help_text` for everyone.
+   */
+  help_text_en: v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.maxLength(SETTING_TEXT_MAX.help_text_en, `must be at most ${SETTING_TEXT_MAX.help_text_en} characters`),
+  ),
+  /** The currency of amounts (order values, basket sizes) in the console and the demo cards. */
+  currency: v.picklist(CURRENCIES, `must be one of ${CURRENCIES.join(', ')}`),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -98,14 +114,18 @@ export const SETTING_DEFAULTS: Settings = {
   quiet_hours_fr_end: '20:00',
   quiet_hours_us_end: '21:00',
   rcs_stop_suggestion: true,
+  help_text_en:
+    'Maison Lumière: offers and order updates by message. Help: contact@maison-lumiere.example. Reply STOP to stop receiving our messages.',
+  currency: 'EUR',
 };
 
 /** How the settings page groups them, in order. */
 export const SETTING_GROUPS = {
   brand: ['brand_name', 'logo_url', 'color', 'help_text', 'opt_out_mention'],
   compliance: ['frequency_cap_hours', 'quiet_hours_fr_end', 'quiet_hours_us_end', 'rcs_stop_suggestion'],
+  display: ['currency', 'help_text_en'],
 } as const satisfies Record<string, readonly SettingKey[]>;
 
 /** `GET /api/brand`: what a customer's phone shows of the brand (every signed-in role reads it). */
-export const BrandViewSchema = v.object({ name: v.string(), logo_url: v.string(), color: v.string() });
+export const BrandViewSchema = v.object({ name: v.string(), logo_url: v.string(), color: v.string(), currency: v.string() });
 export type BrandView = v.InferOutput<typeof BrandViewSchema>;

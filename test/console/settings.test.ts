@@ -40,6 +40,8 @@ const EVERY_KEY_CHANGED = (): Settings => ({
   quiet_hours_fr_end: '21:30',
   quiet_hours_us_end: '20:00',
   rcs_stop_suggestion: false,
+  help_text_en: 'Maison Lumière test help in English.\nReply STOP to stop.',
+  currency: 'USD',
 });
 
 describe('the settings module', () => {
@@ -105,6 +107,8 @@ describe('GET and PUT /api/settings', () => {
     ['quiet_hours_us_end', '21:01'],
     ['quiet_hours_us_end', '07:00'],
     ['rcs_stop_suggestion', 'yes'],
+    ['currency', 'XYZ'],
+    ['help_text_en', 'x'.repeat(321)],
     ['frequency_cap', 24],
   ];
   for (const [key, value] of invalid) {

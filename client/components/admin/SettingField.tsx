@@ -4,6 +4,7 @@
  * the error naming it, if any. Labels and help come from the strings (`setting.<key>`).
  */
 import {
+  CURRENCIES,
   EARLIEST_END,
   FR_LATEST_END,
   FREQUENCY_CAP_MAX_HOURS,
@@ -35,7 +36,18 @@ function Control({
   const text = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => onChange(e.currentTarget.value);
   switch (k) {
     case 'help_text':
-      return <textarea {...common} rows={4} maxLength={SETTING_TEXT_MAX.help_text} value={String(value)} onInput={text} />;
+    case 'help_text_en':
+      return <textarea {...common} rows={4} maxLength={SETTING_TEXT_MAX[k]} value={String(value)} onInput={text} />;
+    case 'currency':
+      return (
+        <select {...common} value={String(value)} onChange={(e) => onChange(e.currentTarget.value)}>
+          {CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      );
     case 'color':
       return (
         <span class="color-field">
