@@ -4,7 +4,7 @@ import { t } from '../lib/i18n';
 import { onInboxKey } from '../lib/shortcuts';
 import { startInbox } from '../state/inbox';
 import { detail, openThread, threadPhone } from '../state/thread';
-import { showPalette } from '../state/ui';
+import { showPalette, showProfile } from '../state/ui';
 import { ConversationList } from '../components/inbox/ConversationList';
 import { JumpPalette } from '../components/inbox/JumpPalette';
 import { ProfilePanel } from '../components/profile/ProfilePanel';
@@ -16,6 +16,7 @@ export function InboxPage({ phone }: { phone: string | null }) {
   useEffect(() => {
     if (phone) void openThread(phone);
     else threadPhone.value = null;
+    showProfile.value = false;
   }, [phone]);
   useEffect(() => {
     addEventListener('keydown', onInboxKey);
@@ -23,7 +24,7 @@ export function InboxPage({ phone }: { phone: string | null }) {
   }, []);
   const d = detail.value;
   return (
-    <div class="inbox">
+    <div class={`inbox${phone ? ' has-thread' : ''}${phone && showProfile.value ? ' show-profile' : ''}`}>
       <ConversationList selected={phone} />
       {phone ? (
         <ThreadView phone={phone} />

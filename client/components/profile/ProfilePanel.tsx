@@ -5,6 +5,8 @@ import { canWrite } from '../../lib/auth-state';
 import { fullTime, lang, shortTime, t } from '../../lib/i18n';
 import { labelColor } from '../../state/directory';
 import type { ConversationDetail, ProfileEventView } from '../../../schemas/console-api';
+import { showProfile } from '../../state/ui';
+import { Icon } from '../Icon';
 import { ConsentForm } from './ConsentForm';
 
 function money(value: number, currency: unknown): string {
@@ -61,7 +63,12 @@ export function ProfilePanel({ d }: { d: ConversationDetail }) {
   return (
     <aside class="pane pane-profile" aria-label={t('profile.title')}>
       <div class="profile-head">
-        <h2>{name || d.conversation.name || d.conversation.phone}</h2>
+        <div class="profile-head-row">
+          <button type="button" class="icon-btn profile-back" aria-label={t('nav.backThread')} onClick={() => (showProfile.value = false)}>
+            <Icon name="left" size={18} />
+          </button>
+          <h2>{name || d.conversation.name || d.conversation.phone}</h2>
+        </div>
         {d.labels.length > 0 && (
           <div class="conv-tags">
             {d.labels.map((l) => (
