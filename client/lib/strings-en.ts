@@ -33,7 +33,7 @@ export const en = {
   'filter.anyStatus': 'All statuses',
   'filter.allChannels': 'All channels',
   'filter.allLabels': 'All labels',
-  'filter.search': 'Search name or phone',
+  'filter.search': 'Search names, emails, numbers, messages',
   'inbox.empty': 'No conversations here.',
   'inbox.loading': 'Loading…',
   'inbox.loadMore': 'Load more',

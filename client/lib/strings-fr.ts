@@ -35,7 +35,7 @@ export const fr: Record<Key, string> = {
   'filter.anyStatus': 'Tous les statuts',
   'filter.allChannels': 'Tous les canaux',
   'filter.allLabels': 'Toutes les étiquettes',
-  'filter.search': 'Chercher un nom ou un numéro',
+  'filter.search': 'Rechercher noms, e-mails, numéros, messages',
   'inbox.empty': 'Aucune conversation ici.',
   'inbox.loading': 'Chargement…',
   'inbox.loadMore': 'Charger plus',

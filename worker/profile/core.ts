@@ -17,6 +17,24 @@ import { type ProfileRow, Store } from './store';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
 export const MIRROR_DELAY_MS = 5000;
+/** Messages indexed per directory write. */
+const SEARCH_BATCH = 200;
+/** D1 takes 100 bound values a statement: 33 rows of (body, phone, id). */
+const SEARCH_ROWS_PER_INSERT = 33;
+
+function searchInserts(db: D1Database, phone: string, words: { id: string; body: string }[]): D1PreparedStatement[] {
+  const rows = words.filter((w) => w.body.trim());
+  const out: D1PreparedStatement[] = [];
+  for (let i = 0; i < rows.length; i += SEARCH_ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + SEARCH_ROWS_PER_INSERT);
+    out.push(
+      db
+        .prepare(`INSERT INTO message_search (body, phone, message_id) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
+        .bind(...chunk.flatMap((w) => [w.body, phone, w.id])),
+    );
+  }
+  return out;
+}
 /** A failed directory write is retried this much later (the mark stays until it succeeds). */
 const MIRROR_RETRY_MS = 30_000;
 
@@ -210,31 +228,36 @@ export class Core {
     const view = this.store.profileView();
     const p = this.store.profile();
     if (!view || !p) return true;
+    // The words of messages since the last write go in the same batch (one D1 round trip).
+    const words = this.store.unindexedMessages(SEARCH_BATCH);
     try {
-      await this.env.DB.prepare(
+      const profileRow = this.env.DB.prepare(
         `INSERT INTO profiles (phone, first_name, last_name, email, locale, timezone, properties, marketing, transactional, rcs_capable, last_activity, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (phone) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
            locale = excluded.locale, timezone = excluded.timezone, properties = excluded.properties, marketing = excluded.marketing,
            transactional = excluded.transactional, rcs_capable = excluded.rcs_capable, last_activity = excluded.last_activity,
            updated_at = excluded.updated_at`,
-      )
-        .bind(
-          view.phone,
-          view.first_name,
-          view.last_name,
-          view.email,
-          view.locale,
-          view.timezone,
-          JSON.stringify(view.properties),
-          view.consent.marketing.status,
-          view.consent.transactional.status,
-          p.rcs_capable,
-          p.last_activity_at === null ? null : iso(p.last_activity_at),
-          view.created_at,
-          iso(this.now()),
-        )
-        .run();
+      ).bind(
+        view.phone,
+        view.first_name,
+        view.last_name,
+        view.email,
+        view.locale,
+        view.timezone,
+        JSON.stringify(view.properties),
+        view.consent.marketing.status,
+        view.consent.transactional.status,
+        p.rcs_capable,
+        p.last_activity_at === null ? null : iso(p.last_activity_at),
+        view.created_at,
+        iso(this.now()),
+      );
+      await this.env.DB.batch([profileRow, ...searchInserts(this.env.DB, view.phone, words)]);
+      const last = words[words.length - 1];
+      if (last) this.store.markIndexed(last.seq);
+      // A long history (an object older than the index) goes in over several alarms.
+      if (words.length === SEARCH_BATCH) await this.mirrorSoon();
       return true;
     } catch (err) {
       console.error('profiles directory mirror failed', err);
