@@ -64,7 +64,7 @@ export function ProfilePanel({ d }: { d: ConversationDetail }) {
     <aside class="pane pane-profile" aria-label={t('profile.title')}>
       <div class="profile-head">
         <div class="profile-head-row">
-          <button type="button" class="icon-btn profile-back" aria-label={t('nav.backThread')} onClick={() => (showProfile.value = false)}>
+          <button type="button" class="icon-btn profile-back" aria-label={t('nav.hideProfile')} onClick={() => (showProfile.value = false)}>
             <Icon name="left" size={18} />
           </button>
           <h2>{name || d.conversation.name || d.conversation.phone}</h2>
