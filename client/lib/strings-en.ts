@@ -38,7 +38,7 @@ export const en = {
   'inbox.loading': 'Loading…',
   'inbox.loadMore': 'Load more',
   'inbox.pick': 'Pick a conversation',
-  'inbox.pickHint': 'Use j / k to move, ⌘K to jump.',
+  'inbox.pickHint': 'Use j / k to move, {keys} to jump.',
   'inbox.conversations': 'Conversations',
   'inbox.unread': '{n} unread',
   'thread.loadingOlder': 'Loading earlier messages…',

@@ -40,7 +40,7 @@ export const fr: Record<Key, string> = {
   'inbox.loading': 'Chargement…',
   'inbox.loadMore': 'Charger plus',
   'inbox.pick': 'Choisissez une conversation',
-  'inbox.pickHint': 'j / k pour naviguer, ⌘K pour aller directement.',
+  'inbox.pickHint': 'j / k pour naviguer, {keys} pour aller directement.',
   'inbox.conversations': 'Conversations',
   'inbox.unread': '{n} non lus',
   'thread.loadingOlder': 'Chargement des messages précédents…',
@@ -94,7 +94,7 @@ export const fr: Record<Key, string> = {
   'composer.notePlaceholder': 'Écrire une note privée (visible des agents seulement)…',
   'composer.send': 'Envoyer',
   'composer.addNote': 'Ajouter la note',
-  'composer.segments': '{n} segment(s) SMS · {enc} · {len} caractères',
+  'composer.segments': 'Nombre de SMS : {n} · {enc} · {len} caractères',
   'composer.ucs2Because': 'UCS-2 à cause de',
   'composer.ucs2Hint':
     'Ces caractères ne font pas partie de l’alphabet GSM : tout le SMS part en UCS-2 (70 caractères par segment au lieu de 160).',

@@ -1,6 +1,7 @@
 /** The agent's workspace: conversation list | thread + composer | customer profile. */
 import { useEffect } from 'preact/hooks';
 import { t } from '../lib/i18n';
+import { jumpKeys } from '../lib/platform';
 import { onInboxKey } from '../lib/shortcuts';
 import { startInbox } from '../state/inbox';
 import { detail, openThread, threadPhone } from '../state/thread';
@@ -33,7 +34,7 @@ export function InboxPage({ phone }: { phone: string | null }) {
           <div class="empty-state">
             <Icon name="inbox" size={32} />
             <h2>{t('inbox.pick')}</h2>
-            <p class="muted">{t('inbox.pickHint')}</p>
+            <p class="muted">{t('inbox.pickHint', { keys: jumpKeys })}</p>
           </div>
         </section>
       )}
