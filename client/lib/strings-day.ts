@@ -43,6 +43,14 @@ export const dayEn = {
   'common.no': 'No',
   'profile.rcsLastMessage': 'Yes (last message over RCS)',
   'title.unread': '({n}) {title}',
+  'prop.vip': 'VIP',
+  'prop.average_basket': 'Average basket',
+  'prop.preferred_category': 'Preferred category',
+  'prop.total_spent': 'Total spent',
+  'prop.orders_count': 'Orders',
+  'prop.last_order_at': 'Last order',
+  'prop.city': 'City',
+  'prop.tier': 'Tier',
 };
 
 export const dayFr: Record<keyof typeof dayEn, string> = {
@@ -87,4 +95,12 @@ export const dayFr: Record<keyof typeof dayEn, string> = {
   'common.no': 'Non',
   'profile.rcsLastMessage': 'Oui (dernier message en RCS)',
   'title.unread': '({n}) {title}',
+  'prop.vip': 'VIP',
+  'prop.average_basket': 'Panier moyen',
+  'prop.preferred_category': 'Catégorie préférée',
+  'prop.total_spent': 'Total dépensé',
+  'prop.orders_count': 'Commandes',
+  'prop.last_order_at': 'Dernière commande',
+  'prop.city': 'Ville',
+  'prop.tier': 'Niveau',
 };

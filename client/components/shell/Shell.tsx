@@ -8,6 +8,7 @@ import { Icon, type IconName } from '../Icon';
 import { UserMenu } from './UserMenu';
 import { ShortcutHelp } from './ShortcutHelp';
 import { Toaster } from './Toaster';
+import '../../state/title';
 import { showHelp } from '../../state/ui';
 
 function NavItem({ href, icon, label }: { href: string; icon: IconName; label: Key }) {

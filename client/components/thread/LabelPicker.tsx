@@ -29,24 +29,26 @@ export function LabelPicker({
       </button>
       {menu.open && (
         <div class="menu menu-right label-menu">
-          <div role="menu" id={menu.menuId} aria-label={t('conv.labels')}>
-            {names.map((l) => (
-              <button
-                type="button"
-                key={l}
-                role="menuitemcheckbox"
-                aria-checked={current.includes(l)}
-                class="menu-check"
-                onClick={() => toggle(l)}
-              >
-                <span class="check-box" aria-hidden="true">
-                  {current.includes(l) && <Icon name="check" size={12} />}
-                </span>
-                <span class="dot" style={{ background: labelColor(l) }} />
-                {l}
-              </button>
-            ))}
-          </div>
+          {names.length > 0 && (
+            <div role="menu" id={menu.menuId} aria-label={t('conv.labels')}>
+              {names.map((l) => (
+                <button
+                  type="button"
+                  key={l}
+                  role="menuitemcheckbox"
+                  aria-checked={current.includes(l)}
+                  class="menu-check"
+                  onClick={() => toggle(l)}
+                >
+                  <span class="check-box" aria-hidden="true">
+                    {current.includes(l) && <Icon name="check" size={12} />}
+                  </span>
+                  <span class="dot" style={{ background: labelColor(l) }} />
+                  {l}
+                </button>
+              ))}
+            </div>
+          )}
           <form
             class="menu-add"
             onSubmit={(e) => {
