@@ -72,7 +72,7 @@ export const adminEn = {
   'setting.help_text.help': 'The answer to HELP or AIDE, up to 320 characters. The brand name and how to stop are added when missing.',
   'settings.group.display': 'Languages and amounts',
   'settings.group.display.help': 'How amounts are shown, and the HELP answer for customers who read English.',
-  'setting.help_text_en': 'Help text in English',
+  'setting.help_text_en': 'English HELP answer',
   'setting.help_text_en.help':
     'The answer to HELP for customers who read English (their profile’s language, else their number’s country). Empty: the help text above for everyone.',
   'setting.currency': 'Currency',

@@ -73,7 +73,7 @@ export const adminFr: Record<AdminKey, string> = {
     'La réponse à AIDE ou HELP, 320 caractères au plus. Le nom de la marque et la façon d’arrêter sont ajoutés s’ils manquent.',
   'settings.group.display': 'Langues et montants',
   'settings.group.display.help': 'La devise des montants affichés, et la réponse à HELP pour les clients anglophones.',
-  'setting.help_text_en': 'Texte d’aide en anglais',
+  'setting.help_text_en': 'Réponse HELP en anglais',
   'setting.help_text_en.help':
     'La réponse à HELP pour les clients qui lisent l’anglais (langue de leur profil, sinon pays de leur numéro). Vide : le texte d’aide ci-dessus pour tous.',
   'setting.currency': 'Devise',
