@@ -66,11 +66,13 @@ const attributionHours = () =>
     v.minValue(0, 'must be 0 (off) or more'),
     v.maxValue(ATTRIBUTION_MAX_HOURS, `must be at most ${ATTRIBUTION_MAX_HOURS} hours (30 days)`),
   );
+
 /** Longest text each text setting takes (the form's `maxlength` too). */
 export const SETTING_TEXT_MAX = {
   brand_name: 100,
   logo_url: 2000,
   help_text: 320,
+  help_text_en: 320,
   opt_out_mention: 60,
   brand_country: 2,
   program_name: 60,
@@ -104,6 +106,10 @@ export function isFrameOrigin(origin: string): boolean {
   // Exactly an origin: no path, query, fragment or credentials (CSP source expressions).
   return u.origin === origin.replace(/\/$/, '') && !u.username && !u.password;
 }
+
+/** The currencies a brand can show amounts in (ISO 4217); the console and the demo cards format with it. */
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'JPY', 'BRL', 'MXN'] as const;
+export type Currency = (typeof CURRENCIES)[number];
 
 export const SettingsSchema = v.strictObject({
   // Brand
@@ -191,6 +197,18 @@ export const SettingsSchema = v.strictObject({
   attribution_read_hours: attributionHours(),
   /** ...else the last message delivered within this many hours. */
   attribution_delivery_hours: attributionHours(),
+  // Languages and amounts
+  /**
+   * The answer to HELP for a customer who reads English (the profile's language, else the
+   * number's country); empty: `help_text` for everyone.
+   */
+  help_text_en: v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.maxLength(SETTING_TEXT_MAX.help_text_en, `must be at most ${SETTING_TEXT_MAX.help_text_en} characters`),
+  ),
+  /** The currency of amounts (order values, basket sizes) in the console and the demo cards. */
+  currency: v.picklist(CURRENCIES, `must be one of ${CURRENCIES.join(', ')}`),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -226,6 +244,9 @@ export const SETTING_DEFAULTS: Settings = {
   attribution_click_hours: 120,
   attribution_read_hours: 24,
   attribution_delivery_hours: 12,
+  help_text_en:
+    'Maison Lumière: offers and order updates by message. Help: contact@maison-lumiere.example. Reply STOP to stop receiving our messages.',
+  currency: 'EUR',
 };
 
 /** How the settings page groups them, in order. */
@@ -243,8 +264,9 @@ export const SETTING_GROUPS = {
     'signup_frame_origins',
   ],
   attribution: ['attribution_click_hours', 'attribution_read_hours', 'attribution_delivery_hours'],
+  display: ['currency', 'help_text_en'],
 } as const satisfies Record<string, readonly SettingKey[]>;
 
 /** `GET /api/brand`: what a customer's phone shows of the brand (every signed-in role reads it). */
-export const BrandViewSchema = v.object({ name: v.string(), logo_url: v.string(), color: v.string() });
+export const BrandViewSchema = v.object({ name: v.string(), logo_url: v.string(), color: v.string(), currency: v.string() });
 export type BrandView = v.InferOutput<typeof BrandViewSchema>;

@@ -5,6 +5,7 @@
 // carousel, the carousel builder (images uploaded to the media library), the phone simulator,
 // and, as the demo marketer, the campaign builder, its preview and a running campaign.
 // and, signed in as the demo marketer, the results dashboard and a campaign's report.
+// and the list, a thread and the composer on a phone (390 px).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -158,6 +159,39 @@ try {
   await m.screenshot({ path: `${OUT}/campaign-report.png` });
   console.log(`saved ${OUT}/campaign-report.png`);
   await marketer.close();
+
+  // A phone (390 px): the list, a thread, and the composer with a reply being written.
+  const mobile = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
+  const m = await mobile.newPage();
+  await m.goto('/login');
+  await m.getByLabel('Email').fill('agent@example.com');
+  await m.getByLabel('Password').fill('agent-password');
+  await m.getByRole('button', { name: 'Sign in' }).click();
+  await m.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await m.getByRole('tab', { name: /All/ }).click();
+  await m.getByLabel('Status').selectOption('');
+  await m.locator(`a[data-phone="${first.phone}"]`).waitFor();
+  await m.waitForTimeout(400);
+  await m.screenshot({ path: `${OUT}/mobile-list.png` });
+  console.log(`saved ${OUT}/mobile-list.png`);
+  await m.locator(`a[data-phone="${first.phone}"]`).click();
+  await m.locator('.msg').first().waitFor();
+  await m.waitForLoadState('networkidle').catch(() => {});
+  await m.waitForTimeout(400);
+  await m.screenshot({ path: `${OUT}/mobile-thread.png` });
+  console.log(`saved ${OUT}/mobile-thread.png`);
+  await m.getByRole('textbox', { name: 'Reply', exact: true }).fill('Your parcel left our workshop this morning: tracking link to follow.');
+  await m.waitForTimeout(200);
+  await m.screenshot({ path: `${OUT}/mobile-composer.png` });
+  console.log(`saved ${OUT}/mobile-composer.png`);
+  await mobile.close();
 } finally {
   await browser.close();
   server.stop();

@@ -249,6 +249,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
     });
     const view = store.insertedView(row, reason);
     await this.core.activity({ direction: 'out', channel: row.channel, preview: text.slice(0, 140), kind: 'note' }, view);
+    await this.core.mirrorSoon();
     return view;
   }
 

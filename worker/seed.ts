@@ -11,6 +11,7 @@
  * idempotent (fixed idempotency keys, event ids and callback ids), so a seed interrupted
  * halfway is simply run again.
  */
+import { readSettings } from './settings';
 import type { Content } from '../schemas/content';
 import type { MessageView } from '../schemas/messages';
 import type { ProfileUpsert } from '../schemas/profile';
@@ -164,26 +165,28 @@ function us(
 const t = (locale: Locale, fr: string, en: string) => (locale === 'fr' ? fr : en);
 
 /** The four scenarios of docs/product.md as content, in the customer's language. */
-export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | 'first_name'>) {
+export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | 'first_name'>, currency = 'EUR') {
   const img = (file: string) => `${imageBase}/demo/${file}`;
   const l = p.locale;
+  // Amounts in the brand's currency (the same the console shows for the order), as the customer's language writes them.
+  const money = (amount: number) => new Intl.NumberFormat(l === 'fr' ? 'fr-FR' : 'en-US', { style: 'currency', currency }).format(amount);
   const launch: Content = {
     type: 'carousel',
     width: 'medium',
     cards: [
       {
         title: t(l, 'Robe Lin Sable', 'Sand Linen Dress'),
-        description: t(l, 'Lin lavé, coupe fluide. 129 €', 'Washed linen, easy fit. $139'),
+        description: t(l, `Lin lavé, coupe fluide. ${money(129)}`, `Washed linen, easy fit. ${money(129)}`),
         media: { url: img('linen-dress.png'), height: 'medium', alt: t(l, 'Robe en lin sable', 'Sand linen dress') },
       },
       {
         title: t(l, 'Chemise Oxford', 'Oxford Shirt'),
-        description: t(l, 'Coton bio, bleu ciel. 79 €', 'Organic cotton, sky blue. $85'),
+        description: t(l, `Coton bio, bleu ciel. ${money(79)}`, `Organic cotton, sky blue. ${money(79)}`),
         media: { url: img('oxford-shirt.png'), height: 'medium', alt: t(l, 'Chemise oxford bleue', 'Blue oxford shirt') },
       },
       {
         title: t(l, 'Lampe Laiton', 'Brass Table Lamp'),
-        description: t(l, 'Lumière chaude, fait main. 149 €', 'Warm light, handmade. $159'),
+        description: t(l, `Lumière chaude, fait main. ${money(149)}`, `Warm light, handmade. ${money(149)}`),
         media: { url: img('table-lamp.png'), height: 'medium', alt: t(l, 'Lampe de table en laiton', 'Brass table lamp') },
       },
     ],
@@ -218,8 +221,8 @@ export function demoContent(imageBase: string, p: Pick<DemoProfile, 'locale' | '
       title: t(l, `Commande n° ${number} confirmée`, `Order #${number} confirmed`),
       description: t(
         l,
-        `Merci ${p.first_name} ! ${amount.toFixed(2).replace('.', ',')} € · livraison sous 2 à 3 jours.`,
-        `Thanks ${p.first_name}! $${amount.toFixed(2)} · arrives in 2-3 days.`,
+        `Merci ${p.first_name} ! ${money(amount)} · livraison sous 2 à 3 jours.`,
+        `Thanks ${p.first_name}! ${money(amount)} · arrives in 2-3 days.`,
       ),
       media: { url: img('parcel.png'), height: 'short', alt: t(l, 'Un colis', 'A parcel') },
       buttons: [{ type: 'url', text: t(l, 'Suivre mon colis', 'Track my parcel'), url: `${SHOP}/orders/${number}`, postback: 'track' }],
@@ -239,6 +242,7 @@ export interface SeedReport {
 /** Seeds the demo data (idempotent). Callers decide whether it should run: see `ensureDemoData`. */
 export async function seedDemo(env: Env): Promise<SeedReport> {
   const imageBase = config(env).publicUrl;
+  const { currency } = await readSettings(env);
   const report: SeedReport = { profiles: 0, sent: 0, refused: 0, callbacks: 0 };
   for (const p of DEMO_PROFILES) {
     const stub = env.PROFILE.getByName(p.phone);
@@ -258,7 +262,7 @@ export async function seedDemo(env: Env): Promise<SeedReport> {
     };
     await stub.upsert(p.phone, input, 'seed');
     report.profiles++;
-    const content = demoContent(imageBase, p);
+    const content = demoContent(imageBase, p, currency);
     const channel = Number(p.phone.at(-1)) % 2 === 0 ? 'rcs' : 'sms';
     let step = 0;
     // A callback as the customer's phone sends it; fixed ids make a re-run a no-op.

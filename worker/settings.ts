@@ -33,7 +33,9 @@ const STORAGE_KEY: Record<SettingKey, string> = {
   logo_url: 'logo_url',
   color: 'brand_color',
   help_text: 'help_text',
+  help_text_en: 'help_text_en',
   opt_out_mention: 'opt_out_mention',
+  currency: 'currency',
   frequency_cap_hours: 'frequency_cap_hours',
   quiet_hours_fr_end: 'quiet_hours_fr_end',
   quiet_hours_us_end: 'quiet_hours_us_end',
@@ -225,6 +227,9 @@ export interface BrandSettings {
   brandName: string;
   optOutMention: string;
   helpText: string;
+  /** The HELP answer for English readers; '' = `helpText` for everyone. */
+  helpTextEn: string;
+  currency: string;
   logoUrl: string;
   color: string;
   rcsStopSuggestion: boolean;
@@ -247,6 +252,8 @@ export const toBrandSettings = (s: Settings): BrandSettings => ({
   brandName: s.brand_name,
   optOutMention: s.opt_out_mention,
   helpText: s.help_text,
+  helpTextEn: s.help_text_en,
+  currency: s.currency,
   logoUrl: s.logo_url,
   color: s.color,
   rcsStopSuggestion: s.rcs_stop_suggestion,

@@ -1,8 +1,33 @@
-/** A small accessible dialog: labelled, closes on Escape or backdrop click, focus moves inside. */
+/** A small accessible dialog: labelled, closes on Escape or backdrop click, focus moves inside and stays there. */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { Icon } from './Icon';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle inside the dialog (aria-modal): the page behind is out of reach. */
+function trapTab(e: KeyboardEvent, root: HTMLElement): void {
+  const all = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (!first || !last) {
+    e.preventDefault();
+    return;
+  }
+  const active = document.activeElement;
+  if (!root.contains(active)) {
+    e.preventDefault();
+    first.focus();
+  } else if (e.shiftKey && (active === first || active === root)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 export function Modal({
   title,
@@ -33,6 +58,9 @@ export function Modal({
         e.stopPropagation();
         onClose();
       }
+      // Only the topmost dialog keeps the focus (a media library opened from a card builder).
+      const top = [...document.querySelectorAll('[aria-modal="true"]')].pop();
+      if (e.key === 'Tab' && ref.current && top === ref.current) trapTab(e, ref.current);
     };
     addEventListener('keydown', onKey, true);
     return () => {

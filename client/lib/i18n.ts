@@ -6,11 +6,12 @@
  */
 import { signal } from '@preact/signals';
 import { mediaEn, mediaFr } from './i18n-media';
+import { dayEn, dayFr } from './strings-day';
 import { en, type Key as SharedKey } from './strings-en';
 import { fr } from './strings-fr';
 
 /** The shared strings and the builders' (lib/i18n-media.ts), which the composer shows too. */
-export type Key = SharedKey | keyof typeof mediaEn;
+export type Key = SharedKey | keyof typeof mediaEn | keyof typeof dayEn;
 
 export type Lang = 'en' | 'fr';
 
@@ -38,7 +39,7 @@ export function translator<K extends string>(dicts: Record<Lang, Record<K, strin
 }
 
 /** The console's shared strings (strings-en.ts, strings-fr.ts, i18n-media.ts). */
-export const t = translator<Key>({ en: { ...en, ...mediaEn }, fr: { ...fr, ...mediaFr } });
+export const t = translator<Key>({ en: { ...en, ...mediaEn, ...dayEn }, fr: { ...fr, ...mediaFr, ...dayFr } });
 
 /** Relative-ish time for lists: "14:05" today, "Mon" this week, else a short date. */
 export function shortTime(iso: string): string {

@@ -1,13 +1,24 @@
-/** Inbox keyboard shortcuts (j/k ↑/↓, e, r, n, ⌘K/Ctrl+K, ?). Ignored while typing in a field. */
+/**
+ * Inbox keyboard shortcuts (j/k ↑/↓, e, r, n, ⌘K/Ctrl+K, ?). Single keys act only when focus
+ * is on the page itself, the conversation list or the thread (WCAG 2.1.4): never in a field, a
+ * button of the composer, a menu or a dialog, so typing after a click on a tab or on Send can
+ * never resolve or switch a conversation. The agent can also turn them off (user menu).
+ */
 import { canWrite } from './auth-state';
 import { navigate } from './router';
+import { changeConversationFromKey } from '../state/actions';
 import { conversations } from '../state/inbox';
-import { patchConversation, threadPhone } from '../state/thread';
+import { prefs } from '../state/prefs';
+import { detail, threadPhone } from '../state/thread';
 import { composerMode, focusComposer, showHelp, showPalette } from '../state/ui';
 
-function inField(e: KeyboardEvent): boolean {
+/** Focus is where single keys are meant as commands: the page, the list, the thread. */
+function onListOrPage(e: KeyboardEvent): boolean {
   const el = e.target as HTMLElement | null;
-  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  if (!el || el === document.body || el === document.documentElement) return true;
+  if (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return false;
+  if (el.closest('[role=dialog], [role=menu], [role=listbox]')) return false;
+  return Boolean(el.closest('.pane-list, [role=log]'));
 }
 
 function step(delta: number): void {
@@ -25,7 +36,8 @@ export function onInboxKey(e: KeyboardEvent): void {
     showPalette.value = !showPalette.value;
     return;
   }
-  if (e.metaKey || e.ctrlKey || e.altKey || inField(e) || showPalette.value || document.querySelector('[role=dialog]')) return;
+  if (e.metaKey || e.ctrlKey || e.altKey || !onListOrPage(e) || showPalette.value || document.querySelector('[role=dialog]')) return;
+  if (!prefs.value.singleKeys && e.key !== '?') return;
   const phone = threadPhone.value;
   switch (e.key) {
     case 'j':
@@ -36,9 +48,11 @@ export function onInboxKey(e: KeyboardEvent): void {
     case 'ArrowUp':
       step(-1);
       break;
-    case 'e':
-      if (phone && canWrite.value) void patchConversation(phone, { status: 'resolved' }).catch(() => {});
+    case 'e': {
+      const c = detail.value?.conversation;
+      if (c && c.phone === phone && canWrite.value && c.status !== 'resolved') changeConversationFromKey(c, { status: 'resolved' });
       break;
+    }
     case 'r':
     case 'n':
       if (!phone || !canWrite.value) return;

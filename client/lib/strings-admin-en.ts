@@ -77,6 +77,13 @@ export const adminEn = {
   'setting.color.help': 'The colour of the RCS brand header.',
   'setting.help_text': 'Help text',
   'setting.help_text.help': 'The answer to HELP or AIDE, up to 320 characters. The brand name and how to stop are added when missing.',
+  'settings.group.display': 'Languages and amounts',
+  'settings.group.display.help': 'How amounts are shown, and the HELP answer for customers who read English.',
+  'setting.help_text_en': 'English HELP answer',
+  'setting.help_text_en.help':
+    'The answer to HELP for customers who read English (their profile’s language, else their number’s country). Empty: the help text above for everyone.',
+  'setting.currency': 'Currency',
+  'setting.currency.help': 'Order values, baskets and totals are shown in this currency in the console and the demo messages.',
   'setting.opt_out_mention': 'Opt-out mention',
   'setting.opt_out_mention.help': 'Added to every marketing SMS that does not already say how to stop (French rules require one).',
   'setting.frequency_cap_hours': 'Frequency cap',

@@ -78,6 +78,14 @@ export const adminFr: Record<AdminKey, string> = {
   'setting.help_text': 'Texte d’aide',
   'setting.help_text.help':
     'La réponse à AIDE ou HELP, 320 caractères au plus. Le nom de la marque et la façon d’arrêter sont ajoutés s’ils manquent.',
+  'settings.group.display': 'Langues et montants',
+  'settings.group.display.help': 'La devise des montants affichés, et la réponse à HELP pour les clients anglophones.',
+  'setting.help_text_en': 'Réponse HELP en anglais',
+  'setting.help_text_en.help':
+    'La réponse à HELP pour les clients qui lisent l’anglais (langue de leur profil, sinon pays de leur numéro). Vide : le texte d’aide ci-dessus pour tous.',
+  'setting.currency': 'Devise',
+  'setting.currency.help':
+    'Les montants (commandes, paniers, totaux) sont affichés dans cette devise, dans la console et les messages de démo.',
   'setting.opt_out_mention': 'Mention de désinscription',
   'setting.opt_out_mention.help': 'Ajoutée à chaque SMS marketing qui ne dit pas déjà comment arrêter (obligatoire en France).',
   'setting.frequency_cap_hours': 'Plafond de fréquence',

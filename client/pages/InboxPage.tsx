@@ -1,10 +1,11 @@
 /** The agent's workspace: conversation list | thread + composer | customer profile. */
 import { useEffect } from 'preact/hooks';
 import { t } from '../lib/i18n';
+import { jumpKeys } from '../lib/platform';
 import { onInboxKey } from '../lib/shortcuts';
 import { startInbox } from '../state/inbox';
 import { detail, openThread, threadPhone } from '../state/thread';
-import { showPalette } from '../state/ui';
+import { showPalette, showProfile } from '../state/ui';
 import { ConversationList } from '../components/inbox/ConversationList';
 import { JumpPalette } from '../components/inbox/JumpPalette';
 import { ProfilePanel } from '../components/profile/ProfilePanel';
@@ -16,6 +17,7 @@ export function InboxPage({ phone }: { phone: string | null }) {
   useEffect(() => {
     if (phone) void openThread(phone);
     else threadPhone.value = null;
+    showProfile.value = false;
   }, [phone]);
   useEffect(() => {
     addEventListener('keydown', onInboxKey);
@@ -23,7 +25,7 @@ export function InboxPage({ phone }: { phone: string | null }) {
   }, []);
   const d = detail.value;
   return (
-    <div class="inbox">
+    <div class={`inbox${phone ? ' has-thread' : ''}${phone && showProfile.value ? ' show-profile' : ''}`}>
       <ConversationList selected={phone} />
       {phone ? (
         <ThreadView phone={phone} />
@@ -32,7 +34,7 @@ export function InboxPage({ phone }: { phone: string | null }) {
           <div class="empty-state">
             <Icon name="inbox" size={32} />
             <h2>{t('inbox.pick')}</h2>
-            <p class="muted">{t('inbox.pickHint')}</p>
+            <p class="muted">{t('inbox.pickHint', { keys: jumpKeys })}</p>
           </div>
         </section>
       )}

@@ -8,6 +8,7 @@ import { BrandViewSchema, type BrandView } from '../../schemas/settings';
 import { SANDBOX_MODES, type SandboxMode, type SimulatedPhone, SimulatedPhoneListSchema } from '../../schemas/simulator';
 import { api, ApiError, call, enc } from '../lib/api';
 import { canWrite } from '../lib/auth-state';
+import { Icon } from '../components/Icon';
 import { t } from '../lib/i18n';
 import { PhoneScreen } from '../components/simulator/PhoneScreen';
 
@@ -38,7 +39,7 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
   };
   const current = phones.value?.find((p) => p.phone === phone);
   return (
-    <div class="simulator">
+    <div class={phone ? 'simulator has-phone' : 'simulator'}>
       <section class="pane pane-list" aria-label={t('sim.phones')}>
         <header class="pane-head">
           <h1>{t('sim.title')}</h1>
@@ -74,6 +75,9 @@ export default function SimulatorPage({ phone }: { phone: string | null }) {
         </ul>
       </section>
       <section class="sim-stage">
+        <a class="btn sim-back" href="/simulator">
+          <Icon name="left" size={14} /> {t('sim.back')}
+        </a>
         {phone ? (
           <PhoneScreen
             key={phone}

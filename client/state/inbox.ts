@@ -74,6 +74,9 @@ export async function loadMore(): Promise<void> {
   }
 }
 
+/** Lower case without accents ("Léa" → "lea"), as the server's search compares. */
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 function matchesFilters(c: ConversationSummary): boolean {
   const me = user.value?.id;
   if (tab.value === 'mine' && c.assignee !== me) return false;
@@ -81,8 +84,13 @@ function matchesFilters(c: ConversationSummary): boolean {
   if (statusFilter.value && c.status !== statusFilter.value) return false;
   if (channelFilter.value && c.channel !== channelFilter.value) return false;
   if (labelFilter.value && !c.labels.includes(labelFilter.value)) return false;
-  const q = query.value.trim().toLowerCase();
-  if (q && !(c.name ?? '').toLowerCase().includes(q) && !c.phone.includes(q.replace(/[^\d+]/g, '') || q)) return false;
+  // A search row stays while it is listed (the server matched it: an email, a message's
+  // words); a new row joins when its name or number matches.
+  const q = fold(query.value.trim());
+  if (q && !conversations.value.some((x) => x.phone === c.phone)) {
+    const digits = q.replace(/\D/g, '').replace(/^0/, '');
+    if (!fold(c.name ?? '').includes(q) && !(digits && /^[\d\s+().-]+$/.test(q) && c.phone.includes(digits))) return false;
+  }
   return true;
 }
 

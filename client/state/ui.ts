@@ -6,3 +6,5 @@ export const showPalette = signal(false);
 export const composerMode = signal<'reply' | 'note'>('reply');
 /** Bumped to ask the composer to take focus (the `r` / `n` shortcuts). */
 export const focusComposer = signal(0);
+/** The customer panel where the screen is too narrow to show it beside the thread. */
+export const showProfile = signal(false);

@@ -52,6 +52,8 @@ const EVERY_KEY_CHANGED = (): Settings => ({
   attribution_click_hours: 72,
   attribution_read_hours: 12,
   attribution_delivery_hours: 6,
+  help_text_en: 'Maison Lumière test help in English.\nReply STOP to stop.',
+  currency: 'USD',
 });
 
 describe('the settings module', () => {
@@ -123,6 +125,8 @@ describe('GET and PUT /api/settings', () => {
     ['send_rate_sms', 0.25],
     ['send_rate_rcs', 1001],
     ['send_rate_rcs', '1'],
+    ['currency', 'XYZ'],
+    ['help_text_en', 'x'.repeat(321)],
     ['frequency_cap', 24],
   ];
   for (const [key, value] of invalid) {

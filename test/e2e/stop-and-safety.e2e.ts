@@ -1,6 +1,7 @@
 /**
- * Browser tests: a customer's STOP blocks the agent's next reply with the server's reason
- * shown; customer text with HTML or a `javascript:` URL renders as inert text.
+ * Browser tests: a customer's STOP, arriving while the agent writes, shows on the composer and
+ * blocks the reply, keeping the draft; customer text with HTML or a `javascript:` URL renders as
+ * inert text.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('after STOP from the phone', () => {
-  it('the agent’s reply is refused and the reason is shown in the composer', async () => {
+  it('the composer says the customer opted out, refuses the reply and keeps what the agent had typed', async () => {
     const phone = uniquePhone('rcs');
     await createCustomer(phone, 'Nina');
     const { context, page } = await signedIn(browser, AGENT);
@@ -23,6 +24,8 @@ describe('after STOP from the phone', () => {
 
     await page.goto(`/inbox/${encodeURIComponent(phone)}`);
     await page.getByRole('log').getByText('Do you have the blue one?').waitFor();
+    // The agent is writing when the STOP arrives.
+    await page.getByLabel('Reply', { exact: true }).fill('We have 20% off the blue one this week!');
 
     // The customer texts STOP from the simulator's reply box.
     const sim = await context.newPage();
@@ -31,17 +34,14 @@ describe('after STOP from the phone', () => {
     await sim.getByRole('button', { name: 'Send' }).click();
     await sim.getByText('STOP', { exact: true }).waitFor();
 
-    // The opt-out shows in the thread, live.
+    // The opt-out shows in the thread and on the composer, live: no reply can go out.
     await page
       .getByRole('log')
       .getByText(/Marketing consent: Unsubscribed/)
       .waitFor({ timeout: 15_000 });
-
-    await page.getByLabel('Reply', { exact: true }).fill('We have 20% off the blue one this week!');
-    await page.getByRole('button', { name: 'Send' }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    await expect(alert.textContent()).resolves.toMatch(/opted out/i);
+    await page.getByRole('status').filter({ hasText: 'replied STOP' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Reply', { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
     // The draft is kept so nothing the agent wrote is lost.
     expect(await page.getByLabel('Reply', { exact: true }).inputValue()).toBe('We have 20% off the blue one this week!');
     await context.close();

@@ -56,4 +56,35 @@ describe('a HELP keyword', () => {
     expect(answer).toContain('Msg & data rates may apply');
     expect(answer).toMatch(/Reply STOP/);
   });
+
+  for (const [who, phone, locale, english] of [
+    [
+      'a US customer with no language set',
+      () => `+141555501${String(2 * Math.floor(Math.random() * 50) + 1).padStart(2, '0')}`,
+      null,
+      true,
+    ],
+    ['a French number whose profile says English', () => uniquePhone('sms'), 'en', true],
+    ['a French number with no language set', () => uniquePhone('sms'), null, false],
+  ] as const) {
+    it(`answers ${who} in ${english ? 'English' : 'French'} (the profile's language, else the number's country's)`, async () => {
+      const p = phone();
+      await setClock(p, TUESDAY_10H_PARIS);
+      await profile(p).upsert(p, { first_name: 'Help', ...(locale ? { locale } : {}) }, 'test');
+      await profile(p).ingest({
+        provider: 'sandbox',
+        type: 'message',
+        phone: p,
+        id: 'h-lang',
+        at: new Date().toISOString(),
+        channel: 'sms',
+        text: 'HELP',
+      });
+      const answer = (await messages(p)).find((m) => m.direction === 'out')?.text ?? '';
+      if (english) {
+        expect(answer).toContain('offers and order updates by message');
+        expect(answer).not.toContain('Répondez');
+      } else expect(answer).toContain('offres et suivi de commande');
+    });
+  }
 });

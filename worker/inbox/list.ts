@@ -7,6 +7,7 @@
 import type { ConversationStatus } from '../../schemas/console';
 import type { ConversationList, Tab } from '../../schemas/console-api';
 import { decodeCursor as decodeListCursor, encodeCursor as encodeListCursor } from '../lib/cursor';
+import { phoneDigits } from '../search';
 import { COLUMNS, type ConversationRow, toSummary } from './projection';
 
 export interface ListQuery {
@@ -17,6 +18,8 @@ export interface ListQuery {
   channel?: 'rcs' | 'sms';
   label?: string;
   q?: string;
+  /** Numbers D1's search found for `q` (names, emails, message words: worker/search.ts). */
+  phones?: string[];
   cursor?: string;
   limit: number;
 }
@@ -80,14 +83,17 @@ function filters(query: ListQuery, t: string): { where: string[]; params: SqlSto
   }
   const q = query.q?.trim().toLowerCase();
   if (q) {
-    if (/^\+?[\d\s().-]+$/.test(q)) {
-      // A phone prefix: compare digits only, against E.164.
+    const digits = phoneDigits(q);
+    if (digits) {
+      // Digits only, against E.164: from the start after a "+", else anywhere (part of a
+      // number, or a national number without its trunk 0).
       where.push(`${t}phone LIKE ? ESCAPE '\\'`);
-      params.push(`+${q.replace(/\D/g, '')}%`);
+      params.push(q.startsWith('+') ? `+${digits}%` : `%${digits}%`);
     } else {
-      // Name prefix, or prefix of any later word ("dup" finds "Marie Dupont").
-      where.push(`(${t}name_lc LIKE ? ESCAPE '\\' OR ${t}name_lc LIKE ? ESCAPE '\\')`);
-      params.push(`${likeEscape(q)}%`, `% ${likeEscape(q)}%`);
+      // Name prefix, or prefix of any later word ("dup" finds "Marie Dupont"), or what D1's
+      // search found (accent-free names, emails, message words).
+      where.push(`(${t}name_lc LIKE ? ESCAPE '\\' OR ${t}name_lc LIKE ? ESCAPE '\\' OR ${t}phone IN (SELECT value FROM json_each(?)))`);
+      params.push(`${likeEscape(q)}%`, `% ${likeEscape(q)}%`, JSON.stringify(query.phones ?? []));
     }
   }
   return { where, params };

@@ -19,6 +19,24 @@ import { messageChanged, scheduleResults } from '../results/record';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
 export const MIRROR_DELAY_MS = 5000;
+/** Messages indexed per directory write. */
+const SEARCH_BATCH = 200;
+/** D1 takes 100 bound values a statement: 33 rows of (body, phone, id). */
+const SEARCH_ROWS_PER_INSERT = 33;
+
+function searchInserts(db: D1Database, phone: string, words: { id: string; body: string }[]): D1PreparedStatement[] {
+  const rows = words.filter((w) => w.body.trim());
+  const out: D1PreparedStatement[] = [];
+  for (let i = 0; i < rows.length; i += SEARCH_ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + SEARCH_ROWS_PER_INSERT);
+    out.push(
+      db
+        .prepare(`INSERT INTO message_search (body, phone, message_id) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
+        .bind(...chunk.flatMap((w) => [w.body, phone, w.id])),
+    );
+  }
+  return out;
+}
 /** A failed directory write is retried this much later (the mark stays until it succeeds). */
 const MIRROR_RETRY_MS = 30_000;
 
@@ -229,13 +247,19 @@ export class Core {
     this.country ??= { value: countryOf(p.phone) };
     const write = directoryWrite(this.env.DB, this.store, this.now(), this.country.value);
     if (!write) return true;
+    // The words of messages since the last write go in the same batch (one D1 round trip).
+    const words = this.store.unindexedMessages(SEARCH_BATCH);
     try {
-      await this.env.DB.batch(write.statements);
+      await this.env.DB.batch([...write.statements, ...searchInserts(this.env.DB, p.phone, words)]);
     } catch (err) {
       console.error('profiles directory mirror failed', err);
       return false;
     }
     this.store.events.markMirrored(write.eventIds);
+    const last = words.at(-1);
+    if (last) this.store.markIndexed(last.seq);
+    // A long history (an object older than the index) goes in over several alarms.
+    if (words.length === SEARCH_BATCH) await this.mirrorSoon();
     return true;
   }
 }

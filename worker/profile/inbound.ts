@@ -309,10 +309,13 @@ async function help(core: Core): Promise<void> {
   const brand = await core.brand();
   const phone = core.phone();
   // The help text usually names the brand already (the default does): prefix it only when not.
-  const parts = [brand.helpText.includes(brand.brandName) ? brand.helpText : `${brand.brandName} : ${brand.helpText}`];
+  // In the customer's language: the profile's, else their number's country's (French numbers
+  // read French); the English text when the brand wrote one.
+  const text = !french(core) && brand.helpTextEn ? brand.helpTextEn : brand.helpText;
+  const parts = [text.includes(brand.brandName) ? text : `${brand.brandName}${french(core) ? ' :' : ':'} ${text}`];
   // CTIA handbook: program name, message frequency, rates notice and how to stop.
   if (isUsNumber(phone)) parts.push('Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out.');
-  else if (!/stop/i.test(brand.helpText)) parts.push(french(core) ? 'Répondez STOP pour vous désinscrire.' : 'Reply STOP to opt out.');
+  else if (!/stop/i.test(text)) parts.push(french(core) ? 'Répondez STOP pour vous désinscrire.' : 'Reply STOP to opt out.');
   await accept(
     core,
     phone,

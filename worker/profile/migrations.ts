@@ -190,6 +190,15 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX messages_source ON messages (seq) WHERE campaign_id IS NOT NULL AND direction = 'out';
   `,
+  // 7: how far the D1 message search index (message_search) has this object's messages: the
+  // directory write appends the words of later ones, so a burst costs one batch, from the alarm.
+  `
+  CREATE TABLE search_sync (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    indexed_seq INTEGER NOT NULL
+  );
+  INSERT INTO search_sync (one, indexed_seq) VALUES (1, 0);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

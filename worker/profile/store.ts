@@ -668,6 +668,25 @@ export class Store {
     this.directoryWriting = false;
   }
 
+  // ---- message search (the D1 `message_search` index, appended with the directory write) ----
+
+  /** Messages with words not yet in the search index, oldest first: text, or a sent message's text or card. */
+  unindexedMessages(limit: number): { seq: number; id: string; body: string }[] {
+    return this.sql
+      .exec<{ seq: number; id: string; body: string | null }>(
+        `SELECT seq, id, COALESCE(text, json_extract(content, '$.text'),
+           TRIM(COALESCE(json_extract(content, '$.card.title'), '') || ' ' || COALESCE(json_extract(content, '$.card.description'), ''))) AS body
+         FROM messages WHERE seq > (SELECT indexed_seq FROM search_sync WHERE one = 1) ORDER BY seq LIMIT ?`,
+        limit,
+      )
+      .toArray()
+      .map((r) => ({ seq: r.seq, id: r.id, body: r.body ?? '' }));
+  }
+
+  markIndexed(seq: number): void {
+    this.sql.exec('UPDATE search_sync SET indexed_seq = MAX(indexed_seq, ?) WHERE one = 1', seq);
+  }
+
   // ---- timers ----
 
   addTimer(kind: string, dueAt: number, payload: unknown, id: string = crypto.randomUUID()): string {

@@ -158,5 +158,8 @@ export const simulator = new Hono<ConsoleEnv>()
 /** `GET /api/brand`: how the brand appears on the customer's phone (RCS header) and in the console. */
 export const brand = new Hono<ConsoleEnv>().get('/', async (c) => {
   const settings = await readSettings(c.env);
-  return c.json({ name: settings.brand_name, logo_url: settings.logo_url, color: settings.color } satisfies BrandView, 200);
+  return c.json(
+    { name: settings.brand_name, logo_url: settings.logo_url, color: settings.color, currency: settings.currency } satisfies BrandView,
+    200,
+  );
 });

@@ -5,6 +5,7 @@
  */
 import {
   ATTRIBUTION_MAX_HOURS,
+  CURRENCIES,
   EARLIEST_END,
   FR_LATEST_END,
   FREQUENCY_CAP_MAX_HOURS,
@@ -52,6 +53,18 @@ function Control({
           value={Number.isNaN(value) ? '' : String(value)}
           onInput={(e) => onChange(e.currentTarget.valueAsNumber)}
         />
+      );
+    case 'help_text_en':
+      return <textarea {...common} rows={4} maxLength={SETTING_TEXT_MAX[k]} value={String(value)} onInput={text} />;
+    case 'currency':
+      return (
+        <select {...common} value={String(value)} onChange={(e) => onChange(e.currentTarget.value)}>
+          {CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
       );
     case 'color':
       return (

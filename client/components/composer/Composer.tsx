@@ -4,7 +4,7 @@
  * the care window…) is shown word for word and the draft is kept.
  */
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { ReplyAcceptedSchema } from '../../../schemas/console-api';
 import { MessageViewSchema } from '../../../schemas/message-view';
 import { api, ApiError, call, enc } from '../../lib/api';
@@ -12,7 +12,11 @@ import { t } from '../../lib/i18n';
 import { lazy } from '../../lib/lazy';
 import { canned, refreshCanned } from '../../state/directory';
 import { detail, upsertMessage } from '../../state/thread';
+import { loadDraft, saveDraft } from '../../state/saved-drafts';
 import { composerMode, focusComposer } from '../../state/ui';
+import { OptOutBanner } from './OptOutBanner';
+import { replyState } from './optout';
+import { ComposerTabs } from './ComposerTabs';
 import { Icon } from '../Icon';
 import { CannedMenu, cannedMatches, unexpandedShortcut } from './CannedMenu';
 import { Attachment } from './Attachment';
@@ -29,7 +33,8 @@ const AttachDialog = lazy(() => import('./AttachDialog'));
 const TYPING_EVERY_MS = 4000;
 
 export function Composer({ phone }: { phone: string }) {
-  const text = useSignal('');
+  const saved = useMemo(() => loadDraft(phone), [phone]);
+  const text = useSignal(saved?.text ?? '');
   const chips = useSignal<string[]>([]);
   const attached = useSignal<Draft | null>(null);
   const editing = useSignal<Draft | null>(null);
@@ -45,10 +50,14 @@ export function Composer({ phone }: { phone: string }) {
   useSignalEffect(() => {
     if (focusComposer.value) box.current?.focus();
   });
-  // Each conversation opens in reply mode; a note is a deliberate choice (the `n` key or the tab).
+  // Each conversation opens in reply mode (a note is a deliberate choice: the `n` key or the
+  // tab), or in the mode its saved draft was written in.
   useEffect(() => {
-    composerMode.value = 'reply';
+    composerMode.value = saved?.note ? 'note' : 'reply';
   }, []);
+  useSignalEffect(() => saveDraft(phone, { text: text.value, note: composerMode.value === 'note' }));
+  const reply = replyState(detail.value?.conversation.phone === phone ? detail.value.profile : null);
+  const blocked = !note && reply.kind === 'blocked';
 
   // What will be sent, and so what each SMS counter counts (the chips' "Reply: …" line included).
   const sent = outgoing(text.value, chips.value, attached.value);
@@ -116,6 +125,9 @@ export function Composer({ phone }: { phone: string }) {
         chips.value = [];
       }
       text.value = '';
+      // The Send button is disabled once the box is empty: the cursor goes back to the box
+      // rather than to the page, where letters would be shortcuts.
+      requestAnimationFrame(() => box.current?.focus());
     } catch (e) {
       error.value =
         e instanceof ApiError ? (e.status !== 0 ? e.message : t('common.error')) : e instanceof Error ? e.message : t('common.error');
@@ -150,26 +162,16 @@ export function Composer({ phone }: { phone: string }) {
 
   return (
     <div class={note ? 'composer composer-note' : 'composer'}>
-      <div class="composer-tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={!note}
-          class={!note ? 'tab active' : 'tab'}
-          onClick={() => (composerMode.value = 'reply')}
-        >
-          <Icon name="reply" size={13} /> {t('composer.reply')}
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={note}
-          class={note ? 'tab active' : 'tab'}
-          onClick={() => (composerMode.value = 'note')}
-        >
-          <Icon name="note" size={13} /> {t('composer.note')}
-        </button>
-      </div>
+      <ComposerTabs
+        note={note}
+        panel={`composer-panel-${phone}`}
+        onPick={(m, viaKeys) => {
+          composerMode.value = m;
+          // Clicking a tab is about to type: the cursor goes in the box (and single keys stay text).
+          if (!viaKeys) requestAnimationFrame(() => box.current?.focus());
+        }}
+      />
+      <OptOutBanner state={reply} name={detail.value?.conversation.name || phone} />
       {error.value && (
         <div class="send-error" role="alert">
           <Icon name="alert" size={14} />
@@ -186,7 +188,7 @@ export function Composer({ phone }: { phone: string }) {
           onRemove={() => (attached.value = null)}
         />
       )}
-      <div class="composer-input">
+      <div class="composer-input" role="tabpanel" id={`composer-panel-${phone}`}>
         <CannedMenu
           word={slashWord}
           items={matches}
@@ -204,6 +206,7 @@ export function Composer({ phone }: { phone: string }) {
           ref={box}
           rows={3}
           aria-label={note ? t('composer.note') : t('composer.reply')}
+          disabled={blocked}
           placeholder={note ? t('composer.notePlaceholder') : t('composer.placeholder')}
           value={text.value}
           onInput={(e) => {
@@ -222,6 +225,7 @@ export function Composer({ phone }: { phone: string }) {
           <button
             type="button"
             class="btn btn-ghost"
+            disabled={blocked}
             onClick={() => (editing.value = attached.value?.kind === 'card' ? attached.value : emptyCardDraft())}
           >
             <Icon name="card" size={14} /> {t('composer.card')}
@@ -231,6 +235,7 @@ export function Composer({ phone }: { phone: string }) {
           <button
             type="button"
             class="btn btn-ghost"
+            disabled={blocked}
             onClick={() => (editing.value = attached.value?.kind === 'carousel' ? attached.value : emptyCarouselDraft())}
           >
             <Icon name="carousel" size={14} /> {t('composer.carousel')}
@@ -252,7 +257,7 @@ export function Composer({ phone }: { phone: string }) {
         <button
           type="button"
           class="btn btn-primary"
-          disabled={busy.value || (!text.value.trim() && !attached.value)}
+          disabled={blocked || busy.value || (!text.value.trim() && !attached.value)}
           onClick={() => void submit()}
         >
           {busy.value ? t('composer.sending') : note ? t('composer.addNote') : t('composer.send')}

@@ -8,15 +8,39 @@ import { Icon } from '../Icon';
 const tabs: Tab[] = ['mine', 'unassigned', 'all'];
 const statuses: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
 
+/** The ARIA tabs pattern: arrow keys, Home and End pick and focus a tab. */
+function onTabKey(e: KeyboardEvent): void {
+  const i = tabs.indexOf(tab.value);
+  const to =
+    e.key === 'ArrowRight'
+      ? (i + 1) % tabs.length
+      : e.key === 'ArrowLeft'
+        ? (i + tabs.length - 1) % tabs.length
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? tabs.length - 1
+            : -1;
+  const next = tabs[to];
+  if (!next) return;
+  e.preventDefault();
+  // The list's shortcuts must not see these keys.
+  e.stopPropagation();
+  tab.value = next;
+  document.getElementById(`inbox-tab-${next}`)?.focus();
+}
+
 export function InboxFilters() {
   return (
     <div class="inbox-filters">
-      <div class="tabs" role="tablist" aria-label={t('inbox.conversations')}>
+      <div class="tabs" role="tablist" aria-label={t('inbox.conversations')} onKeyDown={onTabKey}>
         {tabs.map((k) => (
           <button
             type="button"
             key={k}
             role="tab"
+            id={`inbox-tab-${k}`}
+            tabIndex={tab.value === k ? 0 : -1}
             aria-selected={tab.value === k}
             class={tab.value === k ? 'tab active' : 'tab'}
             onClick={() => (tab.value = k)}

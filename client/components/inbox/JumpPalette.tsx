@@ -1,4 +1,4 @@
-/** ⌘K / Ctrl+K: jump to any conversation by name or phone (loaded rows first, then a server search). */
+/** ⌘K / Ctrl+K: jump to any conversation: the list's search (names, emails, numbers, message words), or the loaded rows when empty. */
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { ConversationSummary } from '../../../schemas/console';
 import { ConversationListSchema } from '../../../schemas/console-api';
@@ -23,10 +23,8 @@ export function JumpPalette() {
     }, 200);
     return () => clearTimeout(timer);
   });
-  const term = q.value.trim().toLowerCase();
-  const local = conversations.value.filter((c) => !term || (c.name ?? '').toLowerCase().includes(term) || c.phone.includes(term));
-  const seen = new Set<string>();
-  const results = [...local, ...(term ? remote.value : [])].filter((c) => !seen.has(c.phone) && seen.add(c.phone)).slice(0, 10);
+  const term = q.value.trim();
+  const results = (term ? remote.value : conversations.value).slice(0, 10);
   const go = (c: ConversationSummary | undefined) => {
     if (!c) return;
     showPalette.value = false;

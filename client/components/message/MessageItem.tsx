@@ -5,8 +5,8 @@
  * "record opt-out" action. Never HTML: every string is a text node.
  */
 import type { MessageView } from '../../../schemas/messages';
-import { fullTime, t } from '../../lib/i18n';
-import { userName } from '../../state/directory';
+import { fullTime, lang, t } from '../../lib/i18n';
+import { actorName, purposeName } from '../../lib/labels';
 import { Icon } from '../Icon';
 import { InboundMedia } from './InboundMedia';
 import { Linkified } from './Linkified';
@@ -15,7 +15,7 @@ import { RichContent } from './RichContent';
 import { StatusTicks } from './StatusTicks';
 
 function time(iso: string) {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString(lang.value, { hour: '2-digit', minute: '2-digit' });
 }
 
 function Inbound({ m }: { m: MessageView }) {
@@ -59,7 +59,7 @@ export function MessageItem({ m }: { m: MessageView }) {
       <article class="msg msg-note" aria-label={t('thread.note')}>
         <div class="note">
           <div class="note-head">
-            <Icon name="note" size={13} /> {t('thread.note')} · {userName(m.author ?? null) ?? ''}
+            <Icon name="note" size={13} /> {t('thread.note')} · {actorName(m.author ?? null) ?? ''}
           </div>
           <div class="note-body">
             <Linkified text={m.text ?? ''} />
@@ -85,8 +85,8 @@ export function MessageItem({ m }: { m: MessageView }) {
             {t('thread.fallback')}
           </span>
         )}
-        {out && m.purpose && m.purpose !== 'support' && <span class="purpose">{m.purpose}</span>}
-        {out && m.author && <span>{userName(m.author)}</span>}
+        {out && m.purpose && m.purpose !== 'support' && <span class="purpose">{purposeName(m.purpose)}</span>}
+        {out && m.author && <span>{actorName(m.author)}</span>}
         <time dateTime={m.created_at} title={fullTime(m.created_at)}>
           {time(m.created_at)}
         </time>

@@ -1,6 +1,7 @@
 /** Renders one `Content` exactly as an RCS customer sees it, switching on its `type`. */
 import type { JSX } from 'preact';
 import type { Content, Suggestion } from '../../../schemas/content';
+import { t } from '../../lib/i18n';
 import { CardView } from './CardView';
 import { Linkified } from './Linkified';
 import { MediaView } from './MediaView';
@@ -41,7 +42,7 @@ export function RichContent({
       break;
     case 'carousel':
       body = (
-        <section class="carousel" aria-label="Carousel">
+        <section class="carousel" aria-label={t('composer.carousel')}>
           {content.cards.map((c, i) => (
             <CardView key={i} card={c} onTap={onTap} small={content.width === 'small'} />
           ))}

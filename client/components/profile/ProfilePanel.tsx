@@ -2,21 +2,13 @@
 import type { ProfileView } from '../../../schemas/profile';
 import { PURPOSES } from '../../../schemas/profile';
 import { canWrite } from '../../lib/auth-state';
-import { fullTime, lang, shortTime, t } from '../../lib/i18n';
+import { fullTime, shortTime, t } from '../../lib/i18n';
+import { money, propName, propValue } from './format';
 import { labelColor } from '../../state/directory';
 import type { ConversationDetail, ProfileEventView } from '../../../schemas/console-api';
+import { showProfile } from '../../state/ui';
+import { Icon } from '../Icon';
 import { ConsentForm } from './ConsentForm';
-
-function money(value: number, currency: unknown): string {
-  try {
-    return new Intl.NumberFormat(lang.value, {
-      style: 'currency',
-      currency: typeof currency === 'string' && currency.length === 3 ? currency : 'EUR',
-    }).format(value);
-  } catch {
-    return String(value);
-  }
-}
 
 function eventLine(e: ProfileEventView): string {
   const p = e.properties;
@@ -24,14 +16,16 @@ function eventLine(e: ProfileEventView): string {
   return what !== undefined ? String(what) : '';
 }
 
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v))) return fullTime(v);
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-function Identity({ p }: { p: ProfileView }) {
-  const rcs = p.rcs.capable === null ? t('profile.rcsUnknown') : p.rcs.capable ? t('profile.rcsYes') : t('profile.rcsNo');
+function Identity({ p, channel }: { p: ProfileView; channel: string }) {
+  // Not checked yet, but the conversation runs over RCS (the list's badge): it is capable.
+  const rcs =
+    p.rcs.capable === null
+      ? channel === 'rcs'
+        ? t('profile.rcsLastMessage')
+        : t('profile.rcsUnknown')
+      : p.rcs.capable
+        ? t('profile.rcsYes')
+        : t('profile.rcsNo');
   return (
     <dl class="kv">
       <dt>{t('profile.phone')}</dt>
@@ -48,7 +42,7 @@ function Identity({ p }: { p: ProfileView }) {
       <dd>{p.timezone ?? '—'}</dd>
       <dt>{t('profile.rcs')}</dt>
       <dd>
-        <span class={`cap cap-${String(p.rcs.capable)}`}>{rcs}</span>
+        <span class={`cap cap-${String(p.rcs.capable ?? (channel === 'rcs' || null))}`}>{rcs}</span>
         {p.rcs.checked_at && <span class="muted small"> · {t('profile.checked', { time: shortTime(p.rcs.checked_at) })}</span>}
       </dd>
     </dl>
@@ -61,7 +55,12 @@ export function ProfilePanel({ d }: { d: ConversationDetail }) {
   return (
     <aside class="pane pane-profile" aria-label={t('profile.title')}>
       <div class="profile-head">
-        <h2>{name || d.conversation.name || d.conversation.phone}</h2>
+        <div class="profile-head-row">
+          <button type="button" class="icon-btn profile-back" aria-label={t('nav.hideProfile')} onClick={() => (showProfile.value = false)}>
+            <Icon name="left" size={18} />
+          </button>
+          <h2>{name || d.conversation.name || d.conversation.phone}</h2>
+        </div>
         {d.labels.length > 0 && (
           <div class="conv-tags">
             {d.labels.map((l) => (
@@ -72,7 +71,7 @@ export function ProfilePanel({ d }: { d: ConversationDetail }) {
           </div>
         )}
       </div>
-      {p && <Identity p={p} />}
+      {p && <Identity p={p} channel={d.conversation.channel} />}
       {p && (
         <section class="panel-section">
           <h3>{t('profile.consent')}</h3>
@@ -136,9 +135,9 @@ export function ProfilePanel({ d }: { d: ConversationDetail }) {
             {Object.entries(p.properties).map(([k, v]) => (
               <>
                 <dt key={k} title={k}>
-                  {k.replace(/_/g, ' ')}
+                  {propName(k)}
                 </dt>
-                <dd>{show(v)}</dd>
+                <dd>{propValue(k, v)}</dd>
               </>
             ))}
           </dl>

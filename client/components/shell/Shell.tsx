@@ -7,6 +7,8 @@ import { connected, everConnected } from '../../state/live';
 import { Icon, type IconName } from '../Icon';
 import { UserMenu } from './UserMenu';
 import { ShortcutHelp } from './ShortcutHelp';
+import { Toaster } from './Toaster';
+import '../../state/title';
 import { showHelp } from '../../state/ui';
 
 function NavItem({ href, icon, label }: { href: string; icon: IconName; label: Key }) {
@@ -25,7 +27,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
   if (!user.value) return null;
   return (
     <div class="app">
-      <nav class="rail" aria-label="Main">
+      <nav class="rail" aria-label={t('nav.label')}>
         <div class="rail-logo" aria-hidden="true">
           R
         </div>
@@ -47,15 +49,16 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <div class="rail-spacer" />
         <UserMenu />
       </nav>
-      <div class="page">
+      <main class="page">
         {everConnected.value && !connected.value && (
           <div class="banner-offline" role="status">
             {t('live.offline')}
           </div>
         )}
         {children}
-      </div>
+      </main>
       {showHelp.value && <ShortcutHelp />}
+      <Toaster />
     </div>
   );
 }

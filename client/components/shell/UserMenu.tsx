@@ -1,11 +1,12 @@
 /** The avatar at the bottom of the rail: who I am, my role, language, shortcuts, sign out. */
-import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
 import { user } from '../../lib/auth-state';
-import { t } from '../../lib/i18n';
+import { type Key, t } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { signOut } from '../../lib/session';
+import { type Prefs, prefs, setPref } from '../../state/prefs';
 import { showHelp } from '../../state/ui';
+import { Icon } from '../Icon';
+import { useMenu } from '../useMenu';
 import { LangSwitch } from './LangSwitch';
 
 export function initials(name: string): string {
@@ -17,32 +18,42 @@ export function initials(name: string): string {
     .join('');
 }
 
+function PrefItem({ k, label }: { k: keyof Prefs; label: Key }) {
+  return (
+    <button
+      type="button"
+      role="menuitemcheckbox"
+      aria-checked={prefs.value[k]}
+      class="menu-check"
+      onClick={() => setPref(k, !prefs.value[k])}
+    >
+      <span class="check-box" aria-hidden="true">
+        {prefs.value[k] && <Icon name="check" size={12} />}
+      </span>
+      {t(label)}
+    </button>
+  );
+}
+
 export function UserMenu() {
-  const open = useSignal(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const close = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) open.value = false;
-    };
-    addEventListener('mousedown', close);
-    return () => removeEventListener('mousedown', close);
-  }, []);
+  const menu = useMenu();
   const u = user.value;
   if (!u) return null;
   return (
-    <div class="user-menu" ref={ref}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys of the menu's items (focusable buttons) bubble here.
+    <div class="user-menu" ref={menu.root} onKeyDown={menu.onKeyDown}>
       <button
         type="button"
         class="avatar avatar-btn"
-        aria-haspopup="menu"
-        aria-expanded={open.value}
-        aria-label={u.name || u.email}
-        onClick={() => (open.value = !open.value)}
+        ref={menu.button}
+        {...menu.buttonProps}
+        aria-label={`${initials(u.name || u.email)} · ${u.name || u.email}`}
+        onClick={menu.toggle}
       >
         {initials(u.name || u.email)}
       </button>
-      {open.value && (
-        <div class="menu" role="menu">
+      {menu.open && (
+        <div class="menu">
           <div class="menu-head">
             <strong>{u.name}</strong>
             <span class="muted">{u.email}</span>
@@ -52,30 +63,34 @@ export function UserMenu() {
             <span>{t('menu.language')}</span>
             <LangSwitch />
           </div>
-          <button
-            type="button"
-            role="menuitem"
-            class="menu-item"
-            onClick={() => {
-              open.value = false;
-              showHelp.value = true;
-            }}
-          >
-            {t('menu.shortcuts')}
-            <kbd>?</kbd>
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            class="menu-item"
-            onClick={async () => {
-              open.value = false;
-              await signOut();
-              navigate('/login', true);
-            }}
-          >
-            {t('menu.signOut')}
-          </button>
+          <div role="menu" id={menu.menuId} aria-label={u.name || u.email}>
+            <PrefItem k="nextAfterResolve" label="prefs.nextAfterResolve" />
+            <PrefItem k="singleKeys" label="prefs.singleKeys" />
+            <button
+              type="button"
+              role="menuitem"
+              class="menu-item"
+              onClick={() => {
+                menu.close();
+                showHelp.value = true;
+              }}
+            >
+              {t('menu.shortcuts')}
+              <kbd>?</kbd>
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              class="menu-item"
+              onClick={async () => {
+                menu.close();
+                await signOut();
+                navigate('/login', true);
+              }}
+            >
+              {t('menu.signOut')}
+            </button>
+          </div>
         </div>
       )}
     </div>

@@ -148,7 +148,7 @@ export function PhoneScreen({
         >
           <input
             aria-label={t('sim.reply')}
-            placeholder={rcs ? 'RCS message' : t('sim.reply')}
+            placeholder={rcs ? t('sim.rcsMessage') : t('sim.reply')}
             value={draft.value}
             onInput={(e) => {
               draft.value = e.currentTarget.value;

@@ -5,8 +5,11 @@ import { ApiError } from '../../lib/api';
 import { canWrite, user } from '../../lib/auth-state';
 import { fullTime, t } from '../../lib/i18n';
 import { assignable, labels } from '../../state/directory';
-import { patchConversation } from '../../state/thread';
+import { changeConversation } from '../../state/actions';
+import type { patchConversation } from '../../state/thread';
+import { showProfile } from '../../state/ui';
 import { Icon } from '../Icon';
+import { useMenu } from '../useMenu';
 import { LabelPicker } from './LabelPicker';
 
 function tomorrowAtNine(): string {
@@ -18,19 +21,22 @@ function tomorrowAtNine(): string {
 
 export function ConversationHeader({ c }: { c: ConversationSummary }) {
   const error = useSignal<string | null>(null);
-  const snoozeOpen = useSignal(false);
+  const snooze = useMenu();
   const write = canWrite.value;
   const run = async (patch: Parameters<typeof patchConversation>[1]) => {
     error.value = null;
-    snoozeOpen.value = false;
+    snooze.close();
     try {
-      await patchConversation(c.phone, patch);
+      await changeConversation(c, patch);
     } catch (e) {
       error.value = e instanceof ApiError ? e.message : t('common.error');
     }
   };
   return (
     <header class="thread-head">
+      <a class="icon-btn stack-back" href="/inbox" aria-label={t('nav.back')}>
+        <Icon name="left" size={18} />
+      </a>
       <div class="thread-title">
         <h2>{c.name || c.phone}</h2>
         <div class="thread-sub">
@@ -54,7 +60,7 @@ export function ConversationHeader({ c }: { c: ConversationSummary }) {
             <option value="">{t('conv.unassigned')}</option>
             {assignable(c.assignee).map((u) => (
               <option key={u.id} value={u.id} disabled={u.disabled}>
-                {u.id === user.value?.id ? `${u.name} (me)` : u.disabled ? `${u.name} (${t('users.removed')})` : u.name}
+                {u.id === user.value?.id ? t('conv.me', { name: u.name }) : u.disabled ? `${u.name} (${t('users.removed')})` : u.name}
               </option>
             ))}
           </select>
@@ -68,18 +74,13 @@ export function ConversationHeader({ c }: { c: ConversationSummary }) {
           />
         )}
         {write && (
-          <div class="dropdown">
-            <button
-              type="button"
-              class="btn"
-              aria-haspopup="menu"
-              aria-expanded={snoozeOpen.value}
-              onClick={() => (snoozeOpen.value = !snoozeOpen.value)}
-            >
+          // biome-ignore lint/a11y/noStaticElementInteractions: keys of the menu's items (focusable buttons) bubble here.
+          <div class="dropdown" ref={snooze.root} onKeyDown={snooze.onKeyDown}>
+            <button type="button" class="btn" ref={snooze.button} {...snooze.buttonProps} onClick={snooze.toggle}>
               <Icon name="snooze" size={14} /> {t('conv.snooze')}
             </button>
-            {snoozeOpen.value && (
-              <div class="menu menu-right" role="menu">
+            {snooze.open && (
+              <div class="menu menu-right" role="menu" id={snooze.menuId} aria-label={t('conv.snooze')}>
                 <button
                   type="button"
                   role="menuitem"
@@ -108,6 +109,14 @@ export function ConversationHeader({ c }: { c: ConversationSummary }) {
               <Icon name="check" size={14} /> {t('conv.resolve')}
             </button>
           ))}
+        <button
+          type="button"
+          class="btn profile-toggle"
+          aria-expanded={showProfile.value}
+          onClick={() => (showProfile.value = !showProfile.value)}
+        >
+          {showProfile.value ? t('nav.hideProfile') : t('nav.profile')}
+        </button>
       </div>
       {error.value && (
         <p class="form-error head-error" role="alert">

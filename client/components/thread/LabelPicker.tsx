@@ -4,6 +4,7 @@ import { LABEL_NAME_MAX_LENGTH } from '../../../schemas/labels';
 import { t } from '../../lib/i18n';
 import { labelColor } from '../../state/directory';
 import { Icon } from '../Icon';
+import { useMenu } from '../useMenu';
 
 export function LabelPicker({
   current,
@@ -15,25 +16,39 @@ export function LabelPicker({
   all: string[];
   onChange: (labels: string[]) => void;
 }) {
-  const open = useSignal(false);
+  const menu = useMenu();
   const draft = useSignal('');
   const toggle = (l: string) => onChange(current.includes(l) ? current.filter((x) => x !== l) : [...current, l]);
   const names = [...new Set([...all, ...current])];
   return (
-    <div class="dropdown">
-      <button type="button" class="btn" aria-haspopup="menu" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys of the menu's items (focusable buttons) bubble here.
+    <div class="dropdown" ref={menu.root} onKeyDown={menu.onKeyDown}>
+      <button type="button" class="btn" ref={menu.button} {...menu.buttonProps} onClick={menu.toggle}>
         {t('conv.labels')}
         {current.length > 0 && <span class="tab-count">{current.length}</span>}
       </button>
-      {open.value && (
-        <div class="menu menu-right label-menu" role="menu">
-          {names.map((l) => (
-            <label key={l} class="menu-check">
-              <input type="checkbox" checked={current.includes(l)} onChange={() => toggle(l)} />
-              <span class="dot" style={{ background: labelColor(l) }} />
-              {l}
-            </label>
-          ))}
+      {menu.open && (
+        <div class="menu menu-right label-menu">
+          {names.length > 0 && (
+            <div role="menu" id={menu.menuId} aria-label={t('conv.labels')}>
+              {names.map((l) => (
+                <button
+                  type="button"
+                  key={l}
+                  role="menuitemcheckbox"
+                  aria-checked={current.includes(l)}
+                  class="menu-check"
+                  onClick={() => toggle(l)}
+                >
+                  <span class="check-box" aria-hidden="true">
+                    {current.includes(l) && <Icon name="check" size={12} />}
+                  </span>
+                  <span class="dot" style={{ background: labelColor(l) }} />
+                  {l}
+                </button>
+              ))}
+            </div>
+          )}
           <form
             class="menu-add"
             onSubmit={(e) => {

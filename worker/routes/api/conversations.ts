@@ -5,6 +5,7 @@
  * role reads; only agents and admins write (marketers get a read-only inbox).
  */
 import { Hono } from 'hono';
+import { phoneDigits, searchPhones } from '../../search';
 import type { ConversationSummary } from '../../../schemas/console';
 import {
   AgentConsentSchema,
@@ -71,6 +72,7 @@ export const conversations = new Hono<ConsoleEnv>()
       channel: q.channel,
       label: q.label,
       q: q.q,
+      phones: q.q && !phoneDigits(q.q) ? await searchPhones(c.env.DB, q.q) : undefined,
       cursor: q.cursor,
       limit: q.limit ?? 50,
     });
