@@ -169,27 +169,29 @@ try {
     locale: 'en-US',
     timezoneId: 'Europe/Paris',
   });
-  const m = await mobile.newPage();
-  await m.goto('/login');
-  await m.getByLabel('Email').fill('agent@example.com');
-  await m.getByLabel('Password').fill('agent-password');
-  await m.getByRole('button', { name: 'Sign in' }).click();
-  await m.getByRole('heading', { name: 'Inbox' }).waitFor();
-  await m.getByRole('tab', { name: /All/ }).click();
-  await m.getByLabel('Status').selectOption('');
-  await m.locator(`a[data-phone="${first.phone}"]`).waitFor();
-  await m.waitForTimeout(400);
-  await m.screenshot({ path: `${OUT}/mobile-list.png` });
+  const mob = await mobile.newPage();
+  await mob.goto('/login');
+  await mob.getByLabel('Email').fill('agent@example.com');
+  await mob.getByLabel('Password').fill('agent-password');
+  await mob.getByRole('button', { name: 'Sign in' }).click();
+  await mob.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await mob.getByRole('tab', { name: /All/ }).click();
+  await mob.getByLabel('Status').selectOption('');
+  await mob.locator(`a[data-phone="${first.phone}"]`).waitFor();
+  await mob.waitForTimeout(400);
+  await mob.screenshot({ path: `${OUT}/mobile-list.png` });
   console.log(`saved ${OUT}/mobile-list.png`);
-  await m.locator(`a[data-phone="${first.phone}"]`).click();
-  await m.locator('.msg').first().waitFor();
-  await m.waitForLoadState('networkidle').catch(() => {});
-  await m.waitForTimeout(400);
-  await m.screenshot({ path: `${OUT}/mobile-thread.png` });
+  await mob.locator(`a[data-phone="${first.phone}"]`).click();
+  await mob.locator('.msg').first().waitFor();
+  await mob.waitForLoadState('networkidle').catch(() => {});
+  await mob.waitForTimeout(400);
+  await mob.screenshot({ path: `${OUT}/mobile-thread.png` });
   console.log(`saved ${OUT}/mobile-thread.png`);
-  await m.getByRole('textbox', { name: 'Reply', exact: true }).fill('Your parcel left our workshop this morning: tracking link to follow.');
-  await m.waitForTimeout(200);
-  await m.screenshot({ path: `${OUT}/mobile-composer.png` });
+  await mob
+    .getByRole('textbox', { name: 'Reply', exact: true })
+    .fill('Your parcel left our workshop this morning: tracking link to follow.');
+  await mob.waitForTimeout(200);
+  await mob.screenshot({ path: `${OUT}/mobile-composer.png` });
   console.log(`saved ${OUT}/mobile-composer.png`);
   await mobile.close();
 } finally {

@@ -21,12 +21,11 @@ import { ingest, optOut } from './profile/inbound';
 import { migrate } from './profile/migrations';
 import { accept } from './profile/send';
 import { sendCampaign } from './profile/campaign';
-import { iso } from './lib/time';
 import type { ProfileRow } from './profile/store';
 import { runDueTimers } from './profile/timers';
 import { recordEvent, storeEvent } from './profile/shop';
 import { startSignup } from './profile/signup';
-import { clicked, orderTracked, scheduleResults } from './results/record';
+import { clicked } from './results/record';
 import type {
   CampaignOutcome,
   CampaignSendRequest,

@@ -1,15 +1,3 @@
-/**
- * Results as they happen, inside a customer's Profile object: the touches of messages sent by a
- * campaign or a flow (those with a `campaign_id`) and the customer's orders. Each is stored in
- * the object first (store-results.ts: once per message and kind, then in an outbox) and
- * written to D1 from the alarm a moment later, a burst in one batch; a failed write stays in
- * the outbox and is retried with backoff. So nothing is lost, a redelivered callback counts
- * once, and none of this goes near the Inbox object.
- *
- * A touch belongs to the logical message: an SMS fallback's touches are its RCS message's, with
- * the channel the customer really got (docs/architecture.md, "Results and attribution").
- */
-import type { TrackEvent } from '../../schemas/messages';
 import type { TouchKind } from '../../schemas/results';
 import type { Core } from '../profile/core';
 import type { MessageRow } from '../profile/store';
