@@ -58,6 +58,13 @@ export const mediaEn = {
   'builder.labelLong': 'A button label is longer than 25 characters.',
   'builder.link': 'A button link must start with http:// or https://.',
   'builder.where': '{where}: {problem}',
+  'builder.tooLong': '{field}: at most {n} characters.',
+  'builder.tooMany': '{field}: too many buttons or suggestions.',
+  'builder.phone': 'A call button needs a number in international format (+33…).',
+  'builder.calendarOrder': 'A calendar event cannot end before it starts.',
+  'builder.when': 'A calendar event needs a valid date and time.',
+  'builder.cardsCount': 'A carousel has 2 to 10 cards.',
+  'builder.invalid': '{field}: this value is not accepted.',
 };
 
 export const mediaFr: Record<keyof typeof mediaEn, string> = {
@@ -117,4 +124,11 @@ export const mediaFr: Record<keyof typeof mediaEn, string> = {
   'builder.labelLong': 'Le texte d’un bouton dépasse 25 caractères.',
   'builder.link': 'Le lien d’un bouton doit commencer par http:// ou https://.',
   'builder.where': '{where} : {problem}',
+  'builder.tooLong': '{field} : {n} caractères au plus.',
+  'builder.tooMany': '{field} : trop de boutons ou de suggestions.',
+  'builder.phone': 'Un bouton d’appel a besoin d’un numéro au format international (+33…).',
+  'builder.calendarOrder': 'Un évènement ne peut pas finir avant de commencer.',
+  'builder.when': 'Un évènement a besoin d’une date et d’une heure valides.',
+  'builder.cardsCount': 'Un carrousel a de 2 à 10 cartes.',
+  'builder.invalid': '{field} : cette valeur n’est pas acceptée.',
 };

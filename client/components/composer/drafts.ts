@@ -135,6 +135,8 @@ export function draftOf(content: Content): Draft | null {
 export interface Problem {
   path: string;
   message: string;
+  /** A lint issue's code and parameters (said in the user's language by lint-messages.ts). */
+  lint?: { code: string; params?: LintIssue['params'] };
 }
 
 export interface Built {
@@ -165,7 +167,9 @@ export function draftContent(draft: Draft, purpose: Purpose = 'support', extra: 
   const shown = content ?? preview;
   const sms = draft.fallback ?? (shown ? smsFallbackText(shown) : '');
   const issues = content ? lintContent(content, { purpose: purpose === 'support' ? null : purpose, smsText: sms }) : [];
-  for (const i of issues) if (i.level === 'error') problems.push({ path: i.path, message: i.message });
+  for (const i of issues)
+    if (i.level === 'error')
+      problems.push({ path: i.path, message: i.message, lint: { code: i.code, ...(i.params ? { params: i.params } : {}) } });
   return { content: problems.length ? null : content, preview, problems, advice: issues.filter((i) => i.level === 'warning'), sms };
 }
 
