@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { TemplatedContent } from './preview';
+import { ChannelCountsSchema } from './results';
 
 export const FLOW_KEYS = ['order_confirmation', 'shipping_update', 'back_in_stock', 'abandoned_checkout'] as const;
 export const FlowKeySchema = v.picklist(FLOW_KEYS, `must be one of ${FLOW_KEYS.join(', ')}`);
@@ -36,8 +37,6 @@ export const FlowPatchSchema = v.strictObject({
 });
 export type FlowPatch = v.InferOutput<typeof FlowPatchSchema>;
 
-const count = v.number();
-
 /** What the console lists: a flow's settings, what triggers it, and its figures. */
 export const FlowViewSchema = v.object({
   key: FlowKeySchema,
@@ -49,16 +48,6 @@ export const FlowViewSchema = v.object({
   /** Minutes after the event (abandoned checkout only; null for the others). */
   delay_minutes: v.nullable(v.number()),
   /** The results' figures for `flow_<key>` (sent, delivered, clicked or tapped, revenue...). */
-  metrics: v.object({
-    sent: count,
-    delivered: count,
-    read: count,
-    clicked: count,
-    replied: count,
-    unsubscribed: count,
-    failed: count,
-    conversions: count,
-    revenue: count,
-  }),
+  metrics: ChannelCountsSchema,
 });
 export type FlowView = v.InferOutput<typeof FlowViewSchema>;
