@@ -20,7 +20,9 @@ import { ProgressBar } from '../components/campaigns/ProgressBar';
 import { RecipientsTable } from '../components/campaigns/RecipientsTable';
 
 const POLL_MS = 2000;
-const SourceReport = lazy(() => import('../components/results/SourceReport').then((m) => ({ default: m.SourceReport })));
+const SourceReport = lazy<{ sourceId: string }>(() =>
+  import('../components/results/SourceReport').then((m) => ({ default: m.SourceReport })),
+);
 
 export default function CampaignDetailPage({ id }: { id: string }) {
   const c = useSignal<Campaign | null>(null);

@@ -19,7 +19,9 @@ import { Modal } from '../components/Modal';
 import { FlowEditor } from '../components/flows/FlowEditor';
 
 const FlowList = v.array(FlowViewSchema);
-const SourceReport = lazy(() => import('../components/results/SourceReport').then((m) => ({ default: m.SourceReport })));
+const SourceReport = lazy<{ sourceId: string }>(() =>
+  import('../components/results/SourceReport').then((m) => ({ default: m.SourceReport })),
+);
 
 export default function FlowsPage() {
   const flows = useSignal<FlowView[]>([]);
