@@ -42,13 +42,15 @@ const usPhone = (last: number) =>
 describe('a campaign from the back-in-stock scenario', () => {
   it('is previewed as one customer (RCS and SMS), sent to a segment picked in the list and followed to 100 %', async () => {
     const zone = daytimeZone();
-    const name = `Noa${Date.now().toString(36)}`;
+    const tag = Date.now().toString(36);
+    const name = `Noa${tag}`;
+    const surname = `Lin${tag}`;
     const phones = [usPhone(2), usPhone(3)];
     for (const [i, phone] of phones.entries()) {
       const r = await v1('PUT', `/v1/profiles/${encodeURIComponent(phone)}`, {
         first_name: i === 0 ? name : 'Sam',
         // The segment below picks these two by this surname, which no other test uses.
-        last_name: name,
+        last_name: surname,
         timezone: zone,
         consent: { marketing: 'subscribed', source: 'e2e checkout checkbox' },
       });
@@ -59,7 +61,7 @@ describe('a campaign from the back-in-stock scenario', () => {
     for (const phone of phones) await customerSays(admin.page, phone, 'Hello');
     await admin.context.close();
     const segmentName = `Waiting for the ${name} restock`;
-    const definition = { all: [{ field: 'last_name', op: 'equals', value: name }] };
+    const definition = { all: [{ field: 'last_name', op: 'equals', value: surname }] };
     const created = await v1('POST', '/v1/segments', { name: segmentName, definition });
     expect(created.status).toBe(201);
     const { context, page } = await signedIn(browser, MARKETER);

@@ -4,7 +4,7 @@
  * checking the consent breakdown.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
 import { type Segment, SegmentListSchema } from '../../../schemas/segments-api';
 import { ApiError, call } from '../../lib/api';
 import { tc } from '../../lib/campaigns-i18n';
@@ -12,6 +12,7 @@ import { tc } from '../../lib/campaigns-i18n';
 export function SegmentPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const segments = useSignal<Segment[] | null>(null);
   const error = useSignal<string | null>(null);
+  const id = useId();
   useEffect(() => {
     call(SegmentListSchema, 'GET', '/api/segments')
       .then((r) => (segments.value = r.segments))
@@ -19,9 +20,10 @@ export function SegmentPicker({ value, onChange }: { value: string; onChange: (i
   }, []);
   const list = segments.value;
   return (
-    <label class="field">
-      <span>{tc('b.segmentPick')}</span>
-      <select value={value} disabled={!list} aria-busy={!list} onChange={(e) => onChange(e.currentTarget.value)}>
+    // A label of its own (not wrapping the select), so the select's name is not followed by the chosen option.
+    <div class="field">
+      <label for={id}>{tc('b.segmentPick')}</label>
+      <select id={id} value={value} disabled={!list} aria-busy={!list} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">{list && list.length === 0 ? tc('b.segmentNone') : tc('b.segmentChoose')}</option>
         {list?.map((s) => (
           <option key={s.id} value={s.id}>
@@ -34,6 +36,6 @@ export function SegmentPicker({ value, onChange }: { value: string; onChange: (i
           {error.value}
         </small>
       )}
-    </label>
+    </div>
   );
 }
