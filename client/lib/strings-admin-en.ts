@@ -127,6 +127,8 @@ export const adminEn = {
   'flows.delivered': 'Delivered',
   'flows.clicked': 'Clicked',
   'flows.revenue': 'Revenue',
+  'flows.report': 'Report',
+  'flows.reportPage': 'Open the report on its own page',
   'flows.edit': 'Edit',
   'flows.editTitle': 'Edit “{name}”',
   'flows.toggle': 'Turn “{name}” on or off',

@@ -131,6 +131,8 @@ export const adminFr: Record<AdminKey, string> = {
   'flows.delivered': 'Distribués',
   'flows.clicked': 'Clics',
   'flows.revenue': 'Revenu',
+  'flows.report': 'Rapport',
+  'flows.reportPage': 'Ouvrir le rapport sur sa propre page',
   'flows.edit': 'Modifier',
   'flows.editTitle': 'Modifier « {name} »',
   'flows.toggle': 'Activer ou désactiver « {name} »',

@@ -1,7 +1,9 @@
 /**
  * /campaigns/:id: a campaign's live progress (bar, counts per outcome, expected finish, a
- * carrier's pause), cancel for marketers and admins, the per-recipient list and its CSV export.
- * Polled every two seconds while it is scheduled or sending.
+ * carrier's pause), cancel for marketers and admins, the per-recipient list and its CSV export,
+ * and once it has sent, its results (funnel, outcomes over time, RCS vs SMS, orders and revenue).
+ * Polled every two seconds while it is scheduled or sending. The report and its charts are a
+ * chunk of their own, fetched when the report first shows.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -10,6 +12,7 @@ import { ApiError, api, call } from '../lib/api';
 import { canSendCampaigns } from '../lib/auth-state';
 import { type CampaignKey, tc } from '../lib/campaigns-i18n';
 import { fullTime, t } from '../lib/i18n';
+import { lazy } from '../lib/lazy';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
 import { CountsGrid } from '../components/campaigns/CountsGrid';
 import { downloadCsv } from '../components/campaigns/csv';
@@ -17,6 +20,9 @@ import { ProgressBar } from '../components/campaigns/ProgressBar';
 import { RecipientsTable } from '../components/campaigns/RecipientsTable';
 
 const POLL_MS = 2000;
+const SourceReport = lazy<{ sourceId: string }>(() =>
+  import('../components/results/SourceReport').then((m) => ({ default: m.SourceReport })),
+);
 
 export default function CampaignDetailPage({ id }: { id: string }) {
   const c = useSignal<Campaign | null>(null);
@@ -97,6 +103,12 @@ export default function CampaignDetailPage({ id }: { id: string }) {
               </button>
             </div>
             <RecipientsTable id={id} version={version.value} />
+            {v.status !== 'scheduled' && (
+              <section class="campaign-results" aria-labelledby="campaign-results-title">
+                <h2 id="campaign-results-title">{tc('d.results')}</h2>
+                <SourceReport sourceId={id} />
+              </section>
+            )}
           </>
         )}
       </div>

@@ -1,8 +1,9 @@
 /**
  * /flows: the built-in flows (order confirmation, shipping update, back in stock, abandoned
  * checkout), each with its trigger, on/off switch, figures (from the results of `flow_<key>`)
- * and its content, edited with the card builder. Admins and marketers change them; the server
- * enforces it. Loaded on first visit only.
+ * and its content, edited with the card builder; each row opens the flow's full report (funnel,
+ * outcomes over time, RCS vs SMS, orders and revenue), a chunk fetched on first opening. Admins
+ * and marketers change them; the server enforces it. Loaded on first visit only.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -13,15 +14,20 @@ import { ApiError, call } from '../lib/api';
 import { user } from '../lib/auth-state';
 import { ta } from '../lib/admin-i18n';
 import { t } from '../lib/i18n';
+import { lazy } from '../lib/lazy';
 import { Modal } from '../components/Modal';
 import { FlowEditor } from '../components/flows/FlowEditor';
 
 const FlowList = v.array(FlowViewSchema);
+const SourceReport = lazy<{ sourceId: string }>(() =>
+  import('../components/results/SourceReport').then((m) => ({ default: m.SourceReport })),
+);
 
 export default function FlowsPage() {
   const flows = useSignal<FlowView[]>([]);
   const error = useSignal<string | null>(null);
   const editing = useSignal<FlowView | null>(null);
+  const open = useSignal<string | null>(null);
   const editor = user.value?.role === 'admin' || user.value?.role === 'marketer';
   const fail = (e: unknown) => (error.value = e instanceof ApiError ? e.message : t('common.error'));
   const load = () =>
@@ -57,11 +63,11 @@ export default function FlowsPage() {
               <th class="right">{ta('flows.delivered')}</th>
               <th class="right">{ta('flows.clicked')}</th>
               <th class="right">{ta('flows.revenue')}</th>
-              {editor && <th />}
+              <th />
             </tr>
           </thead>
           <tbody>
-            {flows.value.map((f) => (
+            {flows.value.map((f) => [
               <tr key={f.key} data-flow={f.key}>
                 <td>
                   {ta(`flows.key.${f.key}`)}
@@ -84,15 +90,34 @@ export default function FlowsPage() {
                 <td class="right">{f.metrics.delivered}</td>
                 <td class="right">{f.metrics.clicked}</td>
                 <td class="right">{f.metrics.revenue.toFixed(2)}</td>
-                {editor && (
-                  <td class="right row-actions">
+                <td class="right row-actions">
+                  <button
+                    type="button"
+                    class="link-btn"
+                    aria-expanded={open.value === f.key}
+                    aria-controls={`flow-report-${f.key}`}
+                    onClick={() => (open.value = open.value === f.key ? null : f.key)}
+                  >
+                    {ta('flows.report')}
+                  </button>
+                  {editor && (
                     <button type="button" class="link-btn" onClick={() => (editing.value = f)}>
                       {ta('flows.edit')}
                     </button>
+                  )}
+                </td>
+              </tr>,
+              open.value === f.key && (
+                <tr key={`${f.key}-report`} class="flow-report-row">
+                  <td colSpan={8} id={`flow-report-${f.key}`}>
+                    <a class="link-btn" href={`/results/flow_${f.key}`}>
+                      {ta('flows.reportPage')}
+                    </a>
+                    <SourceReport sourceId={`flow_${f.key}`} />
                   </td>
-                )}
-              </tr>
-            ))}
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
       </div>

@@ -1,5 +1,6 @@
 /**
- * Browser tests: a marketer switches a flow on and edits its card and delay on the Flows page;
+ * Browser tests: a marketer switches a flow on and edits its card and delay on the Flows page,
+ * and opens a flow's results report in its row;
  * a customer signs up on the hosted /subscribe page (plain HTML form, no script) and is asked
  * to reply YES.
  */
@@ -47,6 +48,27 @@ describe('the Flows page', () => {
       await consoleApi(page, 'PUT', '/api/flows/abandoned_checkout', { enabled: wasOn, delay_minutes: 60 });
       await context.close();
     }
+  });
+  it("opens a flow's results report (funnel by channel) in its row, with a link to its own page", async () => {
+    const { context, page } = await signedIn(browser, MARKETER);
+    await page.goto('/flows');
+    const row = page.getByRole('row').filter({ hasText: 'Order confirmation' });
+    const open = row.getByRole('button', { name: 'Report' });
+    await expect(open.getAttribute('aria-expanded')).resolves.toBe('false');
+    await open.click();
+    await expect(open.getAttribute('aria-expanded')).resolves.toBe('true');
+    const report = page.locator('#flow-report-order_confirmation');
+    await report.getByTestId('funnel').locator('canvas').first().waitFor();
+    await expect(
+      report
+        .getByRole('table', { name: 'Funnel' })
+        .getByRole('row', { name: /Messages sent/ })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(report.getByRole('link', { name: 'Open the report on its own page' }).getAttribute('href')).resolves.toBe(
+      '/results/flow_order_confirmation',
+    );
+    await context.close();
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * Who the campaign goes to: a saved segment (by id) or a list of numbers, and before sending,
+ * Who the campaign goes to: a saved or built-in segment (picked from the list) or a list of numbers, and before sending,
  * how many of them it would reach and why the others are excluded (`POST /api/campaigns/audience`).
  */
 import { useSignal } from '@preact/signals';
 import { type AudienceBreakdown, AudienceBreakdownSchema } from '../../../schemas/campaign-view';
 import { ApiError, call } from '../../lib/api';
 import { tc } from '../../lib/campaigns-i18n';
+import { SegmentPicker } from './SegmentPicker';
 
 export interface Audience {
   mode: 'segment' | 'list';
@@ -49,10 +50,7 @@ export function AudienceField({ value, onChange }: { value: Audience; onChange: 
         <input type="radio" name="audience" checked={value.mode === 'list'} onChange={() => set({ mode: 'list' })} /> {tc('b.list')}
       </label>
       {value.mode === 'segment' ? (
-        <label class="field">
-          <span>{tc('b.segmentId')}</span>
-          <input value={value.segmentId} onInput={(e) => set({ segmentId: e.currentTarget.value })} />
-        </label>
+        <SegmentPicker value={value.segmentId} onChange={(segmentId) => set({ segmentId })} />
       ) : (
         <label class="field">
           <span>{tc('b.list')}</span>
