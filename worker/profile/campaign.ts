@@ -9,47 +9,20 @@
  * Worker finds the row and sends nothing. Durable: each change bumps `rev`; a row whose `rev`
  * D1 has not acknowledged is a mark the alarm retries (`campaign_sync` timer) until it lands.
  */
-import type { CapMode, RecipientOutcome } from '../../schemas/campaign-view';
+import type { RecipientOutcome } from '../../schemas/campaign-view';
 import type { CampaignOutcome, CampaignSendRequest } from '../profile.types';
 import { iso } from '../lib/time';
 import { profileContext, renderContent } from '../templates';
 import type { Core } from './core';
 import { accept, consentGate } from './send';
+import { CANCELLED_REASON, find, type OutcomeRow, rows } from './campaign-state';
 import type { MessageRow } from './store';
 
 /** A failed D1 write of outcomes is retried this much later. */
 const SYNC_RETRY_MS = 30_000;
 /** Outcomes written to D1 per batch (a D1 batch is one round trip). */
 const SYNC_BATCH = 50;
-export const CANCELLED_REASON = 'campaign cancelled before release';
-
-interface OutcomeRow extends Record<string, SqlStorageValue> {
-  campaign_id: string;
-  message_id: string | null;
-  variant: string;
-  cap_mode: string;
-  outcome: string;
-  reason: string | null;
-  channel: string | null;
-  held_until: number | null;
-  rev: number;
-  synced_rev: number;
-  updated_at: number;
-}
-
 type Fields = Pick<OutcomeRow, 'outcome' | 'reason' | 'channel' | 'held_until'>;
-
-const rows = (core: Core) => core.store.sql;
-
-function find(core: Core, campaignId: string): OutcomeRow | null {
-  return rows(core).exec<OutcomeRow>('SELECT * FROM campaign_outcomes WHERE campaign_id = ?', campaignId).toArray()[0] ?? null;
-}
-
-/** The cap mode of the campaign a message belongs to ('skip' for any other message). */
-export function capModeOf(core: Core, message: Pick<MessageRow, 'campaign_id'>): CapMode {
-  if (!message.campaign_id) return 'skip';
-  return find(core, message.campaign_id)?.cap_mode === 'defer' ? 'defer' : 'skip';
-}
 
 function view(core: Core, row: OutcomeRow): CampaignOutcome {
   const out: CampaignOutcome = {
@@ -166,20 +139,6 @@ export async function afterCampaignMessage(core: Core, messageId: string): Promi
   if (!own?.campaign_id || !find(core, own.campaign_id)) return;
   update(core, own.campaign_id, outcomeOf(core, own));
   await syncOutcomes(core);
-}
-
-/**
- * At release of a held campaign message: has its campaign been cancelled since? D1 is the
- * truth for that; when it cannot be read the release waits (never sends on a guess).
- */
-export async function campaignCancelled(core: Core, campaignId: string): Promise<boolean | 'unknown'> {
-  try {
-    const row = await core.env.DB.prepare('SELECT status FROM campaigns WHERE id = ?').bind(campaignId).first<{ status: string }>();
-    return row?.status === 'cancelled';
-  } catch (err) {
-    console.error('campaign status read failed', err);
-    return 'unknown';
-  }
 }
 
 type OutcomeWrite = CampaignOutcome & { campaign_id: string };

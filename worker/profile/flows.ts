@@ -14,12 +14,20 @@ import { loadFlow, loadFlows } from '../flows/index';
 import { profileContext, renderContent } from '../templates';
 import type { Core } from './core';
 import { accept } from './send';
-import type { EventInput } from './shop';
 
 export const FLOW_TIMER = 'flow';
 const FlowTimerPayload = v.object({ flow: FlowKeySchema, event_id: v.string() });
 
 const timerPrefix = (key: FlowKey) => `flow:${key}:`;
+
+/** An event as recorded on the profile, the input of the flows it may start. */
+export interface EventInput {
+  id: string;
+  name: string;
+  properties: Record<string, unknown>;
+  value: number | null;
+  at: number;
+}
 
 /** A newly recorded event: cancels what it cancels, then starts (or schedules) what it triggers. */
 export async function onEvent(core: Core, e: EventInput): Promise<void> {

@@ -24,7 +24,7 @@ import { requiredFeatures, STOP_POSTBACK, withoutStopSuggestion, withPostbacks, 
 import { iso } from '../lib/time';
 import { shortenForSend } from '../results/links';
 import type { MessagePurpose, MessageRow } from './store';
-import { CANCELLED_REASON, campaignCancelled, capModeOf } from './campaign';
+import { CANCELLED_REASON, campaignCancelled, capModeOf } from './campaign-state';
 
 const DAY = 86_400_000;
 /** A positive capability answer only means "connected in the last 31 days" (docs/carriers.md). */

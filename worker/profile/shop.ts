@@ -7,18 +7,10 @@ import type { StoreEvent } from '../../schemas/events';
 import { iso } from '../lib/time';
 import { shopifyMayResubscribe } from './consent-rules';
 import type { Core } from './core';
-import { onEvent } from './flows';
+import { type EventInput, onEvent } from './flows';
 import { orderTracked, scheduleResults } from '../results/record';
 import type { ProfileRow } from './store';
 import { isOrderEvent } from './store-events';
-
-export interface EventInput {
-  id: string;
-  name: string;
-  properties: Record<string, unknown>;
-  value: number | null;
-  at: number;
-}
 
 /**
  * Records an event; false when its id was recorded before. A new one starts its flows; an order
