@@ -126,8 +126,9 @@ export function Composer({ phone }: { phone: string }) {
       }
       text.value = '';
       // The Send button is disabled once the box is empty: the cursor goes back to the box
-      // rather than to the page, where letters would be shortcuts.
-      requestAnimationFrame(() => box.current?.focus());
+      // (now, before the button re-renders disabled) rather than to the page, where letters
+      // would be shortcuts.
+      box.current?.focus();
     } catch (e) {
       error.value =
         e instanceof ApiError ? (e.status !== 0 ? e.message : t('common.error')) : e instanceof Error ? e.message : t('common.error');
@@ -257,7 +258,10 @@ export function Composer({ phone }: { phone: string }) {
         <button
           type="button"
           class="btn btn-primary"
-          disabled={blocked || busy.value || (!text.value.trim() && !attached.value)}
+          // While sending, the button stays focusable (aria-disabled, submit ignores it): a
+          // disabled button would drop the focus to the page, where letters are shortcuts.
+          disabled={blocked || (!busy.value && !text.value.trim() && !attached.value)}
+          aria-disabled={busy.value || undefined}
           onClick={() => void submit()}
         >
           {busy.value ? t('composer.sending') : note ? t('composer.addNote') : t('composer.send')}
