@@ -1,6 +1,7 @@
 // A STOP that arrives while a marketing message is held (quiet hours) or scheduled is
 // honoured at release: the message is never sent.
 import { describe, expect, it } from 'vitest';
+import { forgetSettings } from '../../worker/settings';
 import { advanceTo, messages, profile, setClock, subscribe, TUESDAY_10H_PARIS, text, timers, uniquePhone } from './helpers';
 
 const stop = (phone: string, id: string) => ({
@@ -42,5 +43,39 @@ describe('a STOP between acceptance and release', () => {
     await advanceTo(phone, Date.parse(sendAt));
     const later = (await messages(phone)).find((m) => out.ok && m.id === out.id);
     expect(later?.status).toBe('skipped');
+  });
+});
+
+describe('a STOP racing a send to the same customer', () => {
+  // The two calls are in flight together: the object takes the send as soon as the STOP's
+  // handling awaits I/O (the brand's settings, the Inbox). Either the send came first (and may
+  // go out, before the STOP) or the STOP's consent change is already written; never a
+  // marketing message sent after the STOP was recorded.
+  it.each(['STOP', 'Stop chip'])('never sends marketing after a %s it already recorded', async (how) => {
+    for (let round = 0; round < 10; round++) {
+      const phone = uniquePhone('sms');
+      await setClock(phone, TUESDAY_10H_PARIS);
+      await subscribe(phone);
+      const event =
+        how === 'STOP'
+          ? stop(phone, `race-${round}`)
+          : {
+              ...stop(phone, `race-${round}`),
+              type: 'tap' as const,
+              kind: 'reply' as const,
+              channel: 'rcs' as const,
+              text: 'Stop',
+              postback: 'STOP',
+            };
+      forgetSettings(); // the STOP's handling reads the brand's settings from D1 (I/O)
+      const [, out] = await Promise.all([
+        profile(phone).ingest(event),
+        profile(phone).send(phone, { purpose: 'marketing', content: text(`Promo ${round}`) }),
+      ]);
+      const list = await messages(phone); // newest first
+      const stopAt = list.findIndex((m) => m.direction === 'in');
+      const promoAt = list.findIndex((m) => out.ok && m.id === out.id);
+      if (promoAt >= 0 && promoAt < stopAt) expect(list[promoAt]?.history.map((h) => h.status)).not.toContain('sent');
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { InboundEvent } from '../../schemas/events';
 import type { MessageStatus } from '../../schemas/messages';
 import type { ConsentSource } from '../../schemas/profile';
 import type { IngestResult } from '../profile.types';
+import type { BrandSettings } from '../settings';
 import type { Core } from './core';
 import { classifyKeyword, confirmsDoubleOptIn, keywordListsFor } from '../compliance/keywords';
 import { runAutomation } from './automations';
@@ -19,6 +20,10 @@ import * as results from '../results/record';
 type Ev<T extends InboundEvent['type']> = Extract<InboundEvent, { type: T }>;
 
 export async function ingest(core: Core, event: InboundEvent): Promise<IngestResult> {
+  // What a keyword depends on (the brand's own words) is read before the first write: from the
+  // message's insert to its consent change there is no await, so no send to this customer can
+  // run in between (an await on I/O lets the object take its next request).
+  const brand = event.type === 'message' && event.text ? await core.brand() : null;
   const store = core.store;
   store.ensureProfile(event.phone);
   if (!store.dedupe(`${event.provider}:${event.type}:${event.id}`)) return { duplicate: true };
@@ -27,7 +32,7 @@ export async function ingest(core: Core, event: InboundEvent): Promise<IngestRes
       await onStatus(core, event);
       return { duplicate: false };
     case 'message':
-      return onMessage(core, event);
+      return onMessage(core, event, brand);
     case 'tap':
       await onTap(core, event);
       return { duplicate: false };
@@ -128,7 +133,7 @@ async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
 /** The profile columns a customer's message or tap moves (written with the activity mark). */
 const inboundMark = (core: Core) => ({ last_inbound_at: core.now() });
 
-async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult> {
+async function onMessage(core: Core, event: Ev<'message'>, brand: BrandSettings | null): Promise<IngestResult> {
   const store = core.store;
   const kind = event.location ? 'location' : event.media?.length ? 'file' : 'message';
   const text = event.text ?? (event.location ? `${event.location.latitude},${event.location.longitude}` : null);
@@ -145,8 +150,11 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
   });
   // YES / OUI is a keyword only while a signup waits for it; JOIN is the brand's own word.
   const signup = event.text ? pendingSignup(core) : null;
-  const lists = event.text ? keywordListsFor((await core.brand()).signupKeywords) : undefined;
+  const lists = brand ? keywordListsFor(brand.signupKeywords) : undefined;
   const match = event.text ? classifyKeyword(event.text, { awaitingDoubleOptIn: signup !== null, lists }) : null;
+  const actor = event.actor ?? null;
+  const stop: OptOutBy = { source: 'keyword', actor };
+  const optedOut = match?.kind === 'opt_out' && applyOptOut(core, event.text ?? null, stop);
   await core.activity(
     {
       direction: 'in',
@@ -158,10 +166,10 @@ async function onMessage(core: Core, event: Ev<'message'>): Promise<IngestResult
     store.insertedView(row),
     inboundMark(core),
   );
-  const actor = event.actor ?? null;
   if (match?.kind !== 'opt_out') results.replied(core);
-  if (match?.kind === 'opt_out') await optOut(core, event.text ?? null, { source: 'keyword', actor });
-  else if (match && signup && confirmsDoubleOptIn(match, lists)) {
+  if (match?.kind === 'opt_out') {
+    if (optedOut) await announceOptOut(core, event.text ?? null, stop);
+  } else if (match && signup && confirmsDoubleOptIn(match, lists)) {
     await confirmSignup(core, signup, event.text ?? '', actor);
     return { duplicate: false, keyword: 'confirm' };
   } else if (match?.kind === 'opt_in') await optIn(core, event.text ?? null, event.actor);
@@ -210,6 +218,10 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
   });
   store.addInteraction(trace?.type === 'url' ? 'click' : 'tap', trace?.message_id ?? null, event.postback, trace?.url ?? null, event.text);
   if (trace && event.postback !== STOP_POSTBACK) results.tapped(core, trace.message_id);
+  // The Stop chip takes effect before the first await, like a typed STOP (see ingest).
+  const stop: OptOutBy = { source: 'keyword', actor: event.actor ?? null };
+  const isStop = event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out';
+  const optedOut = isStop && applyOptOut(core, event.text, stop);
   if (metricOnly(trace)) {
     // A campaign's link, call or calendar chip: a result to count, not a conversation. It stays
     // in the thread and the interactions, and never reaches the one Inbox object
@@ -223,8 +235,8 @@ async function onTap(core: Core, event: Ev<'tap'>): Promise<void> {
     );
   }
 
-  if (event.postback === STOP_POSTBACK || classifyKeyword(event.text).kind === 'opt_out') {
-    await optOut(core, event.text, { source: 'keyword', actor: event.actor ?? null });
+  if (isStop) {
+    if (optedOut) await announceOptOut(core, event.text, stop);
     return;
   }
   await runAutomation(core, event.postback);
@@ -249,11 +261,22 @@ export interface OptOutBy {
  * it changed something.
  */
 export async function optOut(core: Core, text: string | null, by: OptOutBy = { source: 'keyword', actor: null }): Promise<boolean> {
+  if (!applyOptOut(core, text, by)) return false;
+  await announceOptOut(core, text, by);
+  return true;
+}
+
+/** The opt-out itself, synchronous (storage only): true when it changed something. */
+function applyOptOut(core: Core, text: string | null, by: OptOutBy): boolean {
   const store = core.store;
   const a = store.setConsent('marketing', 'unsubscribed', by.source, text, by.actor, by.label);
   const b = store.setConsent('transactional', 'unsubscribed', by.source, text, by.actor, by.label);
-  if (!a && !b) return false;
-  results.unsubscribed(core);
+  if (a || b) results.unsubscribed(core);
+  return a || b;
+}
+
+/** What follows an opt-out that changed something: the inbox activity and one confirmation. */
+async function announceOptOut(core: Core, text: string | null, by: OptOutBy): Promise<void> {
   const brand = await core.brand();
   // An agent's recording is not news from the customer: it neither counts as unread nor reopens.
   const byCustomer = by.source !== 'agent';
@@ -273,7 +296,6 @@ export async function optOut(core: Core, text: string | null, by: OptOutBy = { s
     { system: { traffic: 'ACKNOWLEDGEMENT' } },
   );
   await core.mirrorSoon();
-  return true;
 }
 
 /**
