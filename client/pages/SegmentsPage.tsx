@@ -9,6 +9,7 @@ import { useEffect } from 'preact/hooks';
 import { type Segment, SegmentListSchema } from '../../schemas/segments-api';
 import { ApiError, api, call } from '../lib/api';
 import { user } from '../lib/auth-state';
+import { segmentName } from '../lib/segment-names';
 import { t } from '../lib/i18n';
 import { tseg } from '../lib/segments-i18n';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
@@ -37,7 +38,7 @@ export default function SegmentsPage() {
 
   let opened = 0;
   const open = (d: Draft, readOnly = !writer) => (draft.value = { draft: d, readOnly, key: Date.now() + opened++ });
-  const startFrom = (s: Segment) => open({ name: tseg('seg.copyOf', { name: s.name }), definition: s.definition });
+  const startFrom = (s: Segment) => open({ name: tseg('seg.copyOf', { name: segmentName(s) }), definition: s.definition });
   const remove = (s: Segment) =>
     (confirm.value = {
       title: tseg('seg.deleteConfirm', { name: s.name }),
@@ -101,7 +102,7 @@ export default function SegmentsPage() {
               {segments.value.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    {s.name} {s.builtin && <span class="badge">{tseg('seg.builtin')}</span>}
+                    {segmentName(s)} {s.builtin && <span class="badge">{tseg('seg.builtin')}</span>}
                   </td>
                   <td class="right">{s.count}</td>
                   <td class="right row-actions">

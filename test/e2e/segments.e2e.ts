@@ -74,4 +74,16 @@ describe('segments', () => {
     expect(mine).toMatchObject({ definition, count: 1 });
     await context.close();
   });
+
+  it("names the built-in examples in the console's language", async () => {
+    const { context, page } = await signedIn(browser, MARKETER);
+    await page.evaluate("localStorage.setItem('lang', 'fr')");
+    await page.goto('/segments');
+    const examples = page.getByRole('row').filter({ hasText: 'Exemple' });
+    await examples.filter({ hasText: 'Nouveaux clients' }).waitFor();
+    await examples.filter({ hasText: 'Gros paniers' }).waitFor();
+    await examples.filter({ hasText: 'Compatibles RCS' }).waitFor();
+    expect(await examples.filter({ hasText: 'New customers' }).count()).toBe(0);
+    await context.close();
+  });
 });

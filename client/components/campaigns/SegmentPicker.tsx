@@ -8,6 +8,7 @@ import { useEffect, useId } from 'preact/hooks';
 import { type Segment, SegmentListSchema } from '../../../schemas/segments-api';
 import { ApiError, call } from '../../lib/api';
 import { tc } from '../../lib/campaigns-i18n';
+import { segmentName } from '../../lib/segment-names';
 
 export function SegmentPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const segments = useSignal<Segment[] | null>(null);
@@ -27,7 +28,7 @@ export function SegmentPicker({ value, onChange }: { value: string; onChange: (i
         <option value="">{list && list.length === 0 ? tc('b.segmentNone') : tc('b.segmentChoose')}</option>
         {list?.map((s) => (
           <option key={s.id} value={s.id}>
-            {tc(s.builtin ? 'b.segmentBuiltin' : 'b.segmentOption', { name: s.name, count: s.count })}
+            {tc(s.builtin ? 'b.segmentBuiltin' : 'b.segmentOption', { name: segmentName(s), count: s.count })}
           </option>
         ))}
       </select>
