@@ -130,7 +130,10 @@ export class Inbox extends DurableObject<Env> {
   // ---------------------------------------------------------------- WebSockets (hibernation API)
 
   override async fetch(request: Request): Promise<Response> {
-    return this.live.accept(request);
+    const res = this.live.accept(request);
+    // An open socket's session is checked again by the alarm (see LiveChannel).
+    if (res.status === 101) await this.scheduleAlarm();
+    return res;
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -145,17 +148,22 @@ export class Inbox extends DurableObject<Env> {
     this.live.onError(ws);
   }
 
-  // ---------------------------------------------------------------- snooze alarm
+  // ---------------------------------------------------------------- alarm: snoozes, sessions
 
-  /** Wakes every conversation whose snooze time has come, then re-arms for the next one. */
+  /**
+   * Wakes every conversation whose snooze time has come, closes the sockets whose session
+   * ended while they were open, then re-arms for the earliest of the two.
+   */
   override async alarm(): Promise<void> {
     for (const row of this.projection.wakeDue(new Date().toISOString())) this.emitConversation(row);
+    await this.live.closeExpiredSessions();
     await this.scheduleAlarm();
   }
 
   private async scheduleAlarm(): Promise<void> {
-    const next = this.projection.nextSnooze();
-    if (next) await this.ctx.storage.setAlarm(new Date(next).getTime());
+    const snooze = this.projection.nextSnooze();
+    const times = [snooze ? new Date(snooze).getTime() : null, this.live.nextSessionCheck()].filter((t) => t !== null);
+    if (times.length) await this.ctx.storage.setAlarm(Math.min(...times));
     else await this.ctx.storage.deleteAlarm();
   }
 

@@ -8,6 +8,15 @@ import { ServerEventSchema } from '../../schemas/console';
 import type { MessageView } from '../../schemas/messages';
 import { inboxStub } from '../../worker/inbox.do';
 import { WS_SESSION_ENDED } from '../../schemas/console';
+import { SESSION_IDLE_MS } from '../../worker/auth/session-check';
+import { SESSION_RECHECK_MS } from '../../worker/inbox/sockets';
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+
+const sessionIdOf = async (cookie: string) => {
+  const token = cookie.slice('sid='.length);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+};
 import { api, BASE, loginRequest, sessionCookie, signIn, uniquePhone, WsClient, type Session } from './helpers';
 
 async function connect(s: Session | null, headers: Record<string, string> = {}): Promise<Response> {
@@ -55,7 +64,10 @@ describe('the console WebSocket', () => {
     const client = new WsClient(res.webSocket!);
     await client.next((m) => m.type === 'hello');
     const sockets = await (await import('cloudflare:test')).runInDurableObject(inboxStub(env), (_i, state) =>
-      state.getWebSockets(`user:${marketer.user.id}`).map((w) => w.deserializeAttachment() as { userId: string; role: string }),
+      state.getWebSockets(`user:${marketer.user.id}`).map((w) => {
+        const { userId, role } = w.deserializeAttachment() as { userId: string; role: string };
+        return { userId, role };
+      }),
     );
     expect(sockets).toEqual([{ userId: marketer.user.id, role: 'marketer' }]);
     client.close();
@@ -283,5 +295,47 @@ describe('a console socket whose session ends', () => {
     const res = await api(admin, `/api/users/${agent.user.id}`, { method: 'PATCH', body: { disabled: true } });
     expect(res.status).toBe(200);
     expect(await closedWithin(client)).toEqual({ code: WS_SESSION_ENDED, reason: 'session ended' });
+  });
+
+  // The agent left the console open and went home: the session's idle window passed with no
+  // request. The Inbox's alarm checks open sockets' sessions again (here, one is past due).
+  const checkedLongAgo = (userId: string) =>
+    runInDurableObject(inboxStub(env), (_i, state) => {
+      for (const w of state.getWebSockets(`user:${userId}`))
+        w.serializeAttachment({ ...(w.deserializeAttachment() as object), checkedAt: Date.now() - SESSION_RECHECK_MS - 1 });
+    });
+
+  it.each([
+    ['idle past the idle window', (now: number) => ({ last_seen_at: now - SESSION_IDLE_MS - 1000, expires_at: now + 3_600_000 })],
+    ['past its absolute expiry', (now: number) => ({ last_seen_at: now, expires_at: now - 1000 })],
+  ])('is closed with 4401 at its next check once the session is %s', async (_why, times) => {
+    const s = await signIn('agent');
+    const { client } = await open(s);
+    expect(await runInDurableObject(inboxStub(env), (_i, state) => state.storage.getAlarm())).not.toBeNull();
+    const t = times(Date.now());
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?')
+      .bind(t.last_seen_at, t.expires_at, await sessionIdOf(s.cookie))
+      .run();
+    await checkedLongAgo(s.user.id);
+    await runDurableObjectAlarm(inboxStub(env));
+    expect(await closedWithin(client)).toEqual({ code: WS_SESSION_ENDED, reason: 'session expired' });
+  });
+
+  it('stays open through the check while the session is alive, and is checked again later', async () => {
+    const s = await signIn('agent');
+    const { client } = await open(s);
+    await checkedLongAgo(s.user.id);
+    await runDurableObjectAlarm(inboxStub(env));
+    const [checked] = await runInDurableObject(inboxStub(env), (_i, state) =>
+      state.getWebSockets(`user:${s.user.id}`).map((w) => (w.deserializeAttachment() as { checkedAt: number }).checkedAt),
+    );
+    expect(checked).toBeGreaterThan(Date.now() - 60_000);
+    const alarm = await runInDurableObject(inboxStub(env), (_i, state) => state.storage.getAlarm());
+    expect(alarm).not.toBeNull();
+    expect(alarm).toBeLessThanOrEqual((checked ?? 0) + SESSION_RECHECK_MS);
+    client.send({ type: 'ping' });
+    await client.next((m) => m.type === 'pong');
+    expect(await closedWithin(client, 200)).toBeNull();
+    client.close();
   });
 });

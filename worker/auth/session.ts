@@ -11,12 +11,10 @@ import type { Role, SessionUser } from '../../schemas/users';
 import { HttpError } from '../errors';
 import { inboxStub } from '../inbox/client';
 import { randomToken, secretsEqual, sha256Hex } from '../lib/crypto';
+import { SESSION_MAX_MS, sessionExpired } from './session-check';
 
 export const SESSION_COOKIE = 'sid';
-/** A session unused for this long ends (sliding window). */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-/** No session outlives this, however active. */
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+export { SESSION_IDLE_MS, SESSION_MAX_MS } from './session-check';
 /** `last_seen_at` is rewritten at most this often, to spare a D1 write per request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -98,7 +96,7 @@ async function loadSession(c: Context<ConsoleEnv>): Promise<{ user: SessionUser;
     .first<SessionRow>();
   if (!row) throw new HttpError(401, 'unauthorized', 'Sign in to use the console.');
   const now = Date.now();
-  if (row.disabled || now >= row.expires_at || now - row.last_seen_at >= SESSION_IDLE_MS) {
+  if (sessionExpired(row, now)) {
     await c.env.DB.prepare('DELETE FROM sessions WHERE id = ?').bind(id).run();
     throw new HttpError(401, 'session_expired', 'Your session has expired; sign in again.');
   }

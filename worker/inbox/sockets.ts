@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { ClientEventSchema, type ServerEvent, WS_SESSION_ENDED } from '../../schemas/console';
 import type { Role } from '../../schemas/console-api';
 import { toE164 } from '../../schemas/phone';
+import { liveSessions } from '../auth/session-check';
 import { WS_ROLE_HEADER, WS_SESSION_HEADER, WS_USER_HEADER } from './client';
 
 /** How many events are kept for `resume`; older gaps get a fresh `hello` (refetch). */
@@ -25,7 +26,16 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 interface SocketAttachment {
   userId: string;
   role: Role;
+  /** When the socket's session was last found alive (see `SESSION_RECHECK_MS`). */
+  checkedAt?: number;
 }
+
+/**
+ * How often an open socket's session is checked again (the object's alarm): a session that
+ * expires while its console stays open (12 h idle, 7 days absolute) stops receiving customers'
+ * messages within this delay. Pings are answered without waking the object, so they cannot.
+ */
+export const SESSION_RECHECK_MS = 5 * 60 * 1000;
 
 export class LiveChannel {
   private readonly sql: SqlStorage;
@@ -120,7 +130,7 @@ export class LiveChannel {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [`user:${userId}`, `role:${role}`, `session:${sessionId}`]);
-    server.serializeAttachment({ userId, role } satisfies SocketAttachment);
+    server.serializeAttachment({ userId, role, checkedAt: Date.now() } satisfies SocketAttachment);
     server.send(JSON.stringify({ type: 'hello', cursor: this.lastSeq() } satisfies ServerEvent));
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -181,6 +191,50 @@ export class LiveChannel {
         return;
       }
     }
+  }
+
+  /** When the next open socket's session is due for a check (`SESSION_RECHECK_MS`), or null without sockets. */
+  nextSessionCheck(): number | null {
+    let next: number | null = null;
+    for (const ws of this.ctx.getWebSockets()) {
+      const at = ((ws.deserializeAttachment() as SocketAttachment | null)?.checkedAt ?? 0) + SESSION_RECHECK_MS;
+      if (next === null || at < next) next = at;
+    }
+    return next;
+  }
+
+  /**
+   * Checks again the sessions of the sockets that are due (one D1 read for all of them) and
+   * closes, with 4401, those whose session has ended meanwhile: the console then shows the
+   * sign-in page. A D1 error keeps them open until the next check.
+   */
+  async closeExpiredSessions(now = Date.now()): Promise<number> {
+    const due = this.ctx.getWebSockets().flatMap((ws) => {
+      const who = ws.deserializeAttachment() as SocketAttachment | null;
+      const tag = this.ctx.getTags(ws).find((t) => t.startsWith('session:'));
+      return who && (who.checkedAt ?? 0) + SESSION_RECHECK_MS <= now ? [{ ws, who, session: tag?.slice('session:'.length) ?? '' }] : [];
+    });
+    if (due.length === 0) return 0;
+    const alive = await liveSessions(
+      this.env.DB,
+      due.map((d) => d.session),
+      now,
+    );
+    if (alive === null) return 0;
+    let closed = 0;
+    for (const d of due) {
+      if (alive.has(d.session)) {
+        d.ws.serializeAttachment({ ...d.who, checkedAt: now } satisfies SocketAttachment);
+        continue;
+      }
+      try {
+        d.ws.close(WS_SESSION_ENDED, 'session expired');
+        closed++;
+      } catch {
+        // Already closed.
+      }
+    }
+    return closed;
   }
 
   onClose(ws: WebSocket, code: number, reason: string): void {
