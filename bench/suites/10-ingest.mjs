@@ -204,6 +204,11 @@ export default async function ingest(ctx) {
     const h = median(ratios.http[kind]);
     const p = median(ratios.proc[kind]);
     const failed = totals.http[kind].failed + totals.proc[kind].failed;
+    const vs = (mode, ratio) => ({
+      measured: `${rps(totals[mode][kind])} req/s`,
+      baseline: `${rps(totals[mode].baseline)} req/s (one DO insert)`,
+      ratio,
+    });
     results.push(
       {
         name: `RBM ${kind} (HTTP / in-process)`,
@@ -217,11 +222,12 @@ export default async function ingest(ctx) {
             value: h.toFixed(2),
             unit: '×',
             note: range(ratios.http[kind]),
+            ...vs('http', h),
             target: `≥ ${TARGET}`,
             ok: h >= TARGET,
           }
-        : { name: `${kind} / baseline (HTTP)`, value: h.toFixed(2), unit: '×', note: range(ratios.http[kind]) },
-      { name: `${kind} / baseline (in-process)`, value: p.toFixed(2), unit: '×', note: range(ratios.proc[kind]) },
+        : { name: `${kind} / baseline (HTTP)`, value: h.toFixed(2), unit: '×', note: range(ratios.http[kind]), ...vs('http', h) },
+      { name: `${kind} / baseline (in-process)`, value: p.toFixed(2), unit: '×', note: range(ratios.proc[kind]), ...vs('proc', p) },
     );
   }
   return results;
