@@ -2,7 +2,9 @@
 // DELIVERED (or READ) event names our own message id, so it can reach the Profile while the
 // send is still waiting for the API's answer. The answer arriving last must not take the
 // message back to "sent", nor arm a fallback deadline for a message already delivered.
-import { runInDurableObject } from 'cloudflare:test';
+// Twilio names the message by the SID only its answer gives us: a callback before that answer
+// is kept, and applied once the send has stored the SID.
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { InboundEvent } from '../../schemas/events';
 import type { RevokeResult, SendResult } from '../../worker/providers/types';
@@ -63,4 +65,50 @@ describe('a receipt that arrives before the carrier answered the send', () => {
       expect((await timers(phone)).filter((t) => t.kind === 'deadline')).toEqual([]);
     });
   }
+});
+
+describe('a Twilio status callback that arrives before the send answered with its SID', () => {
+  it('is kept and applied once the SID is known: the SMS ends delivered, once', async () => {
+    const phone = uniquePhone('sms');
+    await setClock(phone, TUESDAY_10H_PARIS);
+    let release: (r: SendResult) => void = () => {};
+    let asked: () => void = () => {};
+    const called = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    await runInDurableObject(profile(phone), (p: Profile) => {
+      p.core.smsOverride = {
+        name: 'twilio',
+        send: () =>
+          new Promise<SendResult>((resolve) => {
+            release = resolve;
+            asked();
+          }),
+      };
+    });
+    const sending = profile(phone).send(phone, { purpose: 'transactional', content: text('Your parcel is on its way') });
+    await called;
+    const sid = 'SMearly0000000000000000000000001';
+    const early: InboundEvent = {
+      provider: 'twilio',
+      type: 'status',
+      id: `${sid}:delivered`,
+      phone,
+      at: new Date(TUESDAY_10H_PARIS).toISOString(),
+      channel: 'sms',
+      provider_message_id: sid,
+      status: 'delivered',
+    };
+    expect(await profile(phone).ingest(early)).toMatchObject({ duplicate: false });
+    release({ ok: true, providerMessageId: sid, channel: 'sms' });
+    await sending;
+    await runDurableObjectAlarm(profile(phone));
+
+    const [m] = await messages(phone);
+    expect(m).toMatchObject({ channel: 'sms', status: 'delivered' });
+    expect(m?.history.filter((h) => h.status === 'delivered')).toHaveLength(1);
+    // Twilio's redelivery of the same callback is still a duplicate.
+    expect(await profile(phone).ingest(early)).toMatchObject({ duplicate: true });
+    expect(await timers(phone)).toEqual([]);
+  });
 });

@@ -306,6 +306,15 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
   await sendFailed(core, id, result);
 }
 
+/**
+ * A receipt for a message we do not know yet: Twilio names a message by the SID its answer to
+ * the send gives us, and its callback can come before that answer. Kept as a timer an hour
+ * (then dropped), brought forward when a send stores that id (`markSent`).
+ */
+export const EARLY_RECEIPT = 'early_receipt';
+export const EARLY_RECEIPT_MS = 3_600_000;
+export const earlyReceiptPrefix = (providerMessageId: string) => `${EARLY_RECEIPT}:${providerMessageId}:`;
+
 /** Statuses a message has while its send is under way. */
 const SENDING = new Set(['queued', 'scheduled', 'held']);
 
@@ -317,6 +326,8 @@ const SENDING = new Set(['queued', 'scheduled', 'held']);
  */
 function markSent(core: Core, id: string, reason: string, fields: Pick<MessageRow, 'provider_message_id' | 'channel'>): boolean {
   const store = core.store;
+  // Receipts that came before this answer run at the next alarm (the callers re-arm it).
+  if (fields.provider_message_id) store.bringForward(earlyReceiptPrefix(fields.provider_message_id), core.now());
   const now = store.message(id);
   if (!now || SENDING.has(now.status)) {
     store.setStatus(id, 'sent', reason, fields);
