@@ -139,11 +139,15 @@ export async function startWorker() {
     load: (opts) => load(baseUrl, opts),
     loadFor: (opts) => loadFor(baseUrl, opts),
     async stop() {
-      // The whole process group: npx → wrangler → workerd.
+      // The whole process group: npx → wrangler → workerd. A workerd busy with open sockets
+      // can outlive SIGTERM (and its parent, still in the group): what is left gets SIGKILL.
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {}
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 2000));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
       rmSync(stateDir, { recursive: true, force: true });
     },
   };
