@@ -6,6 +6,8 @@
 //   admin: { email, password } (the console's first admin, to sign in through the real form),
 //   sign(body) → base64 HMAC for X-Sandbox-Signature,
 //   load({ requests, concurrency, make(i) → {path, init, onResponse?(json)} }) → { ok, failed, retried, seconds, rps },
+//   loadFor({ seconds, concurrency, make(i) → {path, init, onResponse?(status, text)} })
+//     → { ok, failed, retried, requests, seconds, rps, latencies, statuses, firstError },
 //   run(cmd, args) → { status, stdout, stderr } (sync, in the repo root),
 //   stop(),
 // }
@@ -135,12 +137,17 @@ export async function startWorker() {
     output: () => output,
     sign: (body) => createHmac('sha256', sandboxSecret).update(body).digest('base64'),
     load: (opts) => load(baseUrl, opts),
+    loadFor: (opts) => loadFor(baseUrl, opts),
     async stop() {
-      // The whole process group: npx → wrangler → workerd.
+      // The whole process group: npx → wrangler → workerd. A workerd busy with open sockets
+      // can outlive SIGTERM (and its parent, still in the group): what is left gets SIGKILL.
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {}
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 2000));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
       rmSync(stateDir, { recursive: true, force: true });
     },
   };
@@ -188,4 +195,132 @@ async function load(baseUrl, { requests, concurrency, make }) {
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   return { ok, failed, retried, seconds, rps: ok / seconds, firstError };
+}
+
+/** The dev proxy's own 503 (see `load`): the Worker never answered, the request may be sent again. */
+const proxyRestart = (status, text) => status === 503 && text.includes('restarted mid-request');
+
+/**
+ * Closed loop for a fixed time: `concurrency` workers issue requests as fast as answered until
+ * `seconds` have passed (no new request starts after that). Every latency is kept (ms, from the
+ * first send to the final answer, a dev-proxy 503 resend included), and every final status.
+ */
+async function loadFor(baseUrl, { seconds, concurrency, make }) {
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  let retried = 0;
+  let firstError = null;
+  const latencies = [];
+  const statuses = {};
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  async function worker() {
+    while (performance.now() < end) {
+      const { path, init, onResponse } = make(next++);
+      const t0 = performance.now();
+      try {
+        let res = await fetch(baseUrl + path, init);
+        let text = await res.text();
+        if (proxyRestart(res.status, text)) {
+          retried++;
+          res = await fetch(baseUrl + path, init);
+          text = await res.text();
+        }
+        latencies.push(performance.now() - t0);
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        onResponse?.(res.status, text);
+        if (res.ok) ok++;
+        else {
+          failed++;
+          firstError ??= `${res.status} on ${path}: ${text.slice(0, 200)}`;
+        }
+      } catch (err) {
+        failed++;
+        statuses.network = (statuses.network ?? 0) + 1;
+        firstError ??= String(err);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const took = (performance.now() - started) / 1000;
+  return { ok, failed, retried, requests: ok + failed, seconds: took, rps: ok / took, latencies, statuses, firstError };
+}
+
+/** The p-th percentile (0–100) of a list of numbers, nearest rank; NaN when empty. */
+export function percentile(xs, p) {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+// ---------------------------------------------------------------- signed carrier callbacks
+
+/**
+ * One Google RBM Pub/Sub push of `decoded` (a user message, a suggestion tap or an event),
+ * signed as Google does: X-Goog-Signature = base64(HMAC-SHA512(clientToken, decoded data)).
+ * Returns `{ path, init }` for fetch or the load loops; the same object sent twice is a
+ * redelivery (same ids, same signature).
+ */
+export function rbmPush(ctx, decoded, pubsubId) {
+  const data = Buffer.from(JSON.stringify({ sendTime: new Date().toISOString(), agentId: 'bench@rbm.goog', ...decoded }));
+  const body = JSON.stringify({
+    message: { data: data.toString('base64'), messageId: pubsubId, publishTime: new Date().toISOString() },
+    subscription: 'projects/bench/subscriptions/rbm',
+  });
+  const signature = createHmac('sha512', ctx.rbmClientToken).update(data).digest('base64');
+  return {
+    path: '/webhooks/rbm',
+    init: { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Goog-Signature': signature }, body },
+  };
+}
+
+/**
+ * One Twilio webhook POST of `params` (an inbound message, a button tap or a status callback),
+ * signed as Twilio does: X-Twilio-Signature = base64(HMAC-SHA1(authToken, URL + each sorted
+ * key and value)), over the URL Twilio was given (PUBLIC_URL + path).
+ */
+export function twilioPost(ctx, params) {
+  const url = `${ctx.baseUrl}/webhooks/twilio`;
+  const data =
+    url +
+    Object.keys(params)
+      .sort()
+      .map((k) => k + params[k])
+      .join('');
+  const signature = createHmac('sha1', ctx.twilioAuthToken).update(data).digest('base64');
+  return {
+    path: '/webhooks/twilio',
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+      body: new URLSearchParams(params).toString(),
+    },
+  };
+}
+
+/** Signs in to the console as `who` (the first admin by default): `{ cookie, csrf, headers }` for console calls. */
+export async function signIn(ctx, who = ctx.admin) {
+  const login = await fetch(`${ctx.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ctx.baseUrl },
+    body: JSON.stringify(who),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const { csrf } = await login.json();
+  const cookie = /sid=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
+  return { cookie, csrf, headers: { 'Content-Type': 'application/json', Origin: ctx.baseUrl, Cookie: cookie, 'X-CSRF-Token': csrf } };
+}
+
+/** Sets sandbox phones' modes (e.g. "rcs_offline": RCS-capable, never delivers by itself). */
+export async function setPhoneModes(ctx, session, phones, mode, concurrency = 16) {
+  const r = await ctx.load({
+    requests: phones.length,
+    concurrency,
+    make: (i) => ({
+      path: `/api/simulator/phones/${encodeURIComponent(phones[i])}`,
+      init: { method: 'PUT', headers: session.headers, body: JSON.stringify({ mode }) },
+    }),
+  });
+  if (r.failed) throw new Error(`setting sandbox modes failed: ${r.firstError}`);
 }

@@ -14,8 +14,8 @@
 //   in-process  the same requests replayed inside workerd through the Worker's own fetch,
 //               against direct BenchBaseline RPCs (`/bench/in-process`): what a deployed
 //               Worker pays.
-import { createHmac } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
+import { rbmPush, setPhoneModes, signIn } from '../lib.mjs';
 
 const PHONES = Array.from({ length: 100 }, (_, i) => `+336${String(10_000_000 + i * 7919).slice(-8)}`);
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
@@ -31,27 +31,7 @@ export default async function ingest(ctx) {
   // The phones are "rcs_offline" sandbox phones (RCS-capable, never deliver by themselves), so
   // the only receipts are the ones measured, and an automated answer's own receipts do not
   // land in other measurements. Setting a mode takes a console session (the first admin).
-  const login = await fetch(`${ctx.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: ctx.baseUrl },
-    body: JSON.stringify(ctx.admin),
-  });
-  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-  const { csrf } = await login.json();
-  const cookie = /sid=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const modes = await ctx.load({
-    requests: PHONES.length,
-    concurrency: CONCURRENCY,
-    make: (i) => ({
-      path: `/api/simulator/phones/${encodeURIComponent(PHONES[i])}`,
-      init: {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json', Origin: ctx.baseUrl, Cookie: cookie, 'X-CSRF-Token': csrf },
-        body: JSON.stringify({ mode: 'rcs_offline' }),
-      },
-    }),
-  });
-  if (modes.failed) throw new Error(`setting sandbox modes failed: ${modes.firstError}`);
+  await setPhoneModes(ctx, await signIn(ctx), PHONES, 'rcs_offline', CONCURRENCY);
 
   // Every phone then receives messages with two reply chips: "track" (a seeded postback rule
   // answers it automatically) and one without a rule (its postback is generated). Taps go to
@@ -119,18 +99,8 @@ export default async function ingest(ctx) {
     const n = made[kind] ?? 0;
     made[kind] = n + 1;
     const phone = PHONES[n % PHONES.length];
-    const decoded = {
-      ...payloads[kind](phone, `bench-${kind}-${i}-${Date.now()}`, n),
-      sendTime: new Date().toISOString(),
-      agentId: 'bench@rbm.goog',
-    };
-    const data = Buffer.from(JSON.stringify(decoded));
-    const body = JSON.stringify({
-      message: { data: data.toString('base64'), messageId: `ps-${i}`, publishTime: new Date().toISOString() },
-      subscription: 'projects/bench/subscriptions/rbm',
-    });
-    const signature = createHmac('sha512', ctx.rbmClientToken).update(data).digest('base64');
-    return { path: '/webhooks/rbm', headers: { 'Content-Type': 'application/json', 'X-Goog-Signature': signature }, body };
+    const push = rbmPush(ctx, payloads[kind](phone, `bench-${kind}-${i}-${Date.now()}`, n), `ps-${i}`);
+    return { path: push.path, headers: push.init.headers, body: push.init.body };
   };
   const baseline = () => {
     const i = seq++;
@@ -234,6 +204,11 @@ export default async function ingest(ctx) {
     const h = median(ratios.http[kind]);
     const p = median(ratios.proc[kind]);
     const failed = totals.http[kind].failed + totals.proc[kind].failed;
+    const vs = (mode, ratio) => ({
+      measured: `${rps(totals[mode][kind])} req/s`,
+      baseline: `${rps(totals[mode].baseline)} req/s (one DO insert)`,
+      ratio,
+    });
     results.push(
       {
         name: `RBM ${kind} (HTTP / in-process)`,
@@ -247,11 +222,12 @@ export default async function ingest(ctx) {
             value: h.toFixed(2),
             unit: '×',
             note: range(ratios.http[kind]),
+            ...vs('http', h),
             target: `≥ ${TARGET}`,
             ok: h >= TARGET,
           }
-        : { name: `${kind} / baseline (HTTP)`, value: h.toFixed(2), unit: '×', note: range(ratios.http[kind]) },
-      { name: `${kind} / baseline (in-process)`, value: p.toFixed(2), unit: '×', note: range(ratios.proc[kind]) },
+        : { name: `${kind} / baseline (HTTP)`, value: h.toFixed(2), unit: '×', note: range(ratios.http[kind]), ...vs('http', h) },
+      { name: `${kind} / baseline (in-process)`, value: p.toFixed(2), unit: '×', note: range(ratios.proc[kind]), ...vs('proc', p) },
     );
   }
   return results;

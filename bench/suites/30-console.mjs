@@ -71,6 +71,7 @@ async function bundle(ctx) {
       value: (size(g, first) / KB).toFixed(1),
       unit: 'KB',
       target: '≤ 60 KB',
+      absolute: 'a size budget for a phone on a slow network',
       ok: size(g, first) <= 60 * KB,
     },
     {
@@ -79,9 +80,17 @@ async function bundle(ctx) {
       unit: 'KB',
       note: worstName,
       target: '≤ 120 KB',
+      absolute: 'a size budget for a phone on a slow network',
       ok: worstRoute <= 120 * KB,
     },
-    { name: 'console JS all routes together (gzip)', value: (all / KB).toFixed(1), unit: 'KB', target: '≤ 120 KB', ok: all <= 120 * KB },
+    {
+      name: 'console JS all routes together (gzip)',
+      value: (all / KB).toFixed(1),
+      unit: 'KB',
+      target: '≤ 120 KB',
+      absolute: 'a size budget for a phone on a slow network',
+      ok: all <= 120 * KB,
+    },
   ];
 }
 
@@ -214,7 +223,16 @@ async function longThread(ctx) {
         unit: 'ms',
         note: `${ROUNDS} opens, ${spread(times.big)}, ${renderedBig} messages rendered; filled in ${big.seconds.toFixed(1)} s`,
       },
-      { name: '10,000 vs 50 messages ratio', value: (l / s).toFixed(2), unit: '×', target: '≤ 2', ok: l / s <= 2 },
+      {
+        name: '10,000 vs 50 messages ratio',
+        value: (l / s).toFixed(2),
+        unit: '×',
+        measured: `${l.toFixed(1)} ms (10,000 messages)`,
+        baseline: `${s.toFixed(1)} ms (50 messages)`,
+        ratio: l / s,
+        target: '≤ 2',
+        ok: l / s <= 2,
+      },
     ];
   } finally {
     await browser.close();

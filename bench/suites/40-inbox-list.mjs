@@ -67,6 +67,9 @@ export default async function inboxList(ctx) {
       name: `inbox list ${name}: ratio`,
       value: (big / small).toFixed(2),
       unit: '×',
+      measured: `${big.toFixed(2)} ms (10,000 conversations)`,
+      baseline: `${small.toFixed(2)} ms (100)`,
+      ratio: big / small,
       target: `≤ ${TARGET}`,
       ok: big / small <= TARGET,
     });
@@ -79,6 +82,9 @@ export default async function inboxList(ctx) {
       name: `inbox list ${name}: Inbox call ratio`,
       value: (bigIn / smallIn).toFixed(2),
       unit: '×',
+      measured: `${bigIn.toFixed(2)} ms (10,000 conversations)`,
+      baseline: `${smallIn.toFixed(2)} ms (100)`,
+      ratio: bigIn / smallIn,
       target: `≤ ${TARGET}`,
       ok: bigIn / smallIn <= TARGET,
     });

@@ -13,7 +13,7 @@ import type { Core } from './core';
 import { classifyKeyword, confirmsDoubleOptIn, keywordListsFor } from '../compliance/keywords';
 import { runAutomation } from './automations';
 import { STOP_POSTBACK } from './postbacks';
-import { accept, fallback, isUsNumber } from './send';
+import { accept, EARLY_RECEIPT, EARLY_RECEIPT_MS, earlyReceiptPrefix, fallback, isUsNumber } from './send';
 import { confirmSignup, pendingSignup, startSignup } from './signup';
 import * as results from '../results/record';
 
@@ -51,11 +51,18 @@ export async function ingest(core: Core, event: InboundEvent): Promise<IngestRes
 
 const RANK: Partial<Record<MessageStatus, number>> = { queued: 0, scheduled: 0, held: 0, sent: 1, delivered: 2, read: 3 };
 
-async function onStatus(core: Core, event: Ev<'status'>): Promise<void> {
+/** A receipt; `early`: it was kept for a message unknown when it came (see EARLY_RECEIPT). */
+export async function onStatus(core: Core, event: Ev<'status'>, early = false): Promise<void> {
   const store = core.store;
   const row = store.messageByProviderId(event.provider_message_id);
   if (!row) {
-    console.warn(`status ${event.status} for unknown message ${event.provider_message_id}`);
+    if (early) {
+      console.warn(`status ${event.status} for unknown message ${event.provider_message_id}`);
+      return;
+    }
+    // Its send may not have heard the carrier's answer yet: kept until it does.
+    store.addTimer(EARLY_RECEIPT, core.now() + EARLY_RECEIPT_MS, event, `${earlyReceiptPrefix(event.provider_message_id)}${event.id}`);
+    await core.scheduleAlarm();
     return;
   }
   const id = row.id;

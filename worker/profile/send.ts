@@ -285,11 +285,11 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
   }
   if (result.ok) {
     const channel = result.channel ?? 'rcs';
-    store.setStatus(id, 'sent', `sent by ${rcs.name}${channel === 'sms' ? ' as SMS (provider fallback)' : ''}`, {
+    const awaiting = markSent(core, id, `sent by ${rcs.name}${channel === 'sms' ? ' as SMS (provider fallback)' : ''}`, {
       provider_message_id: result.providerMessageId,
       channel,
     });
-    if (channel === 'rcs' && !rcs.handlesFallback) {
+    if (awaiting && channel === 'rcs' && !rcs.handlesFallback) {
       store.addTimer('deadline', core.now() + seconds * 1000, { id, attempts: 0 }, `deadline:${id}`);
     }
     await simulateReceipts(core, rcs, result.providerMessageId, channel);
@@ -304,6 +304,38 @@ async function sendRcs(core: Core, id: string, content: Content, purpose: Messag
     return;
   }
   await sendFailed(core, id, result);
+}
+
+/**
+ * A receipt for a message we do not know yet: Twilio names a message by the SID its answer to
+ * the send gives us, and its callback can come before that answer. Kept as a timer an hour
+ * (then dropped), brought forward when a send stores that id (`markSent`).
+ */
+export const EARLY_RECEIPT = 'early_receipt';
+export const EARLY_RECEIPT_MS = 3_600_000;
+export const earlyReceiptPrefix = (providerMessageId: string) => `${EARLY_RECEIPT}:${providerMessageId}:`;
+
+/** Statuses a message has while its send is under way. */
+const SENDING = new Set(['queued', 'scheduled', 'held']);
+
+/**
+ * The carrier accepted the message. Its receipt may have come first (RBM's events name our own
+ * id, and the object takes other calls while it waits for the answer): a message already
+ * delivered, read or failed keeps that status, and the send is only noted in its history.
+ * True when the message is now `sent`, waiting for its delivery.
+ */
+function markSent(core: Core, id: string, reason: string, fields: Pick<MessageRow, 'provider_message_id' | 'channel'>): boolean {
+  const store = core.store;
+  // Receipts that came before this answer run at the next alarm (the callers re-arm it).
+  if (fields.provider_message_id) store.bringForward(earlyReceiptPrefix(fields.provider_message_id), core.now());
+  const now = store.message(id);
+  if (!now || SENDING.has(now.status)) {
+    store.setStatus(id, 'sent', reason, fields);
+    return true;
+  }
+  store.updateMessage(id, fields);
+  if (!store.hasHistory(id, 'sent')) store.addHistory(id, 'sent', `${reason} (answered after the carrier's ${now.status} receipt)`);
+  return false;
 }
 
 /** The SMS text: the sender's `fallback_text`, else generated; marketing gets the opt-out mention. */
@@ -332,7 +364,7 @@ async function sendSms(core: Core, id: string, brand: BrandSettings, reason: str
     result = { ok: false, kind: 'unavailable', message: err instanceof Error ? err.message : String(err) };
   }
   if (result.ok) {
-    store.setStatus(id, 'sent', reason ?? `sent by ${sms.name}`, { provider_message_id: result.providerMessageId, channel: 'sms' });
+    markSent(core, id, reason ?? `sent by ${sms.name}`, { provider_message_id: result.providerMessageId, channel: 'sms' });
     await simulateReceipts(core, sms, result.providerMessageId, 'sms');
     await core.scheduleAlarm();
     await core.notifyMessage(id);

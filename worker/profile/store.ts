@@ -705,6 +705,11 @@ export class Store {
     return this.sql.exec('DELETE FROM timers WHERE id = ?', id).rowsWritten > 0;
   }
 
+  /** Makes every timer whose id starts with `prefix` due at `at`; true when there was one. */
+  bringForward(prefix: string, at: number): boolean {
+    return this.sql.exec('UPDATE timers SET due_at = ? WHERE substr(id, 1, ?) = ?', at, prefix.length, prefix).rowsWritten > 0;
+  }
+
   dueTimers(at: number): TimerRow[] {
     return this.sql.exec<TimerRow>('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT 100', at).toArray();
   }

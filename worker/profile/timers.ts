@@ -6,8 +6,8 @@
 import * as v from 'valibot';
 import { InboundEventSchema } from '../../schemas/events';
 import type { Core } from './core';
-import { ingest } from './inbound';
-import { dispatch, onDeadline } from './send';
+import { ingest, onStatus } from './inbound';
+import { dispatch, EARLY_RECEIPT, onDeadline } from './send';
 import { afterCampaignMessage, syncOutcomes } from './campaign';
 import { FLOW_TIMER, onFlowTimer } from './flows';
 import { flushResults } from '../results/record';
@@ -33,6 +33,9 @@ export async function runDueTimers(core: Core): Promise<void> {
         } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);
           await ingest(core, event);
+        } else if (timer.kind === EARLY_RECEIPT) {
+          const event = v.parse(InboundEventSchema, payload);
+          if (event.type === 'status') await onStatus(core, event, true);
         } else if (timer.kind === FLOW_TIMER) {
           await onFlowTimer(core, payload);
         } else {
