@@ -122,6 +122,14 @@ describe('hostile corpus on every public route', { timeout: 180_000 }, () => {
               field: pathName(path),
               expect: is400,
             });
+          // Media must be https (carriers fetch it); a plain http link is a link like any other.
+          const media = path.includes('media');
+          await send(
+            target,
+            `${pathName(path)}=${HTTP_URL}`,
+            JSON.stringify(setAt(target.body(), path, HTTP_URL)),
+            media ? { field: pathName(path), expect: is400 } : {},
+          );
         }
       }
       expect(probe.problems.slice(start)).toEqual([]);

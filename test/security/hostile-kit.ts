@@ -18,6 +18,7 @@ export const HOSTILE_TEXT: readonly string[] = [
   'a\u200Bb\u200Cc\u200Dd\uFEFFe',
   'nul\u0000byte',
   'lone \uD800 surrogate',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '%s%n%x ${7*7} #{7*7} {{7*7}}',
   '../../../etc/passwd',
   'x'.repeat(20_000),
