@@ -22,7 +22,7 @@ import {
   stringPaths,
   WRONG_TYPES,
 } from './hostile-kit';
-import { type Auth, type Target, targets } from './hostile-targets';
+import { type Auth, type Rows, type Target, targets } from './hostile-targets';
 
 const probe = new Probe();
 let admin: Session;
@@ -30,7 +30,7 @@ let phone = '';
 let other = '';
 let witness = '';
 let witnessBefore = '';
-let label = '';
+let rows: Rows = { label: '', user: '', canned: '', segment: '' };
 
 const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
 
@@ -69,8 +69,20 @@ beforeAll(async () => {
     const res = await sandboxCallback({ id: unique('in_'), phone: p, type: 'message', channel: 'rcs', text: 'hello' });
     if (res.status !== 200) throw new Error(`inbound ${res.status}`);
   }
-  label = unique('l');
-  await exports.default.fetch(`${BASE}/api/labels`, { method: 'POST', headers: headers('admin'), body: JSON.stringify({ name: label }) });
+  const create = async (path: string, body: unknown, auth: Auth = 'admin') => {
+    const res = await exports.default.fetch(`${BASE}${path}`, { method: 'POST', headers: headers(auth), body: JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json<{ id: string; name: string }>();
+  };
+  const definition = { all: [{ field: 'country', op: 'in', value: ['FR'] }] };
+  rows = {
+    label: (await create('/api/labels', { name: unique('l') })).name,
+    user: (
+      await create('/api/users', { email: `${unique('u')}@example.test`, name: 'Corpus agent', role: 'agent', password: 'a long password' })
+    ).id,
+    canned: (await create('/api/canned-responses', { shortcut: unique('s').toLowerCase(), title: 'T', text: 'Text' })).id,
+    segment: (await create('/api/segments', { name: unique('seg'), definition })).id,
+  };
   witnessBefore = await witnessState();
 });
 
@@ -80,9 +92,11 @@ afterAll(async () => {
 });
 
 describe('hostile corpus on every public route', { timeout: 180_000 }, () => {
-  for (const t of targets('+33600000000', '+33600000001', 'l').map((x, i) => ({ x, i }))) {
-    it(`${t.x.method} ${t.x.path.replace('%2B33600000000', '{phone}')}: bad bodies get a clear 4xx, hostile text is harmless`, async () => {
-      const target = targets(phone, other, label)[t.i]!;
+  for (const t of targets('+33600000000', '+33600000001', { label: 'l', user: '{user}', canned: '{canned}', segment: '{segment}' }).map(
+    (x, i) => ({ x, i }),
+  )) {
+    it(`${t.x.method} ${t.x.path.replace('%2B33600000000', '{phone}').replace(/%7B|%7D/g, '')}: bad bodies get a clear 4xx, hostile text is harmless`, async () => {
+      const target = targets(phone, other, rows)[t.i]!;
       const start = probe.problems.length;
       for (const raw of MALFORMED_JSON) {
         const proto = raw.includes('__proto__') || raw.includes('constructor');
@@ -320,6 +334,57 @@ describe('webhooks and public pages', { timeout: 180_000 }, () => {
         // A page the customer's browser opens: plain text, not the API's JSON.
         { page: true, expect: (a) => (a.status === 404 ? null : 'expected 404') },
       );
+    }
+    expect(probe.problems.slice(start)).toEqual([]);
+  });
+});
+
+describe('hostile files and path parameters', { timeout: 180_000 }, () => {
+  it('refuses scripts dressed as images, and serves a polyglot only as the image it claims to be', async () => {
+    const start = probe.problems.length;
+    const upload = (what: string, body: BodyInit, type: string, expect?: (a: { status: number }) => string | null) =>
+      probe.send(
+        `upload ${what}`,
+        `${BASE}/api/media/library?name=${encodeURIComponent('<script>.png')}`,
+        {
+          method: 'POST',
+          headers: { ...headers('admin', type) },
+          body,
+        },
+        { expect },
+      );
+    const refused = (a: { status: number }) => (a.status === 415 || a.status === 400 ? null : 'expected 415');
+    await upload('svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'image/png', refused);
+    await upload('svg as svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'image/svg+xml', refused);
+    await upload('html named png', '<!doctype html><script>alert(1)</script>', 'image/png', refused);
+    await upload('empty', '', 'image/png', is4xx);
+    const { png } = await import('../api/media-files');
+    const head = png(1, 1);
+    const polyglot = new Uint8Array([...head, ...new TextEncoder().encode('<script>alert(1)</script>')]);
+    const answer = await upload('polyglot', polyglot, 'text/html');
+    if (answer.status === 201 || answer.status === 200) {
+      const { url } = answer.json as { url: string };
+      const res = await exports.default.fetch(`${BASE}${new URL(url).pathname}`);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(probe.problems.slice(start)).toEqual([]);
+  });
+
+  it('answers hostile phone numbers and ids in paths with a 4xx', async () => {
+    const start = probe.problems.length;
+    const bad = [...INVALID_PHONES.filter(Boolean), '..%2F..%2Fapi%2Fusers', '%00', 'x'.repeat(5000), "' OR 1=1 --"];
+    for (const value of bad) {
+      const seg = value.includes('%') ? value : encodeURIComponent(value);
+      for (const [path, auth] of [
+        [`/v1/profiles/${seg}`, 'key'],
+        [`/v1/profiles/${seg}/messages`, 'key'],
+        [`/api/conversations/${seg}`, 'admin'],
+        [`/api/segments/${seg}`, 'admin'],
+        [`/v1/campaigns/${seg}`, 'key'],
+      ] as const) {
+        await probe.send(`GET ${path.slice(0, 60)}`, `${BASE}${path}`, { headers: headers(auth) }, { expect: is4xx });
+      }
     }
     expect(probe.problems.slice(start)).toEqual([]);
   });

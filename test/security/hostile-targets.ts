@@ -18,8 +18,17 @@ export interface Target {
 
 const definition = { all: [{ field: 'country', op: 'in', value: ['FR'] }] };
 
+/** Rows made before the corpus runs, for the routes that change one. */
+export interface Rows {
+  label: string;
+  user: string;
+  canned: string;
+  segment: string;
+}
+
 /** `phone` owns the conversation the console routes write to; `other` is a second customer. */
-export function targets(phone: string, other: string, label: string): Target[] {
+export function targets(phone: string, other: string, rows: Rows): Target[] {
+  const { label } = rows;
   const p = encodeURIComponent(phone);
   const card = () => ({
     type: 'card',
@@ -127,6 +136,25 @@ export function targets(phone: string, other: string, label: string): Target[] {
     { method: 'POST', path: '/api/segments/preview', auth: 'admin', body: () => ({ definition }) },
     { method: 'POST', path: '/api/segments', auth: 'admin', body: () => ({ name: unique('seg'), definition }) },
     { method: 'POST', path: '/api/campaigns/audience', auth: 'admin', body: () => ({ profiles: [phone] }), phones: [['profiles', 0]] },
+    { method: 'PATCH', path: `/api/users/${rows.user}`, auth: 'admin', body: () => ({ name: 'Renamed agent' }) },
+    {
+      method: 'PATCH',
+      path: `/api/canned-responses/${rows.canned}`,
+      auth: 'admin',
+      body: () => ({ title: 'New title', text: 'New text' }),
+    },
+    { method: 'PATCH', path: `/api/segments/${rows.segment}`, auth: 'admin', body: () => ({ name: unique('seg') }) },
+    {
+      method: 'POST',
+      path: '/api/campaigns',
+      auth: 'admin',
+      body: () => ({ name: unique('camp'), profiles: [phone], content: card() }),
+      phones: [['profiles', 0]],
+      urls: [
+        ['content', 'card', 'media', 'url'],
+        ['content', 'card', 'buttons', 0, 'url'],
+      ],
+    },
     { method: 'PUT', path: `/api/simulator/phones/${p}`, auth: 'admin', body: () => ({ mode: 'rcs' }) },
     {
       method: 'POST',
