@@ -44,7 +44,7 @@ beforeAll(() => {
 
 afterAll(() => vi.restoreAllMocks());
 
-const ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
+const ip = () => `2001:db8:109::${Math.floor(Math.random() * 65_535).toString(16)}`;
 
 async function signInAsAdmin(password = TEST_BINDINGS.ADMIN_PASSWORD): Promise<Response> {
   return exports.default.fetch(`${BASE}/api/auth/login`, {
