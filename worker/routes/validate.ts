@@ -70,6 +70,12 @@ export function jsonBody<S extends v.GenericSchema, E extends HonoEnv = HonoEnv,
       } catch {
         throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
       }
+      // Every body is an object, and valibot's object schemas let an array through (an array
+      // would pass as an empty change wherever all fields are optional).
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        const message = 'must be a JSON object ({…})';
+        throw new HttpError(400, 'invalid_request', `body: ${message}`, [{ path: 'body', message }]);
+      }
       const result = v.safeParse(schema, body);
       if (!result.success) throw validationError(result.issues);
       c.req.addValidatedData('json', result.output as object);

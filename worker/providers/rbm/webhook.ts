@@ -109,6 +109,10 @@ export async function parseRbmWebhook(
   } catch {
     throw new HttpError(400, 'invalid_request', 'message.data: must be base64 of a JSON object');
   }
+  // valibot's object schemas let an array through: it would be acknowledged as an empty event.
+  if (typeof decodedJson !== 'object' || decodedJson === null || Array.isArray(decodedJson)) {
+    throw new HttpError(400, 'invalid_request', 'message.data: must be base64 of a JSON object');
+  }
   const decoded = v.safeParse(DecodedSchema, decodedJson);
   if (!decoded.success) throw validationError(decoded.issues, 'message.data');
   const parsed = toEvents(decoded.output, env.output.message.publishTime ?? now.toISOString(), opts.country);
