@@ -39,7 +39,15 @@ export function carrierProject(name: string, include: string[], overrides: Recor
           },
         })),
       ],
-      test: { name, include, isolate: false, setupFiles: ['test/setup.ts'], globalSetup: ['test/fakes/global-setup.ts'] },
+      // Results, never speed, are asserted (see vitest.config.ts).
+      test: {
+        name,
+        include,
+        isolate: false,
+        testTimeout: 20_000,
+        setupFiles: ['test/setup.ts'],
+        globalSetup: ['test/fakes/global-setup.ts'],
+      },
     };
   });
 }

@@ -21,6 +21,9 @@ export default defineConfig(async () => {
     test: {
       include: ['test/**/*.test.ts'],
       setupFiles: ['test/setup.ts'],
+      // Tests assert results, never speed (speed lives in `npm run bench`): on a shared 2-core
+      // machine running the whole suite, a test that writes thousands of rows can pass 5 s.
+      testTimeout: 20_000,
       // The carriers suites run in their own projects (vitest.carriers*.config.ts) with
       // RCS_PROVIDER=rbm or twilio / SMS_PROVIDER=twilio against local fakes; test/node runs
       // in plain Node.
