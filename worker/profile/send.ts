@@ -365,7 +365,10 @@ async function sendFailed(core: Core, id: string, result: Extract<SendResult, { 
   const reason =
     result.kind === 'unavailable'
       ? `provider unavailable after ${row.attempts} attempts: ${result.message}`
-      : `rejected: ${result.message}`;
+      : result.kind === 'unknown'
+        ? // Never resent: the carrier may have it, and a second send could deliver it twice.
+          `outcome unknown (${result.message}): not resent, the carrier may have accepted it`
+        : `rejected: ${result.message}`;
   store.setStatus(id, 'failed', result.kind === 'rejected' && result.code ? `${reason} (code ${result.code})` : reason);
   await core.notifyMessage(id);
 }
