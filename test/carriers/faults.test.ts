@@ -28,8 +28,7 @@ async function accepted<T>(base: string): Promise<T[]> {
 }
 const rbmAccepted = async (id: string) => (await accepted<{ messageId: string }>(RBM)).filter((a) => a.messageId === id);
 const twilioAccepted = async (phone: string) => (await accepted<{ to: string }>(TWILIO)).filter((a) => a.to === phone);
-const rbmPosts = async (phone: string) =>
-  (await requestsFor(RBM, `/v1/phones/${phone}/agentMessages`)).filter((r) => r.method === 'POST');
+const rbmPosts = async (phone: string) => (await requestsFor(RBM, `/v1/phones/${phone}/agentMessages`)).filter((r) => r.method === 'POST');
 const twilioPosts = async (phone: string) => (await requestsFor(TWILIO, `To=${phone}`)).filter((r) => r.path === MESSAGES);
 
 /** The object's carriers with the fault policy; an SMS-only number when `smsOnly`. */
