@@ -57,6 +57,12 @@ export class Core {
   /** Test hooks: replace the configured providers for this object. */
   rcsOverride: RcsProvider | null = null;
   smsOverride: SmsProvider | null = null;
+  /**
+   * Test hook, null (inert) unless a test sets it: called at named points of the alarm
+   * (`timer` before a timer's handler, `timer_done` after it, `alarm_end`) so a test can make
+   * the alarm throw there and check it is retried and idempotent (test/profile/alarm-faults.test.ts).
+   */
+  fault: ((point: 'timer' | 'timer_done' | 'alarm_end', kind?: string) => void) | null = null;
   /** Test hook: the D1 database results are written to (worker/results/record.ts). */
   resultsDb: D1Database | null = null;
   /** Results were queued for D1 during this entry point: the alarm must be armed. */

@@ -199,6 +199,11 @@ const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO search_sync (one, indexed_seq) VALUES (1, 0);
   `,
+  // 8: how many times a timer's handler threw: it is run again later (backoff) instead of being
+  // lost, a bounded number of times (worker/profile/timers.ts).
+  `
+  ALTER TABLE timers ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { InboundEventSchema } from '../../schemas/events';
 import type { Core } from './core';
+import type { TimerRow } from './store';
 import { ingest } from './inbound';
 import { dispatch, onDeadline } from './send';
 import { afterCampaignMessage, syncOutcomes } from './campaign';
@@ -13,6 +14,32 @@ import { FLOW_TIMER, onFlowTimer } from './flows';
 import { flushResults } from '../results/record';
 
 const AttemptsPayload = v.object({ attempts: v.optional(v.number(), 0) });
+/** A timer whose handler threw runs again this much later, doubling, this many times in all. */
+export const TIMER_RETRY_MS = 30_000;
+export const TIMER_MAX_FAILURES = 8;
+
+/**
+ * Puts a timer whose handler threw back, for later: every handler is safe to run again (it
+ * checks the state it acts on), so a retry completes what the failed run did not, and never
+ * repeats what it did. A timer the handler already re-armed under the same id is left as is.
+ */
+function retryLater(core: Core, timer: TimerRow, err: unknown): void {
+  const failures = Number(timer.failures ?? 0) + 1;
+  if (failures >= TIMER_MAX_FAILURES) {
+    console.error(`timer ${timer.id} (${timer.kind}) failed ${failures} times: dropped`, err);
+    return;
+  }
+  const due = core.now() + TIMER_RETRY_MS * 2 ** (failures - 1);
+  console.error(`timer ${timer.id} (${timer.kind}) failed (${failures}); retrying in ${(due - core.now()) / 1000} s`, err);
+  core.store.sql.exec(
+    'INSERT OR IGNORE INTO timers (id, kind, due_at, payload, failures) VALUES (?, ?, ?, ?, ?)',
+    timer.id,
+    timer.kind,
+    due,
+    timer.payload,
+    failures,
+  );
+}
 const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0) });
 
 export async function runDueTimers(core: Core): Promise<void> {
@@ -24,6 +51,7 @@ export async function runDueTimers(core: Core): Promise<void> {
     for (const timer of due) {
       store.deleteTimer(timer.id);
       try {
+        core.fault?.('timer', timer.kind);
         const payload: unknown = JSON.parse(timer.payload);
         if (timer.kind === 'results') {
           const { attempts } = v.parse(AttemptsPayload, payload);
@@ -43,11 +71,13 @@ export async function runDueTimers(core: Core): Promise<void> {
           // A campaign recipient's outcome follows its message (released, sent, skipped, cancelled).
           await afterCampaignMessage(core, id);
         }
+        core.fault?.('timer_done', timer.kind);
       } catch (err) {
-        console.error(`timer ${timer.id} (${timer.kind}) failed`, err);
+        retryLater(core, timer, err);
       }
     }
   }
+  core.fault?.('alarm_end');
   // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
   // above just marked.
   await core.flushDirectory();
