@@ -204,6 +204,14 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE timers ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
   `,
+  // 9: Inbox changes the Inbox object did not take (unreachable for a while), in order, sent
+  // again from the alarm before anything newer (worker/profile/core.ts, flushInbox).
+  `
+  CREATE TABLE inbox_backlog (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ops TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

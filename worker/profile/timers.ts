@@ -1,11 +1,11 @@
 /**
  * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
- * send retry, simulated sandbox receipt, a flow's delayed send, results for D1), writes a pending D1 directory row, then points the
- * alarm at the next one.
+ * send retry, simulated sandbox receipt, a flow's delayed send, results for D1, the Inbox's
+ * backlog), writes a pending D1 directory row, then points the alarm at the next one.
  */
 import * as v from 'valibot';
 import { InboundEventSchema } from '../../schemas/events';
-import type { Core } from './core';
+import { type Core, INBOX_SYNC_TIMER } from './core';
 import type { TimerRow } from './store';
 import { ingest } from './inbound';
 import { dispatch, onDeadline } from './send';
@@ -58,6 +58,9 @@ export async function runDueTimers(core: Core): Promise<void> {
           await flushResults(core, attempts);
         } else if (timer.kind === 'campaign_sync') {
           await syncOutcomes(core);
+        } else if (timer.kind === INBOX_SYNC_TIMER) {
+          // The Inbox was unreachable: its backlog again (re-armed if it still fails).
+          await core.flushInbox();
         } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);
           await ingest(core, event);
