@@ -26,6 +26,8 @@ export interface Reply {
   drop?: boolean;
   /** Answer this much later (a carrier slower than the Worker's timeout). */
   delayMs?: number;
+  /** With `process`: wait this long before handling the request (a slow carrier, still working when the caller dies). */
+  holdMs?: number;
   /**
    * The fake handles the request as usual first (the carrier accepts the message), then sends
    * this reply instead of its own; with status 0 it sends its own (after `delayMs`).
@@ -85,6 +87,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 async function answer(canned: Reply | undefined, handle: () => Promise<Reply>): Promise<Reply> {
   if (!canned) return handle();
   if (!canned.process) return canned;
+  if (canned.holdMs) await wait(canned.holdMs);
   const own = await handle();
   return canned.status === 0 && !canned.drop ? { ...own, ...(canned.delayMs ? { delayMs: canned.delayMs } : {}) } : canned;
 }

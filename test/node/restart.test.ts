@@ -14,6 +14,7 @@ import { startTwilioFake } from '../fakes/twilio';
 import { api, type DevWorker, freePort, prepareState, startWorker, waitFor } from './dev-worker';
 
 const FALLBACK_SECONDS = 20;
+const RECIPIENTS = 30;
 const MESSAGES = '/2010-04-01/Accounts/ACtest00000000000000000000000000/Messages.json';
 
 let rbm: Fake;
@@ -100,4 +101,51 @@ describe('the Worker stopped and restarted on the same state', () => {
     ]);
     await stop();
   }, 90_000);
+
+  it('a campaign stopped with its sends in flight at a slow carrier completes after the restart, each recipient once', async () => {
+    const w = await start();
+    // Each recipient's local time is early afternoon, whenever this runs: no quiet hours.
+    const shift = 13 - new Date().getUTCHours();
+    const timezone = shift === 0 ? 'Etc/GMT' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
+    const phones = Array.from({ length: RECIPIENTS }, (_, i) => usPhone(i + 1));
+    for (const phone of phones) {
+      await api(w.url, 'PUT', `/v1/profiles/${encodeURIComponent(phone)}`, {
+        first_name: 'Camille',
+        timezone,
+        consent: { marketing: 'subscribed', source: 'restart test' },
+      });
+      // The carrier takes 8 s to handle each send: the Worker is stopped while all of them wait.
+      await script(rbm, 'POST', `/v1/phones/${phone}/agentMessages`, [{ status: 0, process: true, holdMs: 8_000 }]);
+    }
+    const { id } = await api<{ id: string }>(w.url, 'POST', '/v1/campaigns', {
+      name: 'Restart test',
+      content: { type: 'text', text: 'Spring sale, {{ first_name }}' },
+      profiles: phones,
+    });
+    const posts = async () =>
+      ((await (await fetch(`${rbm.url}/__fake/requests`)).json()) as { method: string; path: string; query: [string, string][] }[]).filter(
+        (r) => r.method === 'POST' && phones.some((p) => r.path === `/v1/phones/${p}/agentMessages`),
+      );
+    await waitFor('every send to reach the carrier', 45_000, async () => ((await posts()).length >= RECIPIENTS ? true : null));
+    await stop();
+
+    await start();
+    const done = await waitFor('the campaign to complete', 60_000, async () => {
+      const c = await api<{ status: string; counts: { sent: number; recipients: number } }>(worker!.url, 'GET', `/v1/campaigns/${id}`);
+      return c.status === 'sent' ? c : null;
+    });
+    expect(done.counts).toMatchObject({ recipients: RECIPIENTS, sent: RECIPIENTS });
+    // What the carrier accepted: one message per recipient, whatever was sent again after the
+    // restart (under the same messageId, answered 409).
+    const accepted = (await fakeState<{ messageId: string; phone: string }>(rbm)).filter((a) => phones.includes(a.phone));
+    expect(accepted.map((a) => a.phone).sort()).toEqual([...phones].sort());
+    const perPhone = new Map<string, Set<string>>();
+    for (const r of await posts()) {
+      const phone = r.path.split('/')[3] ?? '';
+      const messageId = new Map(r.query).get('messageId') ?? '';
+      perPhone.set(phone, (perPhone.get(phone) ?? new Set()).add(messageId));
+    }
+    expect([...perPhone.values()].every((ids) => ids.size === 1)).toBe(true);
+    await stop();
+  }, 150_000);
 });

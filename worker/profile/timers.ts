@@ -9,6 +9,7 @@ import { type Core, INBOX_SYNC_TIMER } from './core';
 import type { TimerRow } from './store';
 import { ingest } from './inbound';
 import { dispatch, onDeadline } from './send';
+import { INFLIGHT_TIMER, onInflight } from './inflight';
 import { afterCampaignMessage, syncOutcomes } from './campaign';
 import { FLOW_TIMER, onFlowTimer } from './flows';
 import { flushResults } from '../results/record';
@@ -69,6 +70,7 @@ export async function runDueTimers(core: Core): Promise<void> {
         } else {
           const { id, attempts } = v.parse(IdPayload, payload);
           if (timer.kind === 'release' || timer.kind === 'retry') await dispatch(core, id);
+          else if (timer.kind === INFLIGHT_TIMER) await onInflight(core, id, dispatch);
           else if (timer.kind === 'deadline') await onDeadline(core, id, attempts);
           else console.warn(`unknown timer kind ${timer.kind}`);
           // A campaign recipient's outcome follows its message (released, sent, skipped, cancelled).
