@@ -15,7 +15,6 @@ import { api, type DevWorker, freePort, prepareState, startWorker, waitFor } fro
 
 const FALLBACK_SECONDS = 20;
 const RECIPIENTS = 30;
-const MESSAGES = '/2010-04-01/Accounts/ACtest00000000000000000000000000/Messages.json';
 
 let rbm: Fake;
 let twilio: Fake;

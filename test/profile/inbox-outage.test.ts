@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../worker/profile.do';
 import { INBOX_RETRY_MS } from '../../worker/profile/core';
-import { advanceTo, messages, profile, setClock, text, timers, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
+import { advanceTo, messages, profile, setClock, timers, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
 
 const T0 = TUESDAY_10H_PARIS;
 const inbox = () => env.INBOX.getByName('main');

@@ -17,11 +17,13 @@ const key = (id: string) => `${INFLIGHT_TIMER}:${id}`;
 
 /** Ids being dispatched by this instance (empty after a restart, which is the point). */
 const sending = new WeakMap<Core, Set<string>>();
-const ids = (core: Core) => {
-  let set = sending.get(core);
-  if (!set) sending.set(core, (set = new Set()));
-  return set;
-};
+function ids(core: Core): Set<string> {
+  const known = sending.get(core);
+  if (known) return known;
+  const fresh = new Set<string>();
+  sending.set(core, fresh);
+  return fresh;
+}
 
 /** Runs `send` with the watch armed: the message is picked up again if the object dies meanwhile. */
 export async function watched(core: Core, id: string, send: () => Promise<void>): Promise<void> {
