@@ -34,7 +34,8 @@ export async function watched(core: Core, id: string, send: () => Promise<void>)
     await send();
   } finally {
     ids(core).delete(id);
-    core.store.deleteTimer(key(id));
+    // The alarm may point at the watch: re-pointed, or it would wake the object for nothing.
+    if (core.store.deleteTimer(key(id))) await core.scheduleAlarm();
   }
 }
 
