@@ -90,7 +90,8 @@ export async function startWorker(dir: string, port: number, envFile: string): P
     clearTimeout(killed);
   };
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: a loaded 2-core machine can take a minute to start workerd.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
     try {
@@ -98,7 +99,7 @@ export async function startWorker(dir: string, port: number, envFile: string): P
     } catch {}
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+      throw new Error(`wrangler dev did not answer within 120 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

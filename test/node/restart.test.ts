@@ -13,7 +13,7 @@ import type { Fake, Reply } from '../fakes/server';
 import { startTwilioFake } from '../fakes/twilio';
 import { api, type DevWorker, freePort, prepareState, startWorker, waitFor } from './dev-worker';
 
-const FALLBACK_SECONDS = 20;
+const FALLBACK_SECONDS = 30;
 const RECIPIENTS = 30;
 
 let rbm: Fake;
@@ -51,7 +51,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rcs-restart-'));
   port = await freePort();
   envFile = prepareState(dir, port, { rbm: rbm.url, twilio: twilio.url }, { RCS_FALLBACK_SECONDS: String(FALLBACK_SECONDS) });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await stop();
@@ -99,7 +99,7 @@ describe('the Worker stopped and restarted on the same state', () => {
       ['rcs', 'fell_back'],
     ]);
     await stop();
-  }, 90_000);
+  }, 300_000);
 
   it('a campaign stopped with its sends in flight at a slow carrier completes after the restart, each recipient once', async () => {
     const w = await start();
@@ -146,5 +146,5 @@ describe('the Worker stopped and restarted on the same state', () => {
     }
     expect([...perPhone.values()].every((ids) => ids.size === 1)).toBe(true);
     await stop();
-  }, 150_000);
+  }, 300_000);
 });
