@@ -85,9 +85,10 @@ describe('Twilio SMS', () => {
     expect(await messagesTo(a)).toHaveLength(2);
     const b = uniquePhone();
     await script(API, 'POST', `To=${b}`, [{ status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } }]);
+    // `unknown`, not `unavailable`: the Profile must not send it again either.
     expect(await twilioSms().send({ id: 'm6', to: b, text: 'Hi' })).toEqual({
       ok: false,
-      kind: 'unavailable',
+      kind: 'unknown',
       message: 'Internal Server Error',
     });
     expect(await messagesTo(b)).toHaveLength(1);

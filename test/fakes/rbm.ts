@@ -30,6 +30,8 @@ function b64urlJson(part: string): Record<string, unknown> {
 
 export async function startRbmFake(): Promise<Fake> {
   const issued = new Set<string>();
+  /** messageId → the phone it was delivered to: RBM keeps one message per id (409 for a repeat). */
+  const accepted = new Map<string, string>();
   let n = 0;
 
   function token(r: Recorded, base: string): Reply {
@@ -63,43 +65,48 @@ export async function startRbmFake(): Promise<Fake> {
     return { status: 200, body: { access_token: t, expires_in: 3599, token_type: 'Bearer' } };
   }
 
-  return startFake((r, base) => {
-    if (r.method === 'POST' && r.path === '/token') return token(r, base);
-    // A user file's `fileUri`: fetched as is, no credentials.
-    const file = cdnReply(r);
-    if (file) return file;
-    const auth = r.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !issued.has(auth.slice(7)))
-      return googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
-    const q = new Map(r.query);
-    if (!q.get('agentId')) return googleError(400, 'INVALID_ARGUMENT', 'agentId is required');
-    const m = /^\/v1\/phones\/(\+\d+)\/(capabilities|agentMessages|agentEvents)(?:\/([^/]+))?$/.exec(r.path);
-    if (!m) return googleError(404, 'NOT_FOUND', `no such path ${r.path}`);
-    const [, phone, what, id] = m;
-    if (what === 'capabilities' && r.method === 'GET') {
-      if (!q.get('requestId')) return googleError(400, 'INVALID_ARGUMENT', 'requestId is required');
-      return { status: 200, body: { features: FAKE_FEATURES } };
-    }
-    if (what === 'agentMessages' && r.method === 'POST' && !id) {
-      const messageId = q.get('messageId');
-      if (!messageId) return googleError(400, 'INVALID_ARGUMENT', 'messageId is required');
-      const body = JSON.parse(r.body) as { contentMessage?: unknown };
-      if (!body.contentMessage) return googleError(400, 'INVALID_ARGUMENT', 'contentMessage is required');
-      return {
-        status: 200,
-        body: {
-          name: `phones/${phone}/agentMessages/${messageId}`,
-          sendTime: new Date().toISOString(),
-          contentMessage: body.contentMessage,
-        },
-      };
-    }
-    if (what === 'agentMessages' && r.method === 'DELETE' && id) return { status: 200, body: {} };
-    if (what === 'agentEvents' && r.method === 'POST') {
-      if (!q.get('eventId')) return googleError(400, 'INVALID_ARGUMENT', 'eventId is required');
-      const body = JSON.parse(r.body) as Record<string, unknown>;
-      return { status: 200, body: { name: `phones/${phone}/agentEvents/${q.get('eventId')}`, ...body } };
-    }
-    return googleError(404, 'NOT_FOUND', `no such method ${r.method} ${r.path}`);
-  });
+  return startFake(
+    (r, base) => {
+      if (r.method === 'POST' && r.path === '/token') return token(r, base);
+      // A user file's `fileUri`: fetched as is, no credentials.
+      const file = cdnReply(r);
+      if (file) return file;
+      const auth = r.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !issued.has(auth.slice(7)))
+        return googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
+      const q = new Map(r.query);
+      if (!q.get('agentId')) return googleError(400, 'INVALID_ARGUMENT', 'agentId is required');
+      const m = /^\/v1\/phones\/(\+\d+)\/(capabilities|agentMessages|agentEvents)(?:\/([^/]+))?$/.exec(r.path);
+      if (!m) return googleError(404, 'NOT_FOUND', `no such path ${r.path}`);
+      const [, phone, what, id] = m;
+      if (what === 'capabilities' && r.method === 'GET') {
+        if (!q.get('requestId')) return googleError(400, 'INVALID_ARGUMENT', 'requestId is required');
+        return { status: 200, body: { features: FAKE_FEATURES } };
+      }
+      if (what === 'agentMessages' && r.method === 'POST' && !id) {
+        const messageId = q.get('messageId');
+        if (!messageId) return googleError(400, 'INVALID_ARGUMENT', 'messageId is required');
+        const body = JSON.parse(r.body) as { contentMessage?: unknown };
+        if (!body.contentMessage) return googleError(400, 'INVALID_ARGUMENT', 'contentMessage is required');
+        if (accepted.has(messageId)) return googleError(409, 'ALREADY_EXISTS', `Message ${messageId} already exists`);
+        accepted.set(messageId, phone ?? '');
+        return {
+          status: 200,
+          body: {
+            name: `phones/${phone}/agentMessages/${messageId}`,
+            sendTime: new Date().toISOString(),
+            contentMessage: body.contentMessage,
+          },
+        };
+      }
+      if (what === 'agentMessages' && r.method === 'DELETE' && id) return { status: 200, body: {} };
+      if (what === 'agentEvents' && r.method === 'POST') {
+        if (!q.get('eventId')) return googleError(400, 'INVALID_ARGUMENT', 'eventId is required');
+        const body = JSON.parse(r.body) as Record<string, unknown>;
+        return { status: 200, body: { name: `phones/${phone}/agentEvents/${q.get('eventId')}`, ...body } };
+      }
+      return googleError(404, 'NOT_FOUND', `no such method ${r.method} ${r.path}`);
+    },
+    () => ({ accepted: [...accepted].map(([messageId, phone]) => ({ messageId, phone })) }),
+  );
 }

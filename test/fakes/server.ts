@@ -1,6 +1,7 @@
 // A tiny recording HTTP server for carrier fakes (runs in Node, in vitest's globalSetup).
 // Every request is recorded; `/__fake/requests` returns them, `/__fake/script` queues canned
-// answers for requests matching a substring, so each test scripts its own phone number.
+// answers for requests matching a substring, so each test scripts its own phone number;
+// `/__fake/state` is what the carrier accepted (the fake's own bookkeeping).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -23,6 +24,15 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Close the connection without answering (network failure). */
   drop?: boolean;
+  /** Answer this much later (a carrier slower than the Worker's timeout). */
+  delayMs?: number;
+  /** With `process`: wait this long before handling the request (a slow carrier, still working when the caller dies). */
+  holdMs?: number;
+  /**
+   * The fake handles the request as usual first (the carrier accepts the message), then sends
+   * this reply instead of its own; with status 0 it sends its own (after `delayMs`).
+   */
+  process?: boolean;
 }
 
 interface Script {
@@ -71,7 +81,18 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body));
 }
 
-export async function startFake(handler: Handler): Promise<Fake> {
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The reply to send: a scripted one (optionally after the fake's own handling), else the fake's. */
+async function answer(canned: Reply | undefined, handle: () => Promise<Reply>): Promise<Reply> {
+  if (!canned) return handle();
+  if (!canned.process) return canned;
+  if (canned.holdMs) await wait(canned.holdMs);
+  const own = await handle();
+  return canned.status === 0 && !canned.drop ? { ...own, ...(canned.delayMs ? { delayMs: canned.delayMs } : {}) } : canned;
+}
+
+export async function startFake(handler: Handler, state: () => unknown = () => null): Promise<Fake> {
   const recorded: Recorded[] = [];
   const scripts: Script[] = [];
   const server = createServer((req, res) => {
@@ -79,6 +100,7 @@ export async function startFake(handler: Handler): Promise<Fake> {
       const u = new URL(req.url ?? '/', 'http://fake');
       const body = await readBody(req);
       if (u.pathname === '/__fake/requests') return send(res, { status: 200, body: recorded });
+      if (u.pathname === '/__fake/state') return send(res, { status: 200, body: state() });
       if (u.pathname === '/__fake/script' && req.method === 'POST') {
         scripts.push(JSON.parse(body) as Script);
         return send(res, { status: 200, body: { ok: true } });
@@ -96,8 +118,12 @@ export async function startFake(handler: Handler): Promise<Fake> {
       recorded.push(r);
       const hay = haystack(r);
       const script = scripts.find((s) => s.method === r.method && hay.includes(s.match) && s.replies.length > 0);
-      const canned = script?.replies.shift();
-      send(res, canned ?? (await handler(r, `http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+      const reply = await answer(script?.replies.shift(), async () =>
+        handler(r, `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      );
+      if (reply.delayMs) await wait(reply.delayMs);
+      // The Worker may have given up meanwhile: nothing left to answer.
+      if (!res.destroyed) send(res, reply);
     })().catch((err: unknown) => send(res, { status: 500, body: { error: { code: 500, message: String(err), status: 'INTERNAL' } } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -39,6 +39,13 @@ function searchInserts(db: D1Database, phone: string, words: { id: string; body:
 }
 /** A failed directory write is retried this much later (the mark stays until it succeeds). */
 const MIRROR_RETRY_MS = 30_000;
+/** Inbox changes the Inbox did not take are sent again this much later, from the alarm. */
+export const INBOX_RETRY_MS = 30_000;
+export const INBOX_SYNC_TIMER = 'inbox_sync';
+/** Backlog rows sent per Inbox call (a long outage catches up over a few alarms). */
+const BACKLOG_BATCH = 50;
+/** Past this many waiting rows the oldest go (logged): a bound on an object's storage. */
+const BACKLOG_MAX = 2_000;
 
 /**
  * An Inbox change waiting to be sent. A message named by id is read when sent (its latest
@@ -57,6 +64,12 @@ export class Core {
   /** Test hooks: replace the configured providers for this object. */
   rcsOverride: RcsProvider | null = null;
   smsOverride: SmsProvider | null = null;
+  /**
+   * Test hook, null (inert) unless a test sets it: called at named points of the alarm
+   * (`timer` before a timer's handler, `timer_done` after it, `alarm_end`) so a test can make
+   * the alarm throw there and check it is retried and idempotent (test/profile/alarm-faults.test.ts).
+   */
+  fault: ((point: 'timer' | 'timer_done' | 'alarm_end' | 'inbox', kind?: string) => void) | null = null;
   /** Test hook: the D1 database results are written to (worker/results/record.ts). */
   resultsDb: D1Database | null = null;
   /** Results were queued for D1 during this entry point: the alarm must be armed. */
@@ -129,14 +142,59 @@ export class Core {
   /**
    * Sends the queued Inbox changes (and a profile event when consent changed) in one call.
    * Called when an entry point ends, and before waiting on a carrier so the consoles are not
-   * kept waiting for its answer.
+   * kept waiting for its answer. Changes the Inbox did not take before (it was unreachable) go
+   * first, in order; when the call fails they all wait in storage for the alarm, so the
+   * conversation list catches up once the Inbox answers again.
    */
   async flushInbox(): Promise<void> {
+    const ops = this.takeInboxOps();
+    const backlog = this.store.sql
+      .exec<{ seq: number; ops: string }>('SELECT seq, ops FROM inbox_backlog ORDER BY seq LIMIT ?', BACKLOG_BATCH)
+      .toArray();
+    if (ops.length === 0 && backlog.length === 0) return;
+    const waiting = backlog.flatMap((r) => JSON.parse(r.ops) as InboxOp[]);
+    try {
+      this.fault?.('inbox');
+      await inboxStub(this.env).apply([...waiting, ...ops]);
+    } catch (err) {
+      console.error('inbox apply failed; kept for the alarm', err);
+      await this.keepForInbox(ops);
+      return;
+    }
+    const last = backlog.at(-1);
+    if (!last) return;
+    this.store.sql.exec('DELETE FROM inbox_backlog WHERE seq <= ?', last.seq);
+    // A backlog longer than one call: the rest at once, from the alarm.
+    if (backlog.length === BACKLOG_BATCH) {
+      this.store.addTimer(INBOX_SYNC_TIMER, this.now(), {}, INBOX_SYNC_TIMER);
+      await this.scheduleAlarm();
+    }
+  }
+
+  /** Stores changes the Inbox did not take and arms the alarm to send them again. */
+  private async keepForInbox(ops: InboxOp[]): Promise<void> {
+    // Typing marks are of the moment: stale by the time the Inbox is back.
+    const kept = ops.filter((op) => op.type !== 'typing');
+    const sql = this.store.sql;
+    if (kept.length) sql.exec('INSERT INTO inbox_backlog (ops) VALUES (?)', JSON.stringify(kept));
+    const over = sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM inbox_backlog').one().n - BACKLOG_MAX;
+    if (over > 0) {
+      console.error(`inbox backlog over ${BACKLOG_MAX} rows: the ${over} oldest dropped`);
+      sql.exec('DELETE FROM inbox_backlog WHERE seq IN (SELECT seq FROM inbox_backlog ORDER BY seq LIMIT ?)', over);
+    }
+    if (!this.store.hasTimer(INBOX_SYNC_TIMER)) {
+      this.store.addTimer(INBOX_SYNC_TIMER, this.now() + INBOX_RETRY_MS, {}, INBOX_SYNC_TIMER);
+      await this.scheduleAlarm();
+    }
+  }
+
+  /** The queued changes (and a profile event when consent changed) as Inbox ops, emptying the queue. */
+  private takeInboxOps(): InboxOp[] {
     const queued = this.outbox;
     this.outbox = [];
     const consent = this.store.takeConsentChanges();
     const p = this.store.profile();
-    if (!p || (queued.length === 0 && consent.length === 0)) return;
+    if (!p || (queued.length === 0 && consent.length === 0)) return [];
     const ops: InboxOp[] = [];
     // A message changed several times (queued, sent) is sent once, as it is now, where it last changed.
     const lastChange = new Map<string, number>();
@@ -161,12 +219,7 @@ export class Core {
       const profile = this.store.profileView();
       if (profile) ops.push({ type: 'profile', phone: p.phone, profile, consent_log: consent });
     }
-    if (ops.length === 0) return;
-    try {
-      await inboxStub(this.env).apply(ops);
-    } catch (err) {
-      console.error('inbox apply failed', err);
-    }
+    return ops;
   }
 
   /**

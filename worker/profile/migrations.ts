@@ -199,6 +199,19 @@ const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO search_sync (one, indexed_seq) VALUES (1, 0);
   `,
+  // 8: how many times a timer's handler threw: it is run again later (backoff) instead of being
+  // lost, a bounded number of times (worker/profile/timers.ts).
+  `
+  ALTER TABLE timers ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+  `,
+  // 9: Inbox changes the Inbox object did not take (unreachable for a while), in order, sent
+  // again from the alarm before anything newer (worker/profile/core.ts, flushInbox).
+  `
+  CREATE TABLE inbox_backlog (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ops TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

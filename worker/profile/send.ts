@@ -25,6 +25,7 @@ import { iso } from '../lib/time';
 import { shortenForSend } from '../results/links';
 import type { MessagePurpose, MessageRow } from './store';
 import { CANCELLED_REASON, campaignCancelled, capModeOf } from './campaign-state';
+import { watched } from './inflight';
 
 const DAY = 86_400_000;
 /** A positive capability answer only means "connected in the last 31 days" (docs/carriers.md). */
@@ -138,10 +139,17 @@ function lastReason(core: Core, id: string): string | null {
  * call again: a message no longer waiting is left alone.
  */
 export async function dispatch(core: Core, id: string): Promise<void> {
-  const store = core.store;
-  const row = store.message(id);
+  const row = core.store.message(id);
   if (row?.direction !== 'out') return;
   if (row.status !== 'queued' && row.status !== 'held' && row.status !== 'scheduled') return;
+  // Watched: a restart in the middle never leaves it queued for good (./inflight.ts).
+  await watched(core, id, () => dispatchNow(core, id));
+}
+
+async function dispatchNow(core: Core, id: string): Promise<void> {
+  const store = core.store;
+  const row = store.message(id);
+  if (!row) return;
   const brand = await core.brand();
   // A campaign's recipient still waiting gets nothing once the campaign is cancelled.
   const cancelled = row.campaign_id && row.status !== 'queued' && !row.fallback_of ? await campaignCancelled(core, row.campaign_id) : false;
@@ -397,7 +405,10 @@ async function sendFailed(core: Core, id: string, result: Extract<SendResult, { 
   const reason =
     result.kind === 'unavailable'
       ? `provider unavailable after ${row.attempts} attempts: ${result.message}`
-      : `rejected: ${result.message}`;
+      : result.kind === 'unknown'
+        ? // Never resent: the carrier may have it, and a second send could deliver it twice.
+          `outcome unknown (${result.message}): not resent, the carrier may have accepted it`
+        : `rejected: ${result.message}`;
   store.setStatus(id, 'failed', result.kind === 'rejected' && result.code ? `${reason} (code ${result.code})` : reason);
   await core.notifyMessage(id);
 }

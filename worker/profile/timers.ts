@@ -1,18 +1,46 @@
 /**
  * The one alarm: runs every due timer (quiet-hour release, scheduled send, fallback deadline,
- * send retry, simulated sandbox receipt, a flow's delayed send, results for D1), writes a pending D1 directory row, then points the
- * alarm at the next one.
+ * send retry, simulated sandbox receipt, a flow's delayed send, results for D1, the Inbox's
+ * backlog), writes a pending D1 directory row, then points the alarm at the next one.
  */
 import * as v from 'valibot';
 import { InboundEventSchema } from '../../schemas/events';
-import type { Core } from './core';
+import { type Core, INBOX_SYNC_TIMER } from './core';
+import type { TimerRow } from './store';
 import { ingest, onStatus } from './inbound';
 import { dispatch, EARLY_RECEIPT, onDeadline } from './send';
+import { INFLIGHT_TIMER, onInflight } from './inflight';
 import { afterCampaignMessage, syncOutcomes } from './campaign';
 import { FLOW_TIMER, onFlowTimer } from './flows';
 import { flushResults } from '../results/record';
 
 const AttemptsPayload = v.object({ attempts: v.optional(v.number(), 0) });
+/** A timer whose handler threw runs again this much later, doubling, this many times in all. */
+export const TIMER_RETRY_MS = 30_000;
+export const TIMER_MAX_FAILURES = 8;
+
+/**
+ * Puts a timer whose handler threw back, for later: every handler is safe to run again (it
+ * checks the state it acts on), so a retry completes what the failed run did not, and never
+ * repeats what it did. A timer the handler already re-armed under the same id is left as is.
+ */
+function retryLater(core: Core, timer: TimerRow, err: unknown): void {
+  const failures = Number(timer.failures ?? 0) + 1;
+  if (failures >= TIMER_MAX_FAILURES) {
+    console.error(`timer ${timer.id} (${timer.kind}) failed ${failures} times: dropped`, err);
+    return;
+  }
+  const due = core.now() + TIMER_RETRY_MS * 2 ** (failures - 1);
+  console.error(`timer ${timer.id} (${timer.kind}) failed (${failures}); retrying in ${(due - core.now()) / 1000} s`, err);
+  core.store.sql.exec(
+    'INSERT OR IGNORE INTO timers (id, kind, due_at, payload, failures) VALUES (?, ?, ?, ?, ?)',
+    timer.id,
+    timer.kind,
+    due,
+    timer.payload,
+    failures,
+  );
+}
 const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0) });
 
 export async function runDueTimers(core: Core): Promise<void> {
@@ -24,12 +52,16 @@ export async function runDueTimers(core: Core): Promise<void> {
     for (const timer of due) {
       store.deleteTimer(timer.id);
       try {
+        core.fault?.('timer', timer.kind);
         const payload: unknown = JSON.parse(timer.payload);
         if (timer.kind === 'results') {
           const { attempts } = v.parse(AttemptsPayload, payload);
           await flushResults(core, attempts);
         } else if (timer.kind === 'campaign_sync') {
           await syncOutcomes(core);
+        } else if (timer.kind === INBOX_SYNC_TIMER) {
+          // The Inbox was unreachable: its backlog again (re-armed if it still fails).
+          await core.flushInbox();
         } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);
           await ingest(core, event);
@@ -41,16 +73,19 @@ export async function runDueTimers(core: Core): Promise<void> {
         } else {
           const { id, attempts } = v.parse(IdPayload, payload);
           if (timer.kind === 'release' || timer.kind === 'retry') await dispatch(core, id);
+          else if (timer.kind === INFLIGHT_TIMER) await onInflight(core, id, dispatch);
           else if (timer.kind === 'deadline') await onDeadline(core, id, attempts);
           else console.warn(`unknown timer kind ${timer.kind}`);
           // A campaign recipient's outcome follows its message (released, sent, skipped, cancelled).
           await afterCampaignMessage(core, id);
         }
+        core.fault?.('timer_done', timer.kind);
       } catch (err) {
-        console.error(`timer ${timer.id} (${timer.kind}) failed`, err);
+        retryLater(core, timer, err);
       }
     }
   }
+  core.fault?.('alarm_end');
   // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
   // above just marked.
   await core.flushDirectory();

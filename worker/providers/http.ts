@@ -12,9 +12,24 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Upper bound of one delay (a `Retry-After` is honoured up to this too). */
   maxDelayMs: number;
+  /** One attempt is abandoned after this long (a carrier that hangs must not hold the object). */
+  timeoutMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+
+/** Per attempt, unless the policy says otherwise: carriers answer a send in well under a second. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** `init` with the policy's per-attempt timeout as its abort signal. */
+export function withTimeout(policy: RetryPolicy, init: RequestInit): RequestInit {
+  return { ...init, signal: AbortSignal.timeout(policy.timeoutMs ?? DEFAULT_TIMEOUT_MS) };
+}
+
+/** True when `err` is the abort of `withTimeout` (the request may have reached the carrier). */
+export function isTimeout(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+}
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,7 +43,13 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfter: s
 
 /** Reads a JSON body without throwing (providers sometimes answer HTML on gateway errors). */
 export async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (err) {
+    // The status already arrived; a body cut off (or timed out) is only a missing detail.
+    return `unreadable answer: ${String(err)}`;
+  }
   if (!text) return null;
   try {
     return JSON.parse(text) as unknown;

@@ -35,8 +35,13 @@ export type SendResult =
   | { ok: false; kind: 'not_reachable'; message: string }
   /** Refused for good (RBM 400, Twilio 4xx): record as failed with the provider's words. */
   | { ok: false; kind: 'rejected'; message: string; code?: string }
-  /** Transient (429, 5xx, network) after bounded retries. */
-  | { ok: false; kind: 'unavailable'; message: string };
+  /** Transient (429, 5xx, network) after bounded retries: nothing was sent, the Profile may retry later. */
+  | { ok: false; kind: 'unavailable'; message: string }
+  /**
+   * The carrier may or may not have accepted it (Twilio 500, a timeout, a dropped connection)
+   * and has no idempotency key: sending again could deliver it twice, so it is never resent.
+   */
+  | { ok: false; kind: 'unknown'; message: string };
 
 export interface Capability {
   capable: boolean;

@@ -1,13 +1,14 @@
 /**
  * Google RBM as the RCS provider (REST v1, docs/carriers.md): capability checks, sends with our
- * message id as the idempotency key, revokes, and typing/read agent events. 429/5xx are
- * retried with bounded backoff (same messageId, so a retry never sends twice); a 401 gets
- * one fresh token.
+ * message id as the idempotency key, revokes, and typing/read agent events. 429/5xx, network
+ * errors and timeouts are retried with bounded backoff (same messageId, so a retry never sends
+ * twice: RBM answers 409 for a messageId it already has, which counts as sent); a 401 gets one
+ * fresh token.
  */
 import type { Capability, RcsProvider, RcsSendRequest, RevokeResult, SendResult } from '../types';
 import { accessToken, type ServiceAccount } from './auth';
 import { toContentMessage, type CardLayout } from './mapping';
-import { backoffDelay, DEFAULT_RETRY, isRecord, readJson, sleep, type FetchFn, type RetryPolicy } from '../http';
+import { backoffDelay, DEFAULT_RETRY, isRecord, readJson, sleep, withTimeout, type FetchFn, type RetryPolicy } from '../http';
 
 export interface RbmSettings {
   agentId: string;
@@ -61,15 +62,20 @@ export class RbmProvider implements RcsProvider {
       try {
         const token = await accessToken(this.settings.serviceAccount, this.settings.tokenUrl, this.fetchFn, { forceRefresh });
         forceRefresh = false;
-        res = await this.fetchFn(url, {
-          method,
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
+        res = await this.fetchFn(
+          url,
+          withTimeout(this.retry, {
+            method,
+            headers: {
+              authorization: `Bearer ${token}`,
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          }),
+        );
       } catch (err) {
+        // Network failure or our timeout: the same call again (a send keeps its messageId, so a
+        // message RBM did accept is answered 409 the second time, never delivered twice).
         if (attempt >= this.retry.attempts) return { status: 0, body: String(err), transient: true };
         await sleep(backoffDelay(this.retry, attempt, null));
         continue;
@@ -113,6 +119,8 @@ export class RbmProvider implements RcsProvider {
     };
     const a = await this.call('POST', this.url(`phones/${req.to}/agentMessages`, { messageId: req.id }), body);
     if (a.status >= 200 && a.status < 300) return { ok: true, providerMessageId: req.id, channel: 'rcs' };
+    // ALREADY_EXISTS: an earlier attempt with this messageId was accepted (its answer was lost).
+    if (a.status === 409) return { ok: true, providerMessageId: req.id, channel: 'rcs' };
     if (a.status === 404) return { ok: false, kind: 'not_reachable', message: googleMessage(a.body, a.status) };
     if (a.transient)
       return { ok: false, kind: 'unavailable', message: a.status ? googleMessage(a.body, a.status) : `RBM unreachable: ${String(a.body)}` };

@@ -6,7 +6,7 @@
 import type { Capability, RcsProvider, RcsSendRequest, RevokeResult, SendResult, SmsProvider, SmsSendRequest } from '../types';
 import { sha256Hex } from '../../lib/crypto';
 import { bytesToBase64, utf8 } from '../../lib/encoding';
-import { backoffDelay, isRecord, readJson, sleep, type FetchFn, type RetryPolicy } from '../http';
+import { backoffDelay, isRecord, isTimeout, readJson, sleep, withTimeout, type FetchFn, type RetryPolicy } from '../http';
 import { toTemplateTypes, TWILIO_RCS_FEATURES, type TemplateTypes } from './content';
 
 export interface TwilioSettings {
@@ -21,11 +21,17 @@ export interface TwilioSettings {
   retry?: RetryPolicy;
 }
 
-// Twilio's Messages endpoint has no idempotency key: only a 429 (refused before anything
-// was queued) is safe to retry. A 5xx may have queued the message, so it is not retried.
-const TWILIO_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 8000 };
+// Twilio's Messages endpoint has no idempotency key (docs/carriers.md, "Faults"): only the
+// answers that mean nothing was queued are retried, 429 (rate limited) and 503 (Twilio busy,
+// refused before queuing), honouring Retry-After. A 500/502/504, a timeout or a dropped
+// connection may have queued the message: reported as `unknown`, never sent again.
+const TWILIO_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 8000, timeoutMs: 15_000 };
+
+/** Answers that say Twilio refused the request before queuing anything. */
+const NOT_QUEUED = new Set([429, 503]);
 
 interface TwilioAnswer {
+  /** 0: no answer (network failure or our timeout). */
   status: number;
   body: unknown;
 }
@@ -55,16 +61,20 @@ class TwilioClient {
     for (let attempt = 1; ; attempt++) {
       let res: Response;
       try {
-        res = await this.fetchFn(url, {
-          method: 'POST',
-          headers: { authorization: this.auth(), 'content-type': contentType },
-          body: body.toString(),
-        });
+        res = await this.fetchFn(
+          url,
+          withTimeout(this.retry, {
+            method: 'POST',
+            headers: { authorization: this.auth(), 'content-type': contentType },
+            body: body.toString(),
+          }),
+        );
       } catch (err) {
-        // A connection error may or may not have reached Twilio: not retried (see above).
-        return { status: 0, body: String(err) };
+        // A connection error or a timeout may or may not have reached Twilio: not retried (see above).
+        const why = isTimeout(err) ? `no answer within ${(this.retry.timeoutMs ?? 15_000) / 1000} s` : String(err);
+        return { status: 0, body: why };
       }
-      if (res.status === 429 && attempt < this.retry.attempts) {
+      if (NOT_QUEUED.has(res.status) && attempt < this.retry.attempts) {
         const retryAfter = res.headers.get('retry-after');
         await res.body?.cancel();
         await sleep(backoffDelay(this.retry, attempt, retryAfter));
@@ -74,8 +84,8 @@ class TwilioClient {
     }
   }
 
-  /** POST Messages.json with the sender and callback every send shares. */
-  async sendMessage(params: URLSearchParams, preferService: boolean): Promise<SendResult> {
+  /** POST Messages.json with the sender and callback every send shares (`id`: ours, for the log). */
+  async sendMessage(id: string, params: URLSearchParams, preferService: boolean): Promise<SendResult> {
     if (preferService && this.s.messagingServiceSid) params.set('MessagingServiceSid', this.s.messagingServiceSid);
     else if (this.s.from) params.set('From', this.s.from);
     else if (this.s.messagingServiceSid) params.set('MessagingServiceSid', this.s.messagingServiceSid);
@@ -85,11 +95,16 @@ class TwilioClient {
       params,
       'application/x-www-form-urlencoded',
     );
-    if (a.status >= 200 && a.status < 300 && isRecord(a.body) && typeof a.body.sid === 'string') {
-      return { ok: true, providerMessageId: a.body.sid };
+    if (a.status >= 200 && a.status < 300) {
+      if (isRecord(a.body) && typeof a.body.sid === 'string') return { ok: true, providerMessageId: a.body.sid };
+      // Created, but the answer is unreadable: it is sent all the same (sending again would
+      // deliver it twice); without the sid its status callbacks cannot be matched.
+      console.warn(`Twilio accepted message ${id} with an unreadable answer (HTTP ${a.status})`);
+      return { ok: true, providerMessageId: `twilio-unknown-sid:${id}` };
     }
     const err = twilioError(a);
-    if (a.status === 0 || a.status === 429 || a.status >= 500) return { ok: false, kind: 'unavailable', message: err.message };
+    if (NOT_QUEUED.has(a.status)) return { ok: false, kind: 'unavailable', message: err.message };
+    if (a.status === 0 || a.status >= 500) return { ok: false, kind: 'unknown', message: err.message };
     // 63106: the number is not RCS-capable (only with To=rcs:, which we do not use).
     if (err.code === '63106') return { ok: false, kind: 'not_reachable', message: err.message };
     // 21610 (recipient replied STOP at the carrier) and other 4xx: refused for good.
@@ -109,7 +124,7 @@ export class TwilioSmsProvider implements SmsProvider {
     p.set('To', req.to);
     p.set('Body', req.text);
     for (const url of (req.mediaUrls ?? []).slice(0, 10)) p.append('MediaUrl', url);
-    const r = await this.client.sendMessage(p, true);
+    const r = await this.client.sendMessage(req.id, p, true);
     return r.ok ? { ...r, channel: 'sms' } : r;
   }
 }
@@ -179,7 +194,7 @@ export class TwilioRcsProvider implements RcsProvider {
       p.set('Body', req.fallbackText || req.content.text);
     }
     // The channel actually used is only known from the status callbacks (`rcs:` prefix).
-    return this.client.sendMessage(p, true);
+    return this.client.sendMessage(req.id, p, true);
   }
 
   /** Twilio cannot revoke a sent message; it handles the SMS fallback itself. */
