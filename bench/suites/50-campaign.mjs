@@ -15,8 +15,8 @@ import { createHmac } from 'node:crypto';
 const N = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS) || 10_000;
 const TARGET = 0.5;
 /** Profiles per seed request, and seed requests in flight. */
-const SEED_CHUNK = 2000;
-const SEED_PARALLEL = 2;
+const SEED_CHUNK = 1000;
+const SEED_PARALLEL = 1;
 /** One recipient in REPLY_EVERY replies during the run, one in STOP_EVERY sends STOP. */
 const REPLY_EVERY = 100;
 const STOP_EVERY = 250;
