@@ -40,8 +40,7 @@ async function consume(bodies: CampaignTask[]) {
   return { enqueued, acked, retried };
 }
 
-const posts = async (phone: string) =>
-  (await requestsFor(RBM, `/v1/phones/${phone}/agentMessages`)).filter((r) => r.method === 'POST');
+const posts = async (phone: string) => (await requestsFor(RBM, `/v1/phones/${phone}/agentMessages`)).filter((r) => r.method === 'POST');
 
 describe('campaign and a carrier 429', () => {
   it('pauses on the carrier’s 429, holds the next batch, resumes after, and sends each recipient exactly once', async () => {
@@ -63,7 +62,9 @@ describe('campaign and a carrier 429', () => {
       );
     // Started by hand (no queue message of its own): the queue below is the test's.
     const id = await createCampaign({ profiles: phones, send_at: new Date(Date.now() + 13 * 3_600_000).toISOString() });
-    await env.DB.prepare('UPDATE campaigns SET send_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), id).run();
+    await env.DB.prepare('UPDATE campaigns SET send_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), id)
+      .run();
 
     const page = await consume([{ kind: 'page', campaign_id: id, after: null }]);
     const sends = page.enqueued.filter((t) => t.kind === 'send');
@@ -87,7 +88,9 @@ describe('campaign and a carrier 429', () => {
     for (const phone of rest) expect(await posts(phone)).toHaveLength(0);
 
     // 30 s later (the pause's end, and the held sends' retry time): batch 2 goes, batch 1's retries go.
-    await env.DB.prepare('UPDATE campaigns SET paused_until = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), id).run();
+    await env.DB.prepare('UPDATE campaigns SET paused_until = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), id)
+      .run();
     const again = await consume([sends[1]!]);
     expect(again.acked).toEqual([0]);
     for (const phone of first) await advanceTo(phone, TUESDAY_10H_PARIS + 30_000);
