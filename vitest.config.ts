@@ -37,7 +37,7 @@ export default defineConfig(async () => {
           test: {
             name: 'workers',
             isolate: false,
-            exclude: ['test/carriers/**', 'test/carriers-twilio/**', 'test/node/**', '**/node_modules/**'],
+            exclude: ['test/carriers/**', 'test/carriers-twilio/**', 'test/**/*.carriers.test.ts', 'test/node/**', '**/node_modules/**'],
           },
         },
         // Node-side scripts (npm start's .dev.vars reading): plain Node, no Workers runtime.

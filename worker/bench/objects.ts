@@ -9,6 +9,26 @@ import { Profile } from '../profile.do';
 import type { SyntheticConversation } from '../inbox/projection';
 import { fillThreadForBench } from './thread-fill';
 
+/** What the campaign benchmark's bulk fill writes to the D1 directory for one seeded customer. */
+export interface SeededProfile {
+  phone: string;
+  first_name: string;
+  timezone: string;
+  properties: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A recipient's side of a campaign, read back after it: what went out, and when they opted out. */
+export interface CampaignAudit {
+  /** Messages of the campaign (not counting an SMS fallback of one) that reached the carrier. */
+  sent: number;
+  /** When the first of them did (ms), null when none did. */
+  first_sent_at: number | null;
+  /** When the customer first unsubscribed from marketing (ms), null when they never did. */
+  opted_out_at: number | null;
+}
+
 export class BenchProfile extends Profile {
   /**
    * Grows this customer's thread to `count` realistic messages, names the customer and
@@ -34,6 +54,71 @@ export class BenchProfile extends Profile {
       await core.mirror();
       return result;
     });
+  }
+
+  /**
+   * A subscribed customer written straight to this object's storage, without the per-customer
+   * D1 directory write: the bench route writes the directory rows of a whole fill in one
+   * statement (the same columns a mirror writes). Idempotent.
+   */
+  async seedForBench(
+    phone: string,
+    fields: { first_name: string; timezone: string; properties: Record<string, string> },
+  ): Promise<SeededProfile> {
+    const core = this.core;
+    return core.run(async () => {
+      const store = core.store;
+      store.ensureProfile(phone);
+      store.updateProfile({
+        first_name: fields.first_name,
+        timezone: fields.timezone,
+        properties: JSON.stringify(fields.properties),
+        updated_at: core.now(),
+      });
+      store.setConsent('marketing', 'subscribed', 'api', 'bench', 'bench', 'bench');
+      const view = store.profileView();
+      if (!view) throw new Error('seed: no profile after insert');
+      return {
+        phone,
+        first_name: fields.first_name,
+        timezone: fields.timezone,
+        properties: JSON.stringify(fields.properties),
+        created_at: view.created_at,
+        updated_at: view.updated_at,
+      };
+    });
+  }
+
+  private benchTable = false;
+
+  /**
+   * The campaign benchmark's yardstick: one SQLite insert in this customer's own object, the
+   * least a queue consumer can do per recipient (worker/bench/campaign.ts, `baselineBatch`).
+   */
+  async benchInsert(id: string, body: string): Promise<void> {
+    const sql = this.core.store.sql;
+    if (!this.benchTable) {
+      sql.exec('CREATE TABLE IF NOT EXISTS bench_writes (id TEXT PRIMARY KEY, body TEXT NOT NULL, at INTEGER NOT NULL)');
+      this.benchTable = true;
+    }
+    sql.exec('INSERT OR IGNORE INTO bench_writes (id, body, at) VALUES (?, ?, ?)', id, body, Date.now());
+  }
+
+  /** See `CampaignAudit`: read from this object's own tables (the truth), not from D1. */
+  async auditCampaign(campaignId: string): Promise<CampaignAudit> {
+    const sql = this.core.store.sql;
+    const sent = sql
+      .exec<{ at: number }>(
+        `SELECT min(h.at) AS at FROM messages m JOIN status_history h ON h.message_id = m.id
+         WHERE m.campaign_id = ? AND m.direction = 'out' AND m.fallback_of IS NULL AND h.status = 'sent' GROUP BY m.id`,
+        campaignId,
+      )
+      .toArray();
+    const optOut = sql
+      .exec<{ at: number | null }>("SELECT min(at) AS at FROM consent_log WHERE purpose = 'marketing' AND status = 'unsubscribed'")
+      .one();
+    const first = sent.length ? Math.min(...sent.map((r) => r.at)) : null;
+    return { sent: sent.length, first_sent_at: first, opted_out_at: optOut.at };
   }
 }
 

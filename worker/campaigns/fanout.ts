@@ -194,22 +194,32 @@ export async function handleCampaignBatch(batch: MessageBatch<unknown>, env: Env
 /**
  * The scheduler's sweep (cron, each minute): starts scheduled campaigns that are due, and
  * re-sends the current page of a sending campaign whose paging stalled (a queue send lost
- * after its row was written). Both are safe to repeat.
+ * after its row was written). Both are safe to repeat. A start is claimed in D1 first
+ * (`scheduled` → `sending`, one winner), so overlapping sweeps enqueue its first page once; if
+ * that enqueue is lost, the campaign is a stalled `sending` one and the next sweeps re-kick it.
  */
 export async function startDue(env: Env): Promise<void> {
   const now = Date.now();
   const { results } = await env.DB.prepare(
-    `SELECT id, page_after, page_at, started_at, pace_rcs, pace_sms FROM campaigns WHERE (status = 'scheduled' AND send_at <= ?)
+    `SELECT id, status, page_after, page_at, started_at, pace_rcs, pace_sms FROM campaigns WHERE (status = 'scheduled' AND send_at <= ?)
        OR (status = 'sending' AND paging_done = 0 AND coalesce(page_at, started_at) < ?) LIMIT 100`,
   )
     .bind(iso(now), iso(now - STALL_MS))
-    .all<Pick<CampaignRow, 'id' | 'page_after' | 'page_at' | 'started_at' | 'pace_rcs' | 'pace_sms'>>();
-  // A paced campaign's next page is meant to wait for its batches: not a stall.
-  const due = results.filter((r) => {
+    .all<Pick<CampaignRow, 'id' | 'status' | 'page_after' | 'page_at' | 'started_at' | 'pace_rcs' | 'pace_sms'>>();
+  const due: typeof results = [];
+  for (const r of results) {
+    if (r.status === 'scheduled') {
+      const claim = await env.DB.prepare("UPDATE campaigns SET status = 'sending', started_at = ? WHERE id = ? AND status = 'scheduled'")
+        .bind(iso(now), r.id)
+        .run();
+      if (claim.meta.changes) due.push(r);
+      continue;
+    }
+    // A paced campaign's next page is meant to wait for its batches: not a stall.
     const since = r.page_at ?? r.started_at;
     const pace = paceOf(r);
-    return since === null || pace === 0 || Date.parse(since) + (PAGE_SIZE / pace) * 1000 + STALL_MS < now;
-  });
+    if (since === null || pace === 0 || Date.parse(since) + (PAGE_SIZE / pace) * 1000 + STALL_MS < now) due.push(r);
+  }
   if (!due.length) return;
   await enqueue(
     env,
