@@ -160,6 +160,19 @@ export async function startWorker() {
  * is sent again once (as a carrier would redeliver; the inbound path drops duplicates) and
  * counted in `retried`.
  */
+/**
+ * One request, sent again once after the dev proxy's own 503 (the Worker never answered it, see
+ * `load`). `resent`: whether it had to be.
+ */
+async function fetchOnce(url, init) {
+  let res = await fetch(url, init);
+  let text = await res.text();
+  if (res.status !== 503 || !text.includes('restarted mid-request')) return { res, text, resent: false };
+  res = await fetch(url, init);
+  text = await res.text();
+  return { res, text, resent: true };
+}
+
 async function load(baseUrl, { requests, concurrency, make }) {
   let next = 0;
   let ok = 0;
@@ -173,13 +186,8 @@ async function load(baseUrl, { requests, concurrency, make }) {
       if (i >= requests) return;
       const { path, init, onResponse } = make(i);
       try {
-        let res = await fetch(baseUrl + path, init);
-        let text = await res.text();
-        if (res.status === 503 && text.includes('restarted mid-request')) {
-          retried++;
-          res = await fetch(baseUrl + path, init);
-          text = await res.text();
-        }
+        const { res, text, resent } = await fetchOnce(baseUrl + path, init);
+        if (resent) retried++;
         if (res.ok && onResponse) onResponse(JSON.parse(text));
         if (res.ok) ok++;
         else {
@@ -196,9 +204,6 @@ async function load(baseUrl, { requests, concurrency, make }) {
   const seconds = (performance.now() - started) / 1000;
   return { ok, failed, retried, seconds, rps: ok / seconds, firstError };
 }
-
-/** The dev proxy's own 503 (see `load`): the Worker never answered, the request may be sent again. */
-const proxyRestart = (status, text) => status === 503 && text.includes('restarted mid-request');
 
 /**
  * Closed loop for a fixed time: `concurrency` workers issue requests as fast as answered until
@@ -220,13 +225,8 @@ async function loadFor(baseUrl, { seconds, concurrency, make }) {
       const { path, init, onResponse } = make(next++);
       const t0 = performance.now();
       try {
-        let res = await fetch(baseUrl + path, init);
-        let text = await res.text();
-        if (proxyRestart(res.status, text)) {
-          retried++;
-          res = await fetch(baseUrl + path, init);
-          text = await res.text();
-        }
+        const { res, text, resent } = await fetchOnce(baseUrl + path, init);
+        if (resent) retried++;
         latencies.push(performance.now() - t0);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         onResponse?.(res.status, text);
@@ -323,4 +323,31 @@ export async function setPhoneModes(ctx, session, phones, mode, concurrency = 16
     }),
   });
   if (r.failed) throw new Error(`setting sandbox modes failed: ${r.firstError}`);
+}
+
+/** A customer's message (or, with `extra`, a button tap) as Twilio posts it, signed; see `twilioPost`. */
+export function twilioInbound(ctx, { sid, from, to = '+15005550006', body, ...extra }) {
+  return twilioPost(ctx, {
+    MessageSid: sid,
+    AccountSid: 'ACbench',
+    From: from,
+    To: to,
+    Body: body,
+    ...extra,
+    NumMedia: '0',
+    SmsStatus: 'received',
+    ApiVersion: '2010-04-01',
+  });
+}
+
+/** `POST /v1/messages` of `message` with the bench's API key, as `{ path, init }` for the load loops. */
+export function v1Send(ctx, message) {
+  return {
+    path: '/v1/messages',
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ctx.apiKey}` },
+      body: JSON.stringify(message),
+    },
+  };
 }

@@ -15,7 +15,7 @@
 //               against direct BenchBaseline RPCs (`/bench/in-process`): what a deployed
 //               Worker pays.
 import { cpus, loadavg } from 'node:os';
-import { rbmPush, setPhoneModes, signIn } from '../lib.mjs';
+import { rbmPush, setPhoneModes, signIn, v1Send } from '../lib.mjs';
 
 const PHONES = Array.from({ length: 100 }, (_, i) => `+336${String(10_000_000 + i * 7919).slice(-8)}`);
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
@@ -43,23 +43,18 @@ export default async function ingest(ctx) {
     requests: PHONES.length * perPhone,
     concurrency: CONCURRENCY,
     make: (i) => ({
-      path: '/v1/messages',
-      init: {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ctx.apiKey}` },
-        body: JSON.stringify({
-          to: PHONES[i % PHONES.length],
-          purpose: 'transactional',
-          content: {
-            type: 'text',
-            text: 'Your order left our warehouse.',
-            suggestions: [
-              { type: 'reply', text: 'Track it', postback: 'track' },
-              { type: 'reply', text: 'Thanks' },
-            ],
-          },
-        }),
-      },
+      ...v1Send(ctx, {
+        to: PHONES[i % PHONES.length],
+        purpose: 'transactional',
+        content: {
+          type: 'text',
+          text: 'Your order left our warehouse.',
+          suggestions: [
+            { type: 'reply', text: 'Track it', postback: 'track' },
+            { type: 'reply', text: 'Thanks' },
+          ],
+        },
+      }),
       onResponse: (json) => sent[i % PHONES.length].push(json.id),
     }),
   });

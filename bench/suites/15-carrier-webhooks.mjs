@@ -3,7 +3,7 @@
 // without the default port) through the full inbound path into the Profile objects, against
 // the sandbox callback path on the same phones. Interleaved rounds; the ratio's target is that
 // carrier verification and parsing cost at most a third of the sandbox path's throughput.
-import { rbmPush, twilioPost } from '../lib.mjs';
+import { rbmPush, twilioInbound } from '../lib.mjs';
 
 const PHONES = Array.from({ length: 100 }, (_, i) => `+336${String(20_000_000 + i * 7919).slice(-8)}`);
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
@@ -24,16 +24,7 @@ export default async function carrierWebhooks(ctx) {
     },
     twilio: () => {
       const { id, phone, text } = next();
-      return twilioPost(ctx, {
-        MessageSid: `SM${id}`,
-        AccountSid: 'ACbench',
-        From: phone,
-        To: '+15005550006',
-        Body: text,
-        NumMedia: '0',
-        SmsStatus: 'received',
-        ApiVersion: '2010-04-01',
-      });
+      return twilioInbound(ctx, { sid: `SM${id}`, from: phone, body: text });
     },
     sandbox: () => {
       const { id, phone, text, i } = next();

@@ -10,7 +10,7 @@
 // recipients the fan-out has not reached yet. Afterwards every recipient's own object is read
 // back (/bench/campaign/audit): nobody received the campaign twice, nobody received it after
 // opting out, and the campaign's counts match what the objects say went out.
-import { createHmac } from 'node:crypto';
+import { rbmPush } from '../lib.mjs';
 
 const N = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS) || 10_000;
 const TARGET = 0.5;
@@ -56,26 +56,7 @@ async function until(what, check, ms) {
 /** A signed callback: a reply as a Google RBM push, a STOP as a sandbox callback. */
 function callback(ctx, kind, to, i) {
   const id = `bench-cb-${kind}-${i}-${Date.now()}`;
-  if (kind === 'reply') {
-    const data = Buffer.from(
-      JSON.stringify({
-        senderPhoneNumber: to,
-        messageId: id,
-        sendTime: new Date().toISOString(),
-        agentId: 'bench@rbm.goog',
-        text: 'Is it back in M?',
-      }),
-    );
-    const signature = createHmac('sha512', ctx.rbmClientToken).update(data).digest('base64');
-    return {
-      path: '/webhooks/rbm',
-      init: {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Goog-Signature': signature },
-        body: JSON.stringify({ message: { data: data.toString('base64'), messageId: id, publishTime: new Date().toISOString() } }),
-      },
-    };
-  }
+  if (kind === 'reply') return rbmPush(ctx, { senderPhoneNumber: to, messageId: id, text: 'Is it back in M?' }, id);
   const body = JSON.stringify({ type: 'message', id, phone: to, channel: 'sms', text: 'STOP' });
   return {
     path: '/webhooks/sandbox',

@@ -19,7 +19,7 @@
 // callbacks' own HTTP answers for the push delay (a push should come with the answer: the
 // Profile tells the Inbox before it answers).
 import WebSocket from 'ws';
-import { percentile, rbmPush, setPhoneModes, signIn, twilioPost } from '../lib.mjs';
+import { percentile, rbmPush, setPhoneModes, signIn, twilioInbound, twilioPost, v1Send } from '../lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS) || 20;
 const CONCURRENCY = Number(process.env.BENCH_LOAD_CONCURRENCY) || 16;
@@ -102,23 +102,18 @@ export default async function load(ctx) {
     requests: PHONES.length * SENT,
     concurrency: CONCURRENCY,
     make: (i) => ({
-      path: '/v1/messages',
-      init: {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ctx.apiKey}` },
-        body: JSON.stringify({
-          to: PHONES[i % PHONES.length],
-          purpose: 'transactional',
-          content: {
-            type: 'text',
-            text: 'Your order left our warehouse. Shall we leave it with a neighbour if you are out?',
-            suggestions: [
-              { type: 'reply', text: 'Yes please' },
-              { type: 'reply', text: 'Maybe later' },
-            ],
-          },
-        }),
-      },
+      ...v1Send(ctx, {
+        to: PHONES[i % PHONES.length],
+        purpose: 'transactional',
+        content: {
+          type: 'text',
+          text: 'Your order left our warehouse. Shall we leave it with a neighbour if you are out?',
+          suggestions: [
+            { type: 'reply', text: 'Yes please' },
+            { type: 'reply', text: 'Maybe later' },
+          ],
+        },
+      }),
       onResponse: (json) => sent.push({ id: json.id, phone: PHONES[i % PHONES.length] }),
     }),
   });
@@ -135,16 +130,7 @@ export default async function load(ctx) {
     const req =
       carrier === 'rbm'
         ? rbmPush(ctx, { senderPhoneNumber: phone, messageId: `load-${i}`, text }, `ps-load-${i}`)
-        : twilioPost(ctx, {
-            MessageSid: `SMload${i}`,
-            AccountSid: 'ACbench',
-            From: phone,
-            To: '+15005550006',
-            Body: text,
-            NumMedia: '0',
-            SmsStatus: 'received',
-            ApiVersion: '2010-04-01',
-          });
+        : twilioInbound(ctx, { sid: `SMload${i}`, from: phone, body: text });
     return { key: `text:${text}`, phone, req };
   };
   const tap = ({ id, phone }, carrier) => {
@@ -161,18 +147,14 @@ export default async function load(ctx) {
             },
             `ps-load-${i}`,
           )
-        : twilioPost(ctx, {
-            MessageSid: `SMload${i}`,
-            AccountSid: 'ACbench',
-            From: `rcs:${phone}`,
-            To: 'rcs:bench_agent',
-            Body: 'Yes please',
+        : twilioInbound(ctx, {
+            sid: `SMload${i}`,
+            from: `rcs:${phone}`,
+            to: 'rcs:bench_agent',
+            body: 'Yes please',
             ButtonText: 'Yes please',
             ButtonPayload: postback,
             ButtonType: 'QUICK_REPLY',
-            NumMedia: '0',
-            SmsStatus: 'received',
-            ApiVersion: '2010-04-01',
           });
     return { key: `tap:${id}`, phone, req };
   };

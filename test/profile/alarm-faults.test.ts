@@ -7,50 +7,23 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { saveFlow, loadFlow } from '../../worker/flows/index';
 import type { Profile } from '../../worker/profile.do';
-import type { RcsProvider, SmsProvider } from '../../worker/providers/types';
 import { TIMER_RETRY_MS } from '../../worker/profile/timers';
-import { advanceTo, messages, profile, setClock, subscribe, text, timers, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
+import {
+  advanceTo,
+  type CarrierCalls,
+  countingCarriers,
+  messages,
+  profile,
+  setClock,
+  subscribe,
+  text,
+  timers,
+  TUESDAY_10H_PARIS,
+  uniquePhone,
+} from './helpers';
 
 const T0 = TUESDAY_10H_PARIS;
 const DEADLINE = T0 + 300_000;
-
-interface Calls {
-  rcs: string[];
-  sms: string[];
-  revokes: string[];
-}
-
-/** Carriers that accept everything and record each call (RCS never delivers: the deadline decides). */
-async function countingCarriers(phone: string): Promise<Calls> {
-  const calls: Calls = { rcs: [], sms: [], revokes: [] };
-  const rcs: RcsProvider = {
-    name: 'rbm',
-    handlesFallback: false,
-    checkCapability: async () => ({ capable: true, features: [] }),
-    send: async (req) => {
-      calls.rcs.push(req.id);
-      return { ok: true, providerMessageId: req.id, channel: 'rcs' };
-    },
-    revoke: async (_phone, id) => {
-      calls.revokes.push(id);
-      return 'revoked';
-    },
-    sendAgentEvent: async () => {},
-  };
-  const sms: SmsProvider = {
-    name: 'twilio',
-    send: async (req) => {
-      calls.sms.push(req.id);
-      return { ok: true, providerMessageId: `SM-${req.id}`, channel: 'sms' };
-    },
-  };
-  await setClock(phone, T0);
-  await runInDurableObject(profile(phone), (p: Profile) => {
-    p.core.rcsOverride = rcs;
-    p.core.smsOverride = sms;
-  });
-  return calls;
-}
 
 /** Makes the alarm throw once at `point` (for a timer of `kind`); counts how often it was reached. */
 async function throwOnce(phone: string, point: 'timer' | 'timer_done' | 'alarm_end', kind?: string): Promise<{ reached: number }> {
@@ -75,7 +48,7 @@ async function sendRcs(phone: string): Promise<string> {
   return out.id;
 }
 
-async function expectOneFallback(phone: string, calls: Calls, rcsId: string): Promise<void> {
+async function expectOneFallback(phone: string, calls: CarrierCalls, rcsId: string): Promise<void> {
   expect(calls.rcs).toEqual([rcsId]);
   expect(calls.revokes).toEqual([rcsId]);
   expect(calls.sms).toHaveLength(1);

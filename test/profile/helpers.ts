@@ -4,6 +4,7 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { MessageView } from '../../schemas/messages';
 import type { Profile } from '../../worker/profile.do';
+import type { RcsProvider, SmsProvider } from '../../worker/providers/types';
 
 let counter = 0;
 
@@ -65,4 +66,48 @@ export async function timers(phone: string): Promise<{ id: string; kind: string;
   return runInDurableObject(profile(phone), (p: Profile) =>
     p.core.store.timers().map((t) => ({ id: t.id, kind: t.kind, due_at: t.due_at })),
   );
+}
+
+/** What `countingCarriers` recorded: our message ids per call. */
+export interface CarrierCalls {
+  rcs: string[];
+  sms: string[];
+  revokes: string[];
+}
+
+/**
+ * RBM- and Twilio-like carriers that accept everything and record each call (RCS never
+ * delivers by itself: a deadline or a test decides), with the object's clock frozen at
+ * Tuesday 10:00 in Paris. An RCS send answers only once `gate` settles, if given.
+ */
+export async function countingCarriers(phone: string, gate?: Promise<void>): Promise<CarrierCalls> {
+  const calls: CarrierCalls = { rcs: [], sms: [], revokes: [] };
+  const rcs: RcsProvider = {
+    name: 'rbm',
+    handlesFallback: false,
+    checkCapability: async () => ({ capable: true, features: [] }),
+    send: async (req) => {
+      calls.rcs.push(req.id);
+      if (gate) await gate;
+      return { ok: true, providerMessageId: req.id, channel: 'rcs' };
+    },
+    revoke: async (_phone, id) => {
+      calls.revokes.push(id);
+      return 'revoked';
+    },
+    sendAgentEvent: async () => {},
+  };
+  const sms: SmsProvider = {
+    name: 'twilio',
+    send: async (req) => {
+      calls.sms.push(req.id);
+      return { ok: true, providerMessageId: `SM-${req.id}`, channel: 'sms' };
+    },
+  };
+  await setClock(phone, TUESDAY_10H_PARIS);
+  await runInDurableObject(profile(phone), (p: Profile) => {
+    p.core.rcsOverride = rcs;
+    p.core.smsOverride = sms;
+  });
+  return calls;
 }

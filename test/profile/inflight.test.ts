@@ -6,40 +6,9 @@ import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../worker/profile.do';
 import { INFLIGHT_CHECK_MS } from '../../worker/profile/inflight';
-import type { RcsProvider, SmsProvider } from '../../worker/providers/types';
-import { advanceTo, messages, profile, setClock, text, timers, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
+import { advanceTo, countingCarriers, messages, profile, text, timers, TUESDAY_10H_PARIS, uniquePhone } from './helpers';
 
 const T0 = TUESDAY_10H_PARIS;
-
-/** Carriers recording each send; the RCS one waits for `gate` when given. */
-async function carriers(phone: string, gate?: Promise<void>): Promise<{ rcs: string[]; sms: string[] }> {
-  const calls = { rcs: [] as string[], sms: [] as string[] };
-  const rcs: RcsProvider = {
-    name: 'rbm',
-    handlesFallback: false,
-    checkCapability: async () => ({ capable: true, features: [] }),
-    send: async (req) => {
-      calls.rcs.push(req.id);
-      if (gate) await gate;
-      return { ok: true, providerMessageId: req.id, channel: 'rcs' };
-    },
-    revoke: async () => 'revoked',
-    sendAgentEvent: async () => {},
-  };
-  const sms: SmsProvider = {
-    name: 'twilio',
-    send: async (req) => {
-      calls.sms.push(req.id);
-      return { ok: true, providerMessageId: `SM-${req.id}`, channel: 'sms' };
-    },
-  };
-  await setClock(phone, T0);
-  await runInDurableObject(profile(phone), (p: Profile) => {
-    p.core.rcsOverride = rcs;
-    p.core.smsOverride = sms;
-  });
-  return calls;
-}
 
 /** What a restart in the middle of a send leaves: the message queued, one attempt made, the watch armed. */
 async function cutSend(phone: string, channel: 'rcs' | 'sms'): Promise<string> {
@@ -67,7 +36,7 @@ async function cutSend(phone: string, channel: 'rcs' | 'sms'): Promise<string> {
 describe('a send cut by a restart', () => {
   it('with RBM: sent again under the same message id, once', async () => {
     const phone = uniquePhone('rcs');
-    const calls = await carriers(phone);
+    const calls = await countingCarriers(phone);
     const id = await cutSend(phone, 'rcs');
     await advanceTo(phone, T0 + INFLIGHT_CHECK_MS);
     await advanceTo(phone, T0 + 2 * INFLIGHT_CHECK_MS);
@@ -79,7 +48,7 @@ describe('a send cut by a restart', () => {
 
   it('with Twilio: never sent again, failed as an unknown outcome', async () => {
     const phone = uniquePhone('sms');
-    const calls = await carriers(phone);
+    const calls = await countingCarriers(phone);
     const id = await cutSend(phone, 'sms');
     await advanceTo(phone, T0 + INFLIGHT_CHECK_MS);
     expect(calls.sms).toEqual([]);
@@ -95,7 +64,7 @@ describe('a send cut by a restart', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const calls = await carriers(phone, gate);
+    const calls = await countingCarriers(phone, gate);
     const sending = profile(phone).send(phone, { purpose: 'transactional', content: text('Your parcel arrives today') });
     // The carrier is being called; the watch comes due meanwhile.
     for (let i = 0; i < 50 && calls.rcs.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
