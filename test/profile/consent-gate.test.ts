@@ -1,6 +1,8 @@
 // The consent gate: marketing refused after STOP; transactional refused after STOP unless the
 // customer wrote again within the 24-hour care window.
+import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import type { Profile } from '../../worker/profile.do';
 import { profile, setClock, subscribe, TUESDAY_10H_PARIS, text, uniquePhone } from './helpers';
 
 const inbound = (phone: string, id: string, body: string) => ({
@@ -20,6 +22,26 @@ describe('the consent gate', () => {
     expect(await profile(phone).send(phone, { purpose: 'marketing', content: text('Sale!') })).toMatchObject({
       ok: false,
       error: 'marketing_not_subscribed',
+    });
+  });
+
+  it('does not count the STOP itself as the customer writing again, however long processing it takes', async () => {
+    // A clock that moves a millisecond on every read: the STOP's arrival and the opt-out it
+    // records fall on different milliseconds, as they do on a loaded machine.
+    const phone = uniquePhone('sms');
+    await runInDurableObject(profile(phone), (p: Profile) => {
+      let t = TUESDAY_10H_PARIS;
+      p.core.now = () => t++;
+    });
+    await profile(phone).ingest(inbound(phone, 'hello-tick', 'Bonjour'));
+    expect(await profile(phone).ingest(inbound(phone, 'stop-tick', 'STOP'))).toMatchObject({ keyword: 'opt_out' });
+    expect(await profile(phone).send(phone, { purpose: 'support', content: text('Une dernière offre ?'), author: 'agent-1' })).toMatchObject({
+      ok: false,
+      error: 'outside_care_window',
+    });
+    expect(await profile(phone).send(phone, { purpose: 'transactional', content: text('Shipped') })).toMatchObject({
+      ok: false,
+      error: 'transactional_opted_out',
     });
   });
 

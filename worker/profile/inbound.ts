@@ -142,6 +142,9 @@ const inboundMark = (core: Core) => ({ last_inbound_at: core.now() });
 
 async function onMessage(core: Core, event: Ev<'message'>, brand: BrandSettings | null): Promise<IngestResult> {
   const store = core.store;
+  // The customer wrote at arrival, before any opt-out this message records: a STOP must not
+  // count as "wrote again since the opt-out" (the care window, send.ts).
+  const mark = inboundMark(core);
   const kind = event.location ? 'location' : event.media?.length ? 'file' : 'message';
   const text = event.text ?? (event.location ? `${event.location.latitude},${event.location.longitude}` : null);
   const row = store.insertMessage({
@@ -171,7 +174,7 @@ async function onMessage(core: Core, event: Ev<'message'>, brand: BrandSettings 
       flagged: match?.flagged ?? false,
     },
     store.insertedView(row),
-    inboundMark(core),
+    mark,
   );
   if (match?.kind !== 'opt_out') results.replied(core);
   if (match?.kind === 'opt_out') {
