@@ -35,7 +35,9 @@ describe('the consent gate', () => {
     });
     await profile(phone).ingest(inbound(phone, 'hello-tick', 'Bonjour'));
     expect(await profile(phone).ingest(inbound(phone, 'stop-tick', 'STOP'))).toMatchObject({ keyword: 'opt_out' });
-    expect(await profile(phone).send(phone, { purpose: 'support', content: text('Une dernière offre ?'), author: 'agent-1' })).toMatchObject({
+    expect(
+      await profile(phone).send(phone, { purpose: 'support', content: text('Une dernière offre ?'), author: 'agent-1' }),
+    ).toMatchObject({
       ok: false,
       error: 'outside_care_window',
     });
