@@ -11,6 +11,15 @@ const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR:
 
 export const API_KEY = 'restart-api-key';
 
+/** Every secret the vars file configures (the restart suite checks none reaches the output). */
+export const SECRETS = {
+  API_KEY,
+  ADMIN_PASSWORD: 'restart-admin-password',
+  RBM_CLIENT_TOKEN: 'test-rbm-client-token',
+  TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
+  SHOPIFY_WEBHOOK_SECRET: 'restart-shopify-webhook-secret',
+} as const;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -33,20 +42,17 @@ export function prepareState(dir: string, port: number, fakes: { rbm: string; tw
   if (mig.status !== 0) throw new Error(`D1 migrations failed:\n${mig.stdout}${mig.stderr}`);
   const serviceAccount = JSON.stringify(JSON.parse(readFileSync(join(root, 'test/fixtures/rbm-service-account.json'), 'utf8')));
   const all: Record<string, string> = {
-    API_KEY,
+    ...SECRETS,
     ADMIN_EMAIL: 'admin@example.test',
-    ADMIN_PASSWORD: 'restart-admin-password',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DEMO_DATA: '0',
     RCS_PROVIDER: 'rbm',
     SMS_PROVIDER: 'twilio',
     RBM_AGENT_ID: 'test-agent@rbm.goog',
-    RBM_CLIENT_TOKEN: 'test-rbm-client-token',
     RBM_API_BASE: fakes.rbm,
     GOOGLE_TOKEN_URL: `${fakes.rbm}/token`,
     TWILIO_API_BASE: fakes.twilio,
     TWILIO_ACCOUNT_SID: 'ACtest00000000000000000000000000',
-    TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
     TWILIO_MESSAGING_SERVICE_SID: 'MGtest00000000000000000000000000',
     TWILIO_FROM: '+15005550006',
     ...vars,
@@ -67,7 +73,7 @@ export interface DevWorker {
 /** Starts `wrangler dev` on `port` with the state in `dir`; resolves once it answers. */
 export async function startWorker(dir: string, port: number, envFile: string): Promise<DevWorker> {
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', dir, '--env-file', envFile];
-  args.push('--show-interactive-dev-session=false', '--inspector-port', String(await freePort()), '--log-level', 'warn');
+  args.push('--show-interactive-dev-session=false', '--inspector-port', String(await freePort()), '--log-level', 'log');
   const child: ChildProcess = spawn('npx', args, { cwd: root, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (b: Buffer) => {

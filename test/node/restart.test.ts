@@ -3,15 +3,17 @@
 // - an RCS message nobody delivers, its fallback deadline pending at the stop: after the
 //   restart the deadline fires from the Profile's stored alarm, and one SMS goes out;
 // - a campaign stopped while its sends are in flight at a slow carrier: after the restart,
-//   each recipient has received it exactly once.
-import { mkdtempSync, rmSync } from 'node:fs';
+//   each recipient has received it exactly once;
+// - and the whole output of every start (at log level `log`) holds none of the secrets the
+//   vars file configured.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRbmFake } from '../fakes/rbm';
 import type { Fake, Reply } from '../fakes/server';
 import { startTwilioFake } from '../fakes/twilio';
-import { api, type DevWorker, freePort, prepareState, startWorker, waitFor } from './dev-worker';
+import { API_KEY, api, type DevWorker, freePort, prepareState, SECRETS, startWorker, waitFor } from './dev-worker';
 
 const FALLBACK_SECONDS = 30;
 const RECIPIENTS = 30;
@@ -22,6 +24,8 @@ let dir: string;
 let port: number;
 let envFile: string;
 let worker: DevWorker | null = null;
+/** The output of every start that has stopped. */
+const outputs: string[] = [];
 
 /** A US number no other run uses (area 201, exchange 2xx–9xx). */
 function usPhone(i: number): string {
@@ -36,6 +40,7 @@ async function start(): Promise<DevWorker> {
 
 async function stop(): Promise<void> {
   await worker?.stop();
+  if (worker) outputs.push(worker.output());
   worker = null;
 }
 
@@ -146,5 +151,59 @@ describe('the Worker stopped and restarted on the same state', () => {
     }
     expect([...perPhone.values()].every((ids) => ids.size === 1)).toBe(true);
     await stop();
+  }, 300_000);
+
+  it("writes none of the configured secrets to the dev server's output, over every start", async () => {
+    const w = await start();
+    const origin = { origin: w.url, 'content-type': 'application/json' };
+    // Sign-ins, right and wrong, and calls with a wrong key and forged signatures: what a log
+    // line is most tempted to echo.
+    const wrong = await fetch(`${w.url}/api/auth/login`, {
+      method: 'POST',
+      headers: origin,
+      body: JSON.stringify({ email: 'admin@example.test', password: `${SECRETS.ADMIN_PASSWORD}x` }),
+    });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(`${w.url}/api/auth/login`, {
+      method: 'POST',
+      headers: origin,
+      body: JSON.stringify({ email: 'admin@example.test', password: SECRETS.ADMIN_PASSWORD }),
+    });
+    expect(right.status).toBe(200);
+    const badKey = await fetch(`${w.url}/v1/profiles/%2B12015550100`, { headers: { authorization: `Bearer ${API_KEY}-wrong` } });
+    expect(badKey.status).toBe(401);
+    const twilioForged = await fetch(`${w.url}/webhooks/twilio`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+      body: new URLSearchParams({ From: '+12015550100', Body: 'STOP', MessageSid: 'SMforged' }),
+    });
+    expect(twilioForged.status).toBe(401);
+    const shopifyForged = await fetch(`${w.url}/webhooks/shopify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': 'Zm9yZ2Vk', 'x-shopify-topic': 'orders/create' },
+      body: '{}',
+    });
+    expect(shopifyForged.status).toBe(401);
+    // Restarted on the same state, a send the carrier first answers 500 (retried, logged).
+    await stop();
+    const again = await start();
+    const phone = usPhone(99);
+    await script(rbm, 'POST', `/v1/phones/${phone}/agentMessages`, [{ status: 500 }]);
+    await api(again.url, 'POST', '/v1/messages', { to: phone, purpose: 'transactional', content: { type: 'text', text: 'Hello' } });
+    await stop();
+
+    const all = outputs.join('\n');
+    // The runs did log (so the check reads something): each start announces itself. Run with
+    // the whole file, this reads every start of the earlier tests too.
+    expect(outputs.length).toBeGreaterThanOrEqual(2);
+    expect(all).toMatch(/Ready on http/);
+    const serviceAccount = JSON.parse(readFileSync(new URL('../fixtures/rbm-service-account.json', import.meta.url), 'utf8')) as {
+      private_key: string;
+    };
+    const keyBody = serviceAccount.private_key.split('\n').filter((l) => l && !l.startsWith('-----'));
+    const found = [...Object.entries(SECRETS), ...keyBody.map((l, i) => [`private_key line ${i + 1}`, l] as const)].filter(([, secret]) =>
+      all.includes(secret),
+    );
+    expect(found.map(([name]) => name)).toEqual([]);
   }, 300_000);
 });
