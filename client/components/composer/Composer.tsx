@@ -168,8 +168,12 @@ export function Composer({ phone }: { phone: string }) {
         panel={`composer-panel-${phone}`}
         onPick={(m, viaKeys) => {
           composerMode.value = m;
-          // Clicking a tab is about to type: the cursor goes in the box (and single keys stay text).
-          if (!viaKeys) requestAnimationFrame(() => box.current?.focus());
+          // Clicking a tab is about to type: the cursor goes in the box (and single keys stay
+          // text) at once, inside the click, so keys typed right after it land there; again after
+          // the render, for a box the other mode had disabled.
+          if (viaKeys) return;
+          box.current?.focus();
+          requestAnimationFrame(() => box.current?.focus());
         }}
       />
       <OptOutBanner state={reply} name={detail.value?.conversation.name || phone} />
