@@ -32,7 +32,7 @@ import { preview } from './routes/api/preview';
 import { ws } from './routes/api/ws';
 import { consoleSegments } from './routes/api/segments';
 import { consoleCampaigns, v1Campaigns } from './routes/campaigns';
-import { handleCampaignBatch } from './campaigns/fanout';
+import { DEAD_LETTERS, handleCampaignBatch, handleDeadLetters } from './campaigns/fanout';
 import { sweepCampaigns } from './campaigns/service';
 import { subscriptions } from './routes/v1/subscriptions';
 import { flows } from './routes/api/flows';
@@ -101,7 +101,8 @@ export default {
   fetch: app.fetch,
   // Campaign fan-out (worker/campaigns/fanout.ts).
   async queue(batch, env) {
-    await handleCampaignBatch(batch, env);
+    if (batch.queue === DEAD_LETTERS) await handleDeadLetters(batch, env);
+    else await handleCampaignBatch(batch, env);
   },
   // Each minute: scheduled campaigns that are due start, a stalled fan-out resumes.
   async scheduled(_controller, env, ctx) {

@@ -2,20 +2,30 @@
 // whatever the queue redelivers; the others get an outcome saying why not.
 import { afterAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { handleCampaignBatch, PAGE_SIZE } from '../../worker/campaigns/fanout';
-import { allRecipients, campaign, campaignMessages, createCampaign, makeRecipients, quiet, waitFor } from './helpers';
+import { handleCampaignBatch, handleDeadLetters, PAGE_SIZE } from '../../worker/campaigns/fanout';
+import {
+  allRecipients,
+  campaign,
+  campaignMessages,
+  createCampaign,
+  makeRecipients,
+  profile,
+  quiet,
+  recipientPhone,
+  waitFor,
+} from './helpers';
 
 const used: string[] = [];
 afterAll(async () => quiet(used), 120_000);
 
 /** A MessageBatch as the Queue hands it to the consumer, recording what the handler did. */
-function batchOf(bodies: unknown[]) {
+function batchOf(bodies: unknown[], attempts = 2) {
   const acked: number[] = [];
   const retried: number[] = [];
   const messages = bodies.map((body, i) => ({
     id: `redelivered-${i}`,
     timestamp: new Date(),
-    attempts: 2,
+    attempts,
     body,
     ack: () => acked.push(i),
     retry: () => retried.push(i),
@@ -77,6 +87,33 @@ describe('campaign fan-out', () => {
     expect(after.counts).toEqual(first.counts);
     for (const phone of phones) expect(await campaignMessages(phone, id)).toHaveLength(1);
   }, 120_000);
+
+  it('records the recipients of a task the queue gave up on as failed, without overwriting what their own object decided', async () => {
+    const phones = await makeRecipients(2);
+    used.push(...phones);
+    const id = await createCampaign({ profiles: phones });
+    const first = await waitFor(id, (c) => c.status === 'sent');
+    expect(first.counts.sent).toBe(2);
+    // A recipient the queue never managed to hand over (every attempt failed) beside one it did.
+    const lost = recipientPhone();
+    const dead = batchOf([{ kind: 'send', campaign_id: id, recipients: [...phones, lost].map((phone) => ({ phone, variant: 'a' })) }], 11);
+    await handleDeadLetters({ ...dead.batch, queue: 'rcs-campaign-fanout-dlq' } as MessageBatch<unknown>, env);
+    expect(dead.acked).toEqual([0]);
+    const rows = new Map((await allRecipients(id)).map((r) => [r.phone, r]));
+    for (const phone of phones) expect(rows.get(phone)?.outcome).toBe('sent');
+    expect(rows.get(lost)).toMatchObject({ outcome: 'failed', reason: 'not handed to the recipient after 11 attempts' });
+    expect((await campaign(id)).counts).toMatchObject({ sent: 2, failed: 1 });
+
+    // The object's own answer, if it comes after all, replaces the dead letter's.
+    await profile(lost).sendCampaign(lost, {
+      campaign_id: id,
+      variant: 'a',
+      content: { type: 'text', text: 'Hi' },
+      fallback_text: null,
+      cap_mode: 'skip',
+    });
+    expect((await allRecipients(id)).find((r) => r.phone === lost)).toMatchObject({ outcome: 'refused', reason: 'no such customer' });
+  }, 60_000);
 
   it('gives each recipient of an A/B split one variant, about the chosen share', async () => {
     const phones = await makeRecipients(200);

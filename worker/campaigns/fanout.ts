@@ -191,6 +191,38 @@ export async function handleCampaignBatch(batch: MessageBatch<unknown>, env: Env
   );
 }
 
+/** The fan-out's dead-letter queue (wrangler.toml): where a task lands after `max_retries`. */
+export const DEAD_LETTERS = 'rcs-campaign-fanout-dlq';
+
+/**
+ * Tasks the queue gave up on (every attempt failed): nothing is dropped in silence. A send's
+ * recipients get the outcome `failed` with the reason (rev 0: any outcome their own object
+ * wrote, or writes later, wins), so the campaign still finishes and its report says who was
+ * not reached. A page is left to the scheduler's sweep, which resumes stalled paging.
+ */
+export async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    const parsed = v.safeParse(CampaignTaskSchema, message.body);
+    if (parsed.success && parsed.output.kind === 'send') {
+      const task = parsed.output;
+      await writeOutcomes(
+        env,
+        task.recipients.map((r) => ({
+          campaign_id: task.campaign_id,
+          phone: r.phone,
+          outcome: 'failed',
+          reason: `not handed to the recipient after ${message.attempts} attempts`,
+          variant: r.variant,
+          rev: 0,
+        })),
+      );
+    } else {
+      console.error('campaign queue: gave up on', parsed.success ? `a page of ${parsed.output.campaign_id}` : 'an unreadable task');
+    }
+    message.ack();
+  }
+}
+
 /**
  * The scheduler's sweep (cron, each minute): starts scheduled campaigns that are due, and
  * re-sends the current page of a sending campaign whose paging stalled (a queue send lost
