@@ -5,6 +5,7 @@ import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { Campaign, RecipientPage } from '../../schemas/campaign-view';
 import type { Profile } from '../../worker/profile.do';
+import { nextAllowedSendTime } from '../../worker/compliance/quiet-hours';
 import { api } from '../api/helpers';
 
 /** Tuesday 10 March 2026, 10:00 in Paris: inside the marketing window. */
@@ -31,17 +32,62 @@ export async function setClock(phone: string, ms: number): Promise<void> {
   });
 }
 
-/** Creates customers (subscribed to marketing unless `subscribed: false`) with their clock at `clock`. */
-export async function makeRecipients(n: number, opts: { subscribed?: boolean; clock?: number } = {}): Promise<string[]> {
+/** One zone per hour of offset, east to west: at any moment a few of them are in office hours. */
+const ZONES = [
+  'Pacific/Kiritimati',
+  'Pacific/Auckland',
+  'Australia/Sydney',
+  'Asia/Tokyo',
+  'Asia/Shanghai',
+  'Asia/Bangkok',
+  'Asia/Dhaka',
+  'Asia/Karachi',
+  'Asia/Dubai',
+  'Europe/Moscow',
+  'Europe/Athens',
+  'Europe/Paris',
+  'Europe/London',
+  'Atlantic/Azores',
+  'America/Noronha',
+  'America/Sao_Paulo',
+  'America/Halifax',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+];
+
+/**
+ * A zone where a French number may get marketing now and for the next hour (null on the rare
+ * moments none is: around Sunday noon UTC, a French public holiday).
+ */
+export function openZone(now = Date.now()): string | null {
+  const phone = '+33612345678';
+  return (
+    ZONES.find((z) => !nextAllowedSendTime(new Date(now), phone, z) && !nextAllowedSendTime(new Date(now + 3_600_000), phone, z)) ?? null
+  );
+}
+
+/**
+ * Creates customers (subscribed to marketing unless `subscribed: false`) with their clock at
+ * `clock`. `clock: 'real'` leaves the real clock and puts them in a zone where marketing is
+ * allowed now: for a long fan-out, whose objects may be evicted (and lose a frozen clock, which
+ * lives in memory) before their turn comes. When no zone is open, it falls back to the frozen clock.
+ */
+export async function makeRecipients(n: number, opts: { subscribed?: boolean; clock?: number | 'real' } = {}): Promise<string[]> {
   const phones = Array.from({ length: n }, () => recipientPhone());
+  const zone = opts.clock === 'real' ? openZone() : null;
+  const frozen = typeof opts.clock === 'number' ? opts.clock : TUESDAY_10H_PARIS;
   for (let i = 0; i < phones.length; i += 50) {
     await Promise.all(
       phones.slice(i, i + 50).map((phone) =>
         // One call per customer: the clock, then the profile (an upsert writes the directory too).
         runInDurableObject(profile(phone), async (p: Profile) => {
-          p.core.now = () => opts.clock ?? TUESDAY_10H_PARIS;
+          if (!zone) p.core.now = () => frozen;
           const consent = opts.subscribed === false ? {} : { consent: { marketing: 'subscribed' as const, source: 'test checkout' } };
-          await p.upsert(phone, { first_name: 'Camille', ...consent }, 'test');
+          await p.upsert(phone, { first_name: 'Camille', ...(zone ? { timezone: zone } : {}), ...consent }, 'test');
         }),
       ),
     );
@@ -71,7 +117,20 @@ export async function waitFor(id: string, done: (c: Campaign) => boolean, timeou
   for (;;) {
     const c = await campaign(id);
     if (done(c)) return c;
-    if (Date.now() > until) throw new Error(`campaign ${id} never got there: ${JSON.stringify({ status: c.status, counts: c.counts })}`);
+    if (Date.now() > until) {
+      // Say why: a few recipients still waiting, with their reasons and their own messages' history.
+      const waiting = (await allRecipients(id)).filter((r) => r.outcome === 'held').slice(0, 3);
+      const detail = await Promise.all(
+        waiting.map(async (r) => ({
+          ...r,
+          messages: (await profile(r.phone).listMessages(r.phone, { limit: 5 })).messages.map((m) => ({
+            status: m.status,
+            history: m.history,
+          })),
+        })),
+      );
+      throw new Error(`campaign ${id} never got there: ${JSON.stringify({ status: c.status, counts: c.counts, waiting: detail })}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
