@@ -12,17 +12,16 @@
 // object is read back: nobody received the campaign twice or after opting out, and the
 // campaign's counts match what the objects say went out. The figures are printed as one line,
 // `BENCH_RESULT {json}`, which the suite reads.
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { expect, it } from 'vitest';
-import { signSandboxPayload } from '../../worker/providers/sandbox/webhook';
+import { api, sandboxCallback } from '../../test/api/helpers';
+import { benchPhone } from '../../worker/bench/campaign';
 
 const N = Number(env.BENCH_CAMPAIGN_RECIPIENTS) || 10_000;
 const SEED_CHUNK = 1000;
 /** One recipient in REPLY_EVERY replies during the run, one in STOP_EVERY sends STOP. */
 const REPLY_EVERY = 100;
 const STOP_EVERY = 250;
-const BASE = 'http://bench.local';
-const auth = { Authorization: `Bearer ${env.API_KEY}` };
 
 declare global {
   namespace Cloudflare {
@@ -32,14 +31,8 @@ declare global {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const res = await exports.default.fetch(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await api(method, path, body);
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json<T>();
 }
@@ -55,17 +48,8 @@ async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => bo
 }
 
 /** A customer's message as the sandbox carrier delivers it, signed. */
-async function customerSays(phone: string, text: string, id: string): Promise<boolean> {
-  const body = JSON.stringify({ type: 'message', id, phone, channel: 'sms', text });
-  const res = await exports.default.fetch(
-    new Request(`${BASE}/webhooks/sandbox`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Sandbox-Signature': await signSandboxPayload(env.SANDBOX_SECRET, body) },
-      body,
-    }),
-  );
-  return res.ok;
-}
+const customerSays = async (phone: string, text: string, id: string) =>
+  (await sandboxCallback({ type: 'message', id, phone, channel: 'sms', text })).ok;
 
 type Counts = { sent: number; refused: number; held: number; skipped: number; failed: number };
 type CampaignState = { status: string; counts: Counts; started_at: string; finished_at: string | null };
@@ -80,15 +64,13 @@ it(
     for (let from = 0; from < N; from += SEED_CHUNK) {
       const count = Math.min(SEED_CHUNK, N - from);
       await call('POST', '/bench/campaign/seed', { from, count, run });
-      for (let i = 0; i < count; i++) phones.push(`+3363998${String(from + i).padStart(4, '0')}`);
+      for (let i = 0; i < count; i++) phones.push(benchPhone(from + i));
     }
     const seedSeconds = (Date.now() - seedStart) / 1000;
-    const segment = await call<{ id: string; count: number }>(
-      'POST',
-      '/v1/segments',
-      { name: `bench ${run}`, definition: { all: [{ field: 'properties.bench_run', op: 'equals', value: run }] } },
-      auth,
-    );
+    const segment = await call<{ id: string; count: number }>('POST', '/v1/segments', {
+      name: `bench ${run}`,
+      definition: { all: [{ field: 'properties.bench_run', op: 'equals', value: run }] },
+    });
     expect(segment.count).toBe(N);
 
     // The baseline first, then the campaign: each on a quiet queue.
@@ -101,12 +83,11 @@ it(
     );
     const baselineSeconds = (landed.last_at - baselineStart) / 1000;
 
-    const { id } = await call<{ id: string }>(
-      'POST',
-      '/v1/campaigns',
-      { name: 'bench', segment_id: segment.id, content: { type: 'text', text: 'Hello {{ first_name }}, the linen shirt is back.' } },
-      auth,
-    );
+    const { id } = await call<{ id: string }>('POST', '/v1/campaigns', {
+      name: 'bench',
+      segment_id: segment.id,
+      content: { type: 'text', text: 'Hello {{ first_name }}, the linen shirt is back.' },
+    });
     // Callbacks during the run: STOPs alternate between the start of the list (sent already,
     // most likely) and its end (not reached yet); replies walk the list.
     const stops: number[] = [];
@@ -127,7 +108,7 @@ it(
     })();
     const last = await until(
       'campaign sent',
-      () => call<CampaignState>('GET', `/v1/campaigns/${id}`, undefined, auth),
+      () => call<CampaignState>('GET', `/v1/campaigns/${id}`),
       (c) => c.status === 'sent',
       30 * 60_000,
     );

@@ -110,6 +110,20 @@ async function runPage(env: Env, task: Extract<CampaignTask, { kind: 'page' }>):
   ]);
 }
 
+/** One outcome for every recipient of a send task, written here rather than by their objects. */
+function outcomeForAll(
+  env: Env,
+  task: Extract<CampaignTask, { kind: 'send' }>,
+  outcome: 'cancelled' | 'failed',
+  reason: string,
+  rev: number,
+): Promise<void> {
+  return writeOutcomes(
+    env,
+    task.recipients.map((r) => ({ campaign_id: task.campaign_id, phone: r.phone, outcome, reason, variant: r.variant, rev })),
+  );
+}
+
 class Later extends Error {
   constructor(readonly delaySeconds: number) {
     super(`retry in ${delaySeconds} s`);
@@ -126,17 +140,7 @@ async function runSend(
   if (!row || row.status === 'scheduled') return;
   if (row.status === 'cancelled') {
     // Never released: each gets "cancelled" (rev 1 never overwrites an outcome a Profile wrote).
-    await writeOutcomes(
-      env,
-      task.recipients.map((r) => ({
-        campaign_id: row.id,
-        phone: r.phone,
-        outcome: 'cancelled',
-        reason: 'campaign cancelled',
-        variant: r.variant,
-        rev: 1,
-      })),
-    );
+    await outcomeForAll(env, task, 'cancelled', 'campaign cancelled', 1);
     return;
   }
   const paused = row.paused_until ? Date.parse(row.paused_until) - Date.now() : 0;
@@ -204,18 +208,7 @@ export async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env):
   for (const message of batch.messages) {
     const parsed = v.safeParse(CampaignTaskSchema, message.body);
     if (parsed.success && parsed.output.kind === 'send') {
-      const task = parsed.output;
-      await writeOutcomes(
-        env,
-        task.recipients.map((r) => ({
-          campaign_id: task.campaign_id,
-          phone: r.phone,
-          outcome: 'failed',
-          reason: `not handed to the recipient after ${message.attempts} attempts`,
-          variant: r.variant,
-          rev: 0,
-        })),
-      );
+      await outcomeForAll(env, parsed.output, 'failed', `not handed to the recipient after ${message.attempts} attempts`, 0);
     } else {
       console.error('campaign queue: gave up on', parsed.success ? `a page of ${parsed.output.campaign_id}` : 'an unreadable task');
     }
