@@ -20,7 +20,7 @@ import { CUSTOMER_REQUEST, mayUndoCustomersOptOut, optedOutByCustomer } from './
 import { ingest, optOut } from './profile/inbound';
 import { migrate } from './profile/migrations';
 import { accept } from './profile/send';
-import { sendCampaign } from './profile/campaign';
+import { outcomeFor, sendCampaign } from './profile/campaign';
 import type { ProfileRow } from './profile/store';
 import { runDueTimers } from './profile/timers';
 import { recordEvent, storeEvent } from './profile/shop';
@@ -122,6 +122,10 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
 
   async sendCampaign(phone: string, req: CampaignSendRequest): Promise<CampaignOutcome> {
     return this.core.run(() => sendCampaign(this.core, phone, req));
+  }
+
+  async campaignOutcome(_phone: string, campaignId: string): Promise<CampaignOutcome | null> {
+    return outcomeFor(this.core, campaignId);
   }
 
   async listMessages(_phone: string, opts: { cursor?: string | null; limit?: number } = {}): Promise<MessagePage> {

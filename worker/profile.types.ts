@@ -68,6 +68,11 @@ export interface CampaignSendRequest {
   content: unknown;
   fallback_text: string | null;
   cap_mode: CapMode;
+  /**
+   * The caller writes the returned outcome to D1 (the fan-out does, one D1 batch per queue
+   * message instead of one write per recipient); the object writes its later changes itself.
+   */
+  caller_writes?: boolean;
 }
 
 /** The recipient's outcome as it stands (a held one changes later, from the alarm). */
@@ -103,6 +108,8 @@ export type OptInOutcome = { status: 'pending' | 'subscribed'; sent: boolean } |
 export interface ProfileRpc {
   /** A campaign's send to this customer: exactly once per campaign, outcome recorded (profile/campaign.ts). */
   sendCampaign(phone: string, req: CampaignSendRequest): Promise<CampaignOutcome>;
+  /** This customer's outcome for a campaign as their object holds it; null when never handed to them. */
+  campaignOutcome(phone: string, campaignId: string): Promise<CampaignOutcome | null>;
   upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal>;
   get(phone: string): Promise<ProfileView | null>;
   send(phone: string, req: SendRequest): Promise<SendOutcome>;

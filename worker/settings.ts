@@ -9,9 +9,10 @@
  * The cache: both change rarely (an admin's edit) and are the same for every customer, so an
  * isolate keeps one copy for SETTINGS_TTL_MS, shared by its Worker requests and its objects,
  * and reads both tables (in parallel) when it expires: a campaign's taps, each on another
- * customer's object, cost no D1 query. An edit reaches every isolate within SETTINGS_TTL_MS;
- * `writeSettings` drops the copy of the isolate that saved at once. Stored values and rules
- * are validated once per load, not per read.
+ * customer's object, cost no D1 query. An edit reaches every isolate within SETTINGS_TTL_MS (and the reload);
+ * `writeSettings` drops the copy of the isolate that saved at once. When the copy expires, the
+ * first reader reloads it and the others keep using it until the new one is in (one D1 read per
+ * isolate, not one per busy object). Stored values and rules are validated once per load, not per read.
  */
 import * as v from 'valibot';
 import { ContentSchema, type Content } from '../schemas/content';
@@ -138,6 +139,12 @@ interface Snapshot {
 let shared: { at: number; snapshot: Snapshot } | null = null;
 /** Bumped by each drop: a load that started before it must not become the copy. */
 let generation = 0;
+/**
+ * The reload of an expired copy under way (when it started): other readers serve the expired
+ * copy for up to REFRESH_LEASE_MS, then one of them reloads (the first reader's request may have ended).
+ */
+let refreshing: { at: number; generation: number } | null = null;
+const REFRESH_LEASE_MS = 5000;
 
 /** Drops the isolate's copy: the next read goes to D1 (after a save; tests that edit D1 by hand). */
 export function forgetSettings(): void {
@@ -163,7 +170,15 @@ export class SettingsReader {
 
   private snapshot(): Promise<Snapshot> {
     const t = this.now();
-    if (shared && t - shared.at <= SETTINGS_TTL_MS && t >= shared.at) return Promise.resolve(shared.snapshot);
+    if (shared && t >= shared.at) {
+      if (t - shared.at <= SETTINGS_TTL_MS) return Promise.resolve(shared.snapshot);
+      // Expired: the first reader reloads it (and waits); the isolate's other readers keep the
+      // copy meanwhile, so a thousand busy objects do not all read D1 at the same moment.
+      if (refreshing && refreshing.generation === generation && t - refreshing.at >= 0 && t - refreshing.at < REFRESH_LEASE_MS) {
+        return Promise.resolve(shared.snapshot);
+      }
+      refreshing = { at: t, generation };
+    }
     if (this.loading?.generation === generation) return this.loading.snapshot;
     const started = generation;
     // Neither loader rejects (defaults and an empty rule set on error).

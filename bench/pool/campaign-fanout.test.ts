@@ -43,7 +43,9 @@ async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => bo
     const v = await read();
     if (done(v)) return v;
     if (Date.now() > end) throw new Error(`timed out: ${what}: ${JSON.stringify(v).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 250));
+    // Once a second: the polls run in the same runtime as the fan-out they watch. The durations
+    // come from the Worker's own clocks (the campaign's started_at and finished_at), not from here.
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 

@@ -89,6 +89,54 @@ describe('campaign fan-out', () => {
     for (const phone of phones) expect(await campaignMessages(phone, id)).toHaveLength(1);
   }, 120_000);
 
+  it("keeps a send task until D1 has its recipients' outcomes: a failed write retries it, the retry sends nothing again", async () => {
+    const phones = await makeRecipients(8);
+    used.push(...phones);
+    // Started by hand (its own queue message is 12 h away): the tasks below are the test's.
+    const id = await createCampaign({ profiles: phones, send_at: new Date(Date.now() + 13 * 3_600_000).toISOString() });
+    await env.DB.prepare("UPDATE campaigns SET status = 'sending', started_at = ?, paging_done = 1 WHERE id = ?")
+      .bind(new Date().toISOString(), id)
+      .run();
+    const task = (list: string[]) => ({ kind: 'send', campaign_id: id, recipients: list.map((phone) => ({ phone, variant: 'a' })) });
+    // D1 refuses the consumer's write of the outcomes (the objects' own calls still work).
+    let refused = 0;
+    const db = new Proxy(env.DB, {
+      get: (target, key) =>
+        key === 'batch'
+          ? () => {
+              refused++;
+              return Promise.reject(new Error('D1_ERROR: simulated outage'));
+            }
+          : Reflect.get(target, key),
+    });
+    const outage = new Proxy(env, { get: (target, key) => (key === 'DB' ? db : Reflect.get(target, key)) });
+    const retried = phones.slice(0, 5);
+    const dead = phones.slice(5);
+
+    const first = batchOf([task(retried), task(dead)]);
+    await handleCampaignBatch(first.batch, outage);
+    expect(refused).toBe(2);
+    expect(first.acked).toEqual([]);
+    expect(first.retried.sort()).toEqual([0, 1]);
+    expect(await allRecipients(id)).toEqual([]);
+    // Each object decided and sent once already.
+    for (const phone of phones) expect(await campaignMessages(phone, id)).toHaveLength(1);
+
+    // The queue's retry: each object answers from its stored outcome, and this time D1 takes it.
+    const again = batchOf([task(retried)], 3);
+    await handleCampaignBatch(again.batch, env);
+    expect(again.acked).toEqual([0]);
+    // The other task never got through: the dead-letter consumer asks the objects, which had decided.
+    const letters = batchOf([task(dead)], 11);
+    await handleDeadLetters({ ...letters.batch, queue: 'rcs-campaign-fanout-dlq' } as MessageBatch<unknown>, env);
+    expect(letters.acked).toEqual([0]);
+
+    const rows = await allRecipients(id);
+    expect(rows.map((r) => [r.phone, r.outcome]).sort()).toEqual(phones.map((phone) => [phone, 'sent']).sort());
+    for (const phone of phones) expect(await campaignMessages(phone, id)).toHaveLength(1);
+    expect((await campaign(id)).counts).toMatchObject({ recipients: 8, sent: 8, failed: 0 });
+  }, 60_000);
+
   it('records the recipients of a task the queue gave up on as failed, without overwriting what their own object decided', async () => {
     const phones = await makeRecipients(2);
     used.push(...phones);

@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETTING_DEFAULTS, SETTING_GROUPS, type Settings, SettingsSchema } from '../../schemas/settings';
-import { forgetSettings, readSettings, SettingsReader } from '../../worker/settings';
+import { forgetSettings, readSettings, SETTINGS_TTL_MS, SettingsReader } from '../../worker/settings';
 import { messages, profile, setClock, subscribe, TUESDAY_10H_PARIS, text, uniquePhone } from '../profile/helpers';
 import { api, type Session, signIn, unique } from './helpers';
 
@@ -204,6 +204,26 @@ describe('the settings copy an isolate keeps', () => {
     expect(await res.json()).toMatchObject({ brand_name: saved });
     expect((await current(admin)).brand_name).toBe(saved);
     expect(await stopConfirmation()).toContain(saved);
+  });
+
+  it('once expired, is reloaded by its first reader while the others keep the copy (one D1 read, not one per object)', async () => {
+    const admin = await signIn('admin');
+    const before = await keep(admin);
+    forgetSettings();
+    expect((await readSettings(env)).brand_name).toBe(before.brand_name);
+    const edited = unique('By hand ');
+    await env.DB.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('brand_name', ?)").bind(edited).run();
+    const later = () => Date.now() + SETTINGS_TTL_MS + 1;
+    const first = new SettingsReader(env);
+    const second = new SettingsReader(env);
+    first.now = later;
+    second.now = later;
+    const reloading = first.settings();
+    // While the first reader's reload is under way, another is served the expired copy.
+    expect((await second.settings()).brand_name).toBe(before.brand_name);
+    expect((await reloading).brand_name).toBe(edited);
+    // Once in, the new copy is everybody's.
+    expect((await second.settings()).brand_name).toBe(edited);
   });
 
   it('does not keep a read that started before the copy was dropped', async () => {

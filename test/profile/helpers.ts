@@ -4,6 +4,7 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { MessageView } from '../../schemas/messages';
 import type { Profile } from '../../worker/profile.do';
+import { forgetSandboxModes } from '../../worker/providers/sandbox/provider';
 import type { RcsProvider, SmsProvider } from '../../worker/providers/types';
 
 let counter = 0;
@@ -42,6 +43,7 @@ export async function advanceTo(phone: string, ms: number): Promise<void> {
 
 export async function setSandboxMode(phone: string, mode: 'rcs' | 'sms' | 'rcs_offline'): Promise<void> {
   await env.DB.prepare('INSERT OR REPLACE INTO sandbox_phones (phone, mode) VALUES (?, ?)').bind(phone, mode).run();
+  forgetSandboxModes();
 }
 
 export async function messages(phone: string): Promise<MessageView[]> {

@@ -5,7 +5,8 @@
  *   loaded), enqueues its recipients in `send` batches and the next page, and records the
  *   page (INSERT OR IGNORE: a page delivered twice counts once).
  * - `send`: hands each recipient to their Profile object (`sendCampaign`), which decides at
- *   that moment (consent, frequency cap, quiet hours) and records the one outcome.
+ *   that moment (consent, frequency cap, quiet hours) and keeps the one outcome; the outcomes
+ *   of the message go to D1 in one batch, and the message is acknowledged only after it.
  *
  * Every step may run twice (redelivery, a Worker restart): pages and sends are idempotent, so
  * the queue's at-least-once delivery gives each recipient exactly one outcome. Pacing: with a
@@ -110,20 +111,6 @@ async function runPage(env: Env, task: Extract<CampaignTask, { kind: 'page' }>):
   ]);
 }
 
-/** One outcome for every recipient of a send task, written here rather than by their objects. */
-function outcomeForAll(
-  env: Env,
-  task: Extract<CampaignTask, { kind: 'send' }>,
-  outcome: 'cancelled' | 'failed',
-  reason: string,
-  rev: number,
-): Promise<void> {
-  return writeOutcomes(
-    env,
-    task.recipients.map((r) => ({ campaign_id: task.campaign_id, phone: r.phone, outcome, reason, variant: r.variant, rev })),
-  );
-}
-
 class Later extends Error {
   constructor(readonly delaySeconds: number) {
     super(`retry in ${delaySeconds} s`);
@@ -140,7 +127,17 @@ async function runSend(
   if (!row || row.status === 'scheduled') return;
   if (row.status === 'cancelled') {
     // Never released: each gets "cancelled" (rev 1 never overwrites an outcome a Profile wrote).
-    await outcomeForAll(env, task, 'cancelled', 'campaign cancelled', 1);
+    await writeOutcomes(
+      env,
+      task.recipients.map((r) => ({
+        campaign_id: task.campaign_id,
+        phone: r.phone,
+        outcome: 'cancelled',
+        reason: 'campaign cancelled',
+        variant: r.variant,
+        rev: 1,
+      })),
+    );
     return;
   }
   const paused = row.paused_until ? Date.parse(row.paused_until) - Date.now() : 0;
@@ -155,8 +152,15 @@ async function runSend(
         content: r.variant === 'b' && variantB ? variantB.content : content,
         fallback_text: r.variant === 'b' && variantB ? variantB.fallback_text : row.fallback_text,
         cap_mode: row.cap_mode,
+        caller_writes: true,
       }),
     ),
+  );
+  // One D1 batch for the message's recipients (a failure retries the message: each object
+  // answers again from its stored outcome, and the write is made again).
+  await writeOutcomes(
+    env,
+    settled.flatMap((s) => (s.status === 'fulfilled' ? [{ ...s.value, campaign_id: row.id }] : [])),
   );
   const slowDown = settled.some(
     (s) => s.status === 'fulfilled' && s.value.outcome === 'held' && /provider unavailable/.test(s.value.reason ?? ''),
@@ -199,16 +203,31 @@ export async function handleCampaignBatch(batch: MessageBatch<unknown>, env: Env
 export const DEAD_LETTERS = 'rcs-campaign-fanout-dlq';
 
 /**
- * Tasks the queue gave up on (every attempt failed): nothing is dropped in silence. A send's
- * recipients get the outcome `failed` with the reason (rev 0: any outcome their own object
- * wrote, or writes later, wins), so the campaign still finishes and its report says who was
- * not reached. A page is left to the scheduler's sweep, which resumes stalled paging.
+ * Tasks the queue gave up on (every attempt failed): nothing is dropped in silence. Each
+ * recipient of a send is asked for the outcome their object holds (it may have decided, and
+ * only the D1 write failed); one who has none, or cannot answer, gets `failed` with the reason
+ * (rev 0: an outcome their object writes later wins), so the campaign still finishes and its
+ * report says who was not reached. A page is left to the scheduler's sweep, which resumes
+ * stalled paging.
  */
 export async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
     const parsed = v.safeParse(CampaignTaskSchema, message.body);
     if (parsed.success && parsed.output.kind === 'send') {
-      await outcomeForAll(env, parsed.output, 'failed', `not handed to the recipient after ${message.attempts} attempts`, 0);
+      const task = parsed.output;
+      const reason = `not handed to the recipient after ${message.attempts} attempts`;
+      const outcomes = await Promise.all(
+        task.recipients.map(async (r) => {
+          const held = await env.PROFILE.getByName(r.phone)
+            .campaignOutcome(r.phone, task.campaign_id)
+            .catch(() => null);
+          return held ?? { phone: r.phone, outcome: 'failed' as const, reason, variant: r.variant, rev: 0 };
+        }),
+      );
+      await writeOutcomes(
+        env,
+        outcomes.map((o) => ({ ...o, campaign_id: task.campaign_id })),
+      );
     } else {
       console.error('campaign queue: gave up on', parsed.success ? `a page of ${parsed.output.campaign_id}` : 'an unreadable task');
     }

@@ -8,6 +8,8 @@
  * message carries the idempotency key `campaign:<id>`, so a redelivered batch or a restarted
  * Worker finds the row and sends nothing. Durable: each change bumps `rev`; a row whose `rev`
  * D1 has not acknowledged is a mark the alarm retries (`campaign_sync` timer) until it lands.
+ * The fan-out (`caller_writes`) writes the first outcome itself, a queue message at a time,
+ * and acknowledges the message only once D1 has it: a redelivery asks again and writes again.
  */
 import type { RecipientOutcome } from '../../schemas/campaign-view';
 import type { CampaignOutcome, CampaignSendRequest } from '../profile.types';
@@ -88,14 +90,11 @@ export async function sendCampaign(core: Core, phone: string, req: CampaignSendR
     // Never create a customer for a campaign: an unknown number on a list is refused, with
     // nothing stored here (a redelivery writes the same row again).
     const outcome: CampaignOutcome = { phone, outcome: 'refused', reason: 'no such customer', variant: req.variant, rev: 1 };
-    await writeOutcomes(core.env, req.campaign_id ? [{ ...outcome, campaign_id: req.campaign_id }] : []);
+    if (!req.caller_writes) await writeOutcomes(core.env, req.campaign_id ? [{ ...outcome, campaign_id: req.campaign_id }] : []);
     return outcome;
   }
   const existing = find(core, req.campaign_id);
-  if (existing) {
-    await syncOutcomes(core);
-    return view(core, existing);
-  }
+  if (existing) return answer(core, req);
   // From here to the row's insert: no await (a concurrent redelivery finds the row).
   const rendered = renderContent(req.content, req.fallback_text, profileContext(profile));
   let refused: string | null = null;
@@ -128,8 +127,26 @@ export async function sendCampaign(core: Core, phone: string, req: CampaignSendR
       update(core, req.campaign_id, { outcome: 'refused', reason: `${sent.error}: ${sent.message}`, channel: null, held_until: null });
     }
   }
-  await syncOutcomes(core);
-  return view(core, find(core, req.campaign_id) as OutcomeRow);
+  return answer(core, req);
+}
+
+/** The recipient's outcome as it stands, written to D1 here unless the caller writes it. */
+async function answer(core: Core, req: CampaignSendRequest): Promise<CampaignOutcome> {
+  const row = find(core, req.campaign_id) as OutcomeRow;
+  if (!req.caller_writes) {
+    await syncOutcomes(core);
+    return view(core, find(core, req.campaign_id) ?? row);
+  }
+  // The caller's write carries this rev; a later change (a release, a fallback) is a new rev
+  // this object writes itself. A write the caller could not make is retried by asking again.
+  rows(core).exec('UPDATE campaign_outcomes SET synced_rev = max(synced_rev, ?) WHERE campaign_id = ?', row.rev, req.campaign_id);
+  return view(core, row);
+}
+
+/** This recipient's outcome for a campaign, if their object has one (null: never reached here). */
+export function outcomeFor(core: Core, campaignId: string): CampaignOutcome | null {
+  const row = find(core, campaignId);
+  return row ? view(core, row) : null;
 }
 
 /** After a timer moved a campaign message (release, retry, fallback): its new outcome, to D1. */

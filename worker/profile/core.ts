@@ -15,7 +15,7 @@ import type { RcsProvider, SmsProvider } from '../providers/types';
 import { type BrandSettings, SettingsReader } from '../settings';
 import { countryOf, directoryWrite } from './directory';
 import { type ProfileRow, Store } from './store';
-import { messageChanged, scheduleResults } from '../results/record';
+import { messageChanged, resultsBatch, resultsFailed, resultsWritten, scheduleResults } from '../results/record';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
 export const MIRROR_DELAY_MS = 5000;
@@ -270,15 +270,23 @@ export class Core {
   /**
    * Writes a pending directory row (from the alarm). Runs whenever the alarm does, due or not:
    * writing the current state early is harmless. A failed write stays marked and is retried.
+   * Results waiting in the outbox (a campaign message's sent and delivered touches) ride in the
+   * same batch: one D1 round trip per alarm, not one per kind of write.
    */
   async flushDirectory(): Promise<void> {
     const pending = this.store.directorySync();
     if (!pending) return;
-    if (await this.mirror()) {
+    const results = resultsBatch(this, this.env.DB);
+    const written = await this.mirror(results?.statements);
+    if (written) {
       this.store.clearDirectorySync(pending.gen);
+      if (results) resultsWritten(this, results);
       // A backlog of events longer than one write: the next batch goes at once.
       if (this.store.events.hasUnmirrored()) this.store.markDirectoryDirty(this.now());
-    } else this.store.retryDirectorySync(this.now() + MIRROR_RETRY_MS);
+    } else {
+      this.store.retryDirectorySync(this.now() + MIRROR_RETRY_MS);
+      if (results) resultsFailed(this, 'with the directory write');
+    }
   }
 
   /**
@@ -294,20 +302,21 @@ export class Core {
    * (eventually consistent; the object stays the truth), then clears those events' marks.
    * False when D1 failed: every mark stays. Hot paths use `mirrorSoon()`.
    */
-  async mirror(): Promise<boolean> {
+  async mirror(alongside: D1PreparedStatement[] = []): Promise<boolean> {
     const p = this.store.profile();
-    if (!p) return true;
-    this.country ??= { value: countryOf(p.phone) };
-    const write = directoryWrite(this.env.DB, this.store, this.now(), this.country.value);
-    if (!write) return true;
+    if (p) this.country ??= { value: countryOf(p.phone) };
+    const write = p ? directoryWrite(this.env.DB, this.store, this.now(), this.country?.value ?? null) : null;
     // The words of messages since the last write go in the same batch (one D1 round trip).
-    const words = this.store.unindexedMessages(SEARCH_BATCH);
+    const words = p && write ? this.store.unindexedMessages(SEARCH_BATCH) : [];
+    const statements = p && write ? [...write.statements, ...searchInserts(this.env.DB, p.phone, words), ...alongside] : alongside;
+    if (!statements.length) return true;
     try {
-      await this.env.DB.batch([...write.statements, ...searchInserts(this.env.DB, p.phone, words)]);
+      await this.env.DB.batch(statements);
     } catch (err) {
       console.error('profiles directory mirror failed', err);
       return false;
     }
+    if (!write) return true;
     this.store.events.markMirrored(write.eventIds);
     const last = words.at(-1);
     if (last) this.store.markIndexed(last.seq);

@@ -45,6 +45,8 @@ const IdPayload = v.object({ id: v.string(), attempts: v.optional(v.number(), 0)
 
 export async function runDueTimers(core: Core): Promise<void> {
   const store = core.store;
+  /** The results timer came due (its attempts so far): written at the end, with the directory. */
+  let resultsDue: number | null = null;
   // Bounded batches so one alarm never runs away; leftovers re-arm the alarm immediately.
   for (let round = 0; round < 10; round++) {
     const due = store.dueTimers(core.now());
@@ -55,8 +57,7 @@ export async function runDueTimers(core: Core): Promise<void> {
         core.fault?.('timer', timer.kind);
         const payload: unknown = JSON.parse(timer.payload);
         if (timer.kind === 'results') {
-          const { attempts } = v.parse(AttemptsPayload, payload);
-          await flushResults(core, attempts);
+          resultsDue = v.parse(AttemptsPayload, payload).attempts;
         } else if (timer.kind === 'campaign_sync') {
           await syncOutcomes(core);
         } else if (timer.kind === INBOX_SYNC_TIMER) {
@@ -87,7 +88,8 @@ export async function runDueTimers(core: Core): Promise<void> {
   }
   core.fault?.('alarm_end');
   // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
-  // above just marked.
+  // above just marked, with the results waiting (one round trip); then the results left, if due.
   await core.flushDirectory();
+  if (resultsDue !== null) await flushResults(core, resultsDue);
   await core.scheduleAlarm();
 }

@@ -119,6 +119,39 @@ function statement(db: D1Database, item: OutboxItem): D1PreparedStatement {
     .bind(t.message_id, t.kind, t.source_id, t.phone, t.channel, t.at);
 }
 
+/** The next batch of the outbox as statements, and the last item's id to confirm once D1 took them. */
+export interface ResultsBatch {
+  statements: D1PreparedStatement[];
+  lastId: number;
+}
+
+/**
+ * The outbox's next batch, to ride in another write to `db` (the directory's, from the same
+ * alarm: one D1 round trip instead of two); null when empty or when results go elsewhere.
+ */
+export function resultsBatch(core: Core, db: D1Database): ResultsBatch | null {
+  if ((core.resultsDb ?? core.env.DB) !== db) return null;
+  const items = core.store.results.pending(BATCH);
+  const last = items.at(-1);
+  return last ? { statements: items.map((i) => statement(db, i)), lastId: last.id } : null;
+}
+
+/** D1 took a batch: it leaves the outbox (the timer, if armed, finds the rest or nothing). */
+export function resultsWritten(core: Core, batch: ResultsBatch): void {
+  core.store.results.confirm(batch.lastId);
+}
+
+function retryResults(core: Core, attempts: number, err: unknown): void {
+  console.error(`results: D1 write failed (attempt ${attempts + 1}), retrying`, err);
+  const delay = Math.min(RESULTS_RETRY_MAX_MS, RESULTS_RETRY_MS * 2 ** attempts);
+  core.store.addTimer('results', core.now() + delay, { attempts: attempts + 1 }, TIMER_ID);
+}
+
+/** A batch that rode in a failed write: the items stay, and the timer comes back for them. */
+export function resultsFailed(core: Core, err: unknown): void {
+  retryResults(core, 0, err);
+}
+
 /**
  * The `results` timer: writes the outbox to D1 in batches; what D1 confirmed leaves the outbox,
  * the rest stays and the timer comes back later (backoff), so every item arrives exactly once.
@@ -126,18 +159,15 @@ function statement(db: D1Database, item: OutboxItem): D1PreparedStatement {
 export async function flushResults(core: Core, attempts: number): Promise<void> {
   const db = core.resultsDb ?? core.env.DB;
   for (let round = 0; round < 20; round++) {
-    const items = core.store.results.pending(BATCH);
-    const last = items.at(-1);
-    if (!last) return;
+    const batch = resultsBatch(core, db);
+    if (!batch) return;
     try {
-      await db.batch(items.map((i) => statement(db, i)));
+      await db.batch(batch.statements);
     } catch (err) {
-      console.error(`results: D1 write failed (attempt ${attempts + 1}), retrying`, err);
-      const delay = Math.min(RESULTS_RETRY_MAX_MS, RESULTS_RETRY_MS * 2 ** attempts);
-      core.store.addTimer('results', core.now() + delay, { attempts: attempts + 1 }, TIMER_ID);
+      retryResults(core, attempts, err);
       return;
     }
-    core.store.results.confirm(last.id);
+    resultsWritten(core, batch);
   }
   // More than one alarm's share: the rest right away.
   if (core.store.results.hasPending()) core.store.addTimer('results', core.now(), { attempts: 0 }, TIMER_ID);

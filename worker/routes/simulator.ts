@@ -16,7 +16,7 @@ import type { BrandView } from '../../schemas/settings';
 import { SandboxModeSchema, type SimulatedPhone, type SimulatedPhoneList } from '../../schemas/simulator';
 import { requireRole, type ConsoleEnv } from '../auth/session';
 import { HttpError } from '../errors';
-import { defaultSandboxMode, sandboxMode, type SandboxMode } from '../providers/sandbox/provider';
+import { defaultSandboxMode, forgetSandboxModes, sandboxMode, type SandboxMode } from '../providers/sandbox/provider';
 import { ingestSandbox, sandboxEnabled } from '../providers/sandbox/webhook';
 import { readSettings } from '../settings';
 import { jsonBody, limitBody, phoneParam, query } from './validate';
@@ -123,6 +123,7 @@ export const simulator = new Hono<ConsoleEnv>()
     await c.env.DB.prepare('INSERT INTO sandbox_phones (phone, mode) VALUES (?, ?) ON CONFLICT (phone) DO UPDATE SET mode = excluded.mode')
       .bind(phone, mode)
       .run();
+    forgetSandboxModes();
     return c.json({ phone, mode, default_mode: false }, 200);
   })
   .get('/phones/:phone/messages', phoneParam(), query(PageQuery), async (c) => {

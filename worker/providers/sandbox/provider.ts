@@ -30,10 +30,44 @@ export function defaultSandboxMode(phone: string): SandboxMode {
   return Number.isInteger(last) && last % 2 === 0 ? 'rcs' : 'sms';
 }
 
+const isMode = (m: unknown): m is SandboxMode => m === 'rcs' || m === 'sms' || m === 'rcs_offline';
+
+/**
+ * The isolate's copy of `sandbox_phones` (the few phones the simulator switched), read at most
+ * every MODES_MS: a campaign's thousands of sends on the sandbox network do not each read D1
+ * (a real carrier costs us no D1 read either). A switch made through this isolate clears it
+ * at once (`forgetSandboxModes`); another isolate sees it within MODES_MS. A table larger than
+ * MODES_MAX is read phone by phone instead.
+ */
+const MODES_MS = 2000;
+const MODES_MAX = 1000;
+let modes: { at: number; rows: Promise<Map<string, SandboxMode> | null> } | null = null;
+
+export function forgetSandboxModes(): void {
+  modes = null;
+}
+
+async function readModes(env: Env): Promise<Map<string, SandboxMode> | null> {
+  const { results } = await env.DB.prepare('SELECT phone, mode FROM sandbox_phones LIMIT ?')
+    .bind(MODES_MAX + 1)
+    .all<{ phone: string; mode: string }>();
+  if (results.length > MODES_MAX) return null;
+  return new Map(results.flatMap((r) => (isMode(r.mode) ? [[r.phone, r.mode] as const] : [])));
+}
+
 export async function sandboxMode(env: Env, phone: string): Promise<SandboxMode> {
+  if (!modes || Date.now() - modes.at > MODES_MS) {
+    const mine = { at: Date.now(), rows: readModes(env) };
+    modes = mine;
+    // A failed read is not kept: the next send reads again.
+    mine.rows.catch(() => {
+      if (modes === mine) modes = null;
+    });
+  }
+  const table = await modes.rows;
+  if (table) return table.get(phone) ?? defaultSandboxMode(phone);
   const row = await env.DB.prepare('SELECT mode FROM sandbox_phones WHERE phone = ?').bind(phone).first<{ mode: string }>();
-  const mode = row?.mode;
-  return mode === 'rcs' || mode === 'sms' || mode === 'rcs_offline' ? mode : defaultSandboxMode(phone);
+  return isMode(row?.mode) ? row.mode : defaultSandboxMode(phone);
 }
 
 /** A receipt the simulated network will report, `afterMs` after the send. */
