@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConversationSummary } from '../../schemas/console';
 import { inboxStub } from '../../worker/inbox.do';
 import { ftsQuery, phoneDigits } from '../../worker/search';
-import { profile, setClock, TUESDAY_10H_PARIS } from '../profile/helpers';
+import { profile, setClock, subscribe, TUESDAY_10H_PARIS } from '../profile/helpers';
 import { api, signIn, unique, uniquePhone } from './helpers';
 
 const found = async (who: Awaited<ReturnType<typeof signIn>>, q: string): Promise<string[]> => {
@@ -96,6 +96,38 @@ describe('GET /api/conversations?q=', () => {
     const { n } = (await env.DB.prepare('SELECT COUNT(*) AS n FROM message_search WHERE message_search MATCH ?')
       .bind(`"${word}"`)
       .first<{ n: number }>())!;
+    expect(n).toBe(1);
+  });
+
+  it("does not index a campaign's words (the same for every recipient), but finds the customer's answer to it", async () => {
+    const agent = await signIn('agent');
+    const phone = uniquePhone();
+    const tag = unique('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+    await setClock(phone, TUESDAY_10H_PARIS);
+    await subscribe(phone);
+    const sent = await profile(phone).sendCampaign(phone, {
+      campaign_id: `search-${tag}`,
+      variant: 'a',
+      content: { type: 'text', text: `The linen${tag} shirt is back` },
+      fallback_text: null,
+      cap_mode: 'skip',
+    });
+    expect(sent.outcome).toBe('sent');
+    await profile(phone).ingest({
+      provider: 'sandbox',
+      type: 'message',
+      phone,
+      id: `search-answer-${tag}`,
+      at: new Date().toISOString(),
+      channel: 'sms',
+      text: `Is the wool${tag} one back too?`,
+    });
+    await runDurableObjectAlarm(profile(phone));
+    await vi.waitFor(async () => expect(await found(agent, `wool${tag}`)).toEqual([phone]));
+    expect(await found(agent, `linen${tag}`)).toEqual([]);
+    const { n } = (await env.DB.prepare('SELECT COUNT(*) AS n FROM message_search WHERE phone = ?').bind(phone).first<{ n: number }>())!;
     expect(n).toBe(1);
   });
 });

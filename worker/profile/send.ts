@@ -110,8 +110,9 @@ export async function accept(core: Core, phone: string, req: SendRequest, opts: 
     send_at: scheduled ? sendAt : null,
   });
   for (const s of offered) store.addSuggestion(id, s.idx, s.postback, s.type, s.text, s.url);
-  // Its words reach the search index with the next directory write (from the alarm).
-  await core.mirrorSoon();
+  // Its words reach the search index with the next directory write (from the alarm); a
+  // campaign's or flow's are not indexed (Store.unindexedMessages).
+  if (!req.campaign_id) await core.mirrorSoon();
   if (scheduled) {
     store.addTimer('release', sendAt, { id }, `release:${id}`);
     await core.scheduleAlarm();

@@ -670,13 +670,18 @@ export class Store {
 
   // ---- message search (the D1 `message_search` index, appended with the directory write) ----
 
-  /** Messages with words not yet in the search index, oldest first: text, or a sent message's text or card. */
+  /**
+   * Messages with words not yet in the search index, oldest first: text, or a sent message's
+   * text or card. A campaign's or flow's message is not indexed: the same words for every
+   * recipient would make each of them match (a million rows for one campaign); the customer's
+   * answer to it is.
+   */
   unindexedMessages(limit: number): { seq: number; id: string; body: string }[] {
     return this.sql
       .exec<{ seq: number; id: string; body: string | null }>(
         `SELECT seq, id, COALESCE(text, json_extract(content, '$.text'),
            TRIM(COALESCE(json_extract(content, '$.card.title'), '') || ' ' || COALESCE(json_extract(content, '$.card.description'), ''))) AS body
-         FROM messages WHERE seq > (SELECT indexed_seq FROM search_sync WHERE one = 1) ORDER BY seq LIMIT ?`,
+         FROM messages WHERE seq > (SELECT indexed_seq FROM search_sync WHERE one = 1) AND campaign_id IS NULL ORDER BY seq LIMIT ?`,
         limit,
       )
       .toArray()
