@@ -71,8 +71,16 @@ export function carrierPhone(raw: string | null | undefined, country?: CountryCo
 }
 
 /** The ISO country of an E.164 number ("FR", "US"), or null. */
+/** Countries of the numbers seen lately: a send asks several times (quiet hours, HELP, the directory). */
+const countries = new Map<string, string | null>();
+
 export function phoneCountry(e164: string): string | null {
-  return parsePhoneNumberFromString(e164)?.country ?? null;
+  const known = countries.get(e164);
+  if (known !== undefined) return known;
+  const country = parsePhoneNumberFromString(e164)?.country ?? null;
+  if (countries.size >= 10_000) countries.clear();
+  countries.set(e164, country);
+  return country;
 }
 
 /** A valid phone number, normalized to E.164 on output; the issue says what is wrong with it. */

@@ -56,6 +56,28 @@ describe('touches of a campaign message', () => {
     expect([m.sent, m.delivered, m.read, m.by_channel.rcs.read, m.by_channel.sms.sent]).toEqual([1, 1, 1, 1, 0]);
   });
 
+  it("go to D1 with the send's directory row when due, not from each receipt's alarm", async () => {
+    const phone = uniquePhone('rcs');
+    const source = uniqueSource();
+    await subscribe(phone);
+    await setClock(phone, T);
+    const before = await env.DB.prepare('SELECT rcs_capable FROM profiles WHERE phone = ?').bind(phone).first<{ rcs_capable: number | null }>();
+    expect(before?.rcs_capable).toBeNull();
+    const out = await profile(phone).send(phone, { purpose: 'marketing', content: { type: 'text', text: 'New collection' }, campaign_id: source });
+    if (!out.ok) throw new Error(`send refused: ${out.message}`);
+    // The sandbox's delivery receipt (1–2 s after the send) runs the alarm: nothing written yet.
+    await advanceTo(phone, T + 2000);
+    expect((await profile(phone).get(phone))?.rcs.capable).toBe(true);
+    expect(await touchesOf(source)).toEqual([]);
+    const meanwhile = await env.DB.prepare('SELECT rcs_capable FROM profiles WHERE phone = ?').bind(phone).first<{ rcs_capable: number | null }>();
+    expect(meanwhile?.rcs_capable).toBeNull();
+    // Due (5 s): the directory row (its capability now known) and the touches so far, together.
+    await advanceTo(phone, T + 5000);
+    const after = await env.DB.prepare('SELECT rcs_capable FROM profiles WHERE phone = ?').bind(phone).first<{ rcs_capable: number | null }>();
+    expect(after?.rcs_capable).toBe(1);
+    expect((await touchesOf(source)).map((t) => t.kind)).toEqual(expect.arrayContaining(['delivered', 'sent']));
+  });
+
   it('records a failure the carrier reports after accepting the message, on its channel', async () => {
     const phone = uniquePhone('sms');
     const source = uniqueSource();

@@ -76,14 +76,23 @@ export const COUNTRY_ZONES: Record<string, string> = {
 };
 
 /** True when `zone` is an IANA time zone this runtime knows. */
+/** Answers so far (building a formatter to find out costs more than the rest of a send's checks). */
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
   if (!zone) return false;
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let valid = true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Bounded: a zone is a customer's field, so any string may come through here.
+  if (zoneValidity.size >= 2000) zoneValidity.clear();
+  zoneValidity.set(zone, valid);
+  return valid;
 }
 
 /** UTC offset of `zone` at `instant`, in milliseconds (local − UTC). */

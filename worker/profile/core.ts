@@ -268,12 +268,18 @@ export class Core {
   }
 
   /**
-   * Writes a pending directory row (from the alarm). Runs whenever the alarm does, due or not:
-   * writing the current state early is harmless. A failed write stays marked and is retried.
-   * Results waiting in the outbox (a campaign message's sent and delivered touches) ride in the
-   * same batch: one D1 round trip per alarm, not one per kind of write.
+   * Writes a pending directory row (from the alarm). Writing the current state early is
+   * harmless, so it runs whenever the alarm does, due or not, except when `onlyIfDue` (the
+   * alarm came for another timer, a simulated receipt say: the write waits for its own time and
+   * takes the changes of the meantime along). A failed write stays marked and is retried.
+   * Results waiting in the outbox (a campaign message's sent, delivered and read touches) ride
+   * in the same batch: one D1 round trip per alarm, not one per kind of write.
    */
-  async flushDirectory(): Promise<void> {
+  async flushDirectory(onlyIfDue = false): Promise<void> {
+    if (onlyIfDue) {
+      const due = this.store.directoryDueAt();
+      if (due === null || due > this.now()) return;
+    }
     const pending = this.store.directorySync();
     if (!pending) return;
     const results = resultsBatch(this, this.env.DB);

@@ -648,6 +648,11 @@ export class Store {
     return gen === 1;
   }
 
+  /** When the pending mark is due (null: none); reads only. */
+  directoryDueAt(): number | null {
+    return this.sql.exec<{ due_at: number }>('SELECT due_at FROM directory_sync WHERE one = 1').toArray()[0]?.due_at ?? null;
+  }
+
   /** The pending mark, for the write that is about to run (it must end in clear or retry). */
   directorySync(): { due_at: number; gen: number } | null {
     const row = this.sql.exec<{ due_at: number; gen: number }>('SELECT due_at, gen FROM directory_sync WHERE one = 1').toArray()[0] ?? null;

@@ -47,10 +47,12 @@ export async function runDueTimers(core: Core): Promise<void> {
   const store = core.store;
   /** The results timer came due (its attempts so far): written at the end, with the directory. */
   let resultsDue: number | null = null;
+  let ranTimers = false;
   // Bounded batches so one alarm never runs away; leftovers re-arm the alarm immediately.
   for (let round = 0; round < 10; round++) {
     const due = store.dueTimers(core.now());
     if (due.length === 0) break;
+    ranTimers = true;
     for (const timer of due) {
       store.deleteTimer(timer.id);
       try {
@@ -89,7 +91,8 @@ export async function runDueTimers(core: Core): Promise<void> {
   core.fault?.('alarm_end');
   // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
   // above just marked, with the results waiting (one round trip); then the results left, if due.
-  await core.flushDirectory();
+  // An alarm that came only for other timers (receipts) leaves a directory write not yet due.
+  await core.flushDirectory(ranTimers && resultsDue === null);
   if (resultsDue !== null) await flushResults(core, resultsDue);
   await core.scheduleAlarm();
 }

@@ -3,8 +3,11 @@ import type { Core } from '../profile/core';
 import type { MessageRow } from '../profile/store';
 import type { OutboxItem } from '../profile/store-results';
 
-/** A burst (sent, delivered, read a second later) goes to D1 in one batch. */
-export const RESULTS_DELAY_MS = 2000;
+/**
+ * A burst (sent, then delivered and read within seconds) goes to D1 in one batch, with the
+ * directory row its send marked (due MIRROR_DELAY_MS later, the same 5 s).
+ */
+export const RESULTS_DELAY_MS = 5000;
 /** First retry of a failed D1 write; doubles up to RESULTS_RETRY_MAX_MS. */
 const RESULTS_RETRY_MS = 30_000;
 const RESULTS_RETRY_MAX_MS = 3_600_000;

@@ -84,12 +84,24 @@ function describe(err: unknown): string {
   return raw.split('\n')[0]!.trim();
 }
 
+/**
+ * Parsed templates by source: a campaign renders the same few fields for every recipient, and
+ * a parsed template is only read when rendered. Bounded (any text may come through here).
+ */
+const parsed = new Map<string, ParseResult>();
+
 export function parse(source: string): ParseResult {
+  const known = parsed.get(source);
+  if (known) return known;
+  let result: ParseResult;
   try {
-    return { ok: true, template: liquid().parse(source) };
+    result = { ok: true, template: liquid().parse(source) };
   } catch (err) {
-    return { ok: false, message: describe(err) };
+    result = { ok: false, message: describe(err) };
   }
+  if (parsed.size >= 500) parsed.clear();
+  parsed.set(source, result);
+  return result;
 }
 
 export type RenderResult = { ok: true; text: string } | { ok: false; message: string };
