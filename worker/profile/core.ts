@@ -146,11 +146,18 @@ export class Core {
    * first, in order; when the call fails they all wait in storage for the alarm, so the
    * conversation list catches up once the Inbox answers again.
    */
+  /** True once a read found no backlog (kept in memory: only this object writes it). */
+  private backlogEmpty = false;
+
   async flushInbox(): Promise<void> {
     const ops = this.takeInboxOps();
-    const backlog = this.store.sql
-      .exec<{ seq: number; ops: string }>('SELECT seq, ops FROM inbox_backlog ORDER BY seq LIMIT ?', BACKLOG_BATCH)
-      .toArray();
+    const backlog = this.backlogEmpty
+      ? []
+      : this.store.sql
+          .exec<{ seq: number; ops: string }>('SELECT seq, ops FROM inbox_backlog ORDER BY seq LIMIT ?', BACKLOG_BATCH)
+          .toArray();
+    // Known empty from this read on, until a failed call keeps changes (each send and alarm asked otherwise).
+    if (backlog.length === 0) this.backlogEmpty = true;
     if (ops.length === 0 && backlog.length === 0) return;
     const waiting = backlog.flatMap((r) => JSON.parse(r.ops) as InboxOp[]);
     try {
@@ -176,7 +183,10 @@ export class Core {
     // Typing marks are of the moment: stale by the time the Inbox is back.
     const kept = ops.filter((op) => op.type !== 'typing');
     const sql = this.store.sql;
-    if (kept.length) sql.exec('INSERT INTO inbox_backlog (ops) VALUES (?)', JSON.stringify(kept));
+    if (kept.length) {
+      sql.exec('INSERT INTO inbox_backlog (ops) VALUES (?)', JSON.stringify(kept));
+      this.backlogEmpty = false;
+    }
     const over = sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM inbox_backlog').one().n - BACKLOG_MAX;
     if (over > 0) {
       console.error(`inbox backlog over ${BACKLOG_MAX} rows: the ${over} oldest dropped`);
