@@ -22,7 +22,7 @@ import { type CampaignRow, campaignRow, paceOf, variantsOf } from './store';
 
 /** Recipients read from the segment per page message. */
 export const PAGE_SIZE = 500;
-/** Recipients per send message (a consumer batch of 50 messages stays at 1,000 object calls). */
+/** Recipients per send message (a consumer batch of 50 messages: 1,000 object calls and 50 D1 writes, within Workers Paid's 10,000 subrequests). */
 export const SEND_BATCH = 20;
 const MAX_DELAY_S = 43_200;
 /** How long the campaign waits after a carrier answered "unavailable / too many requests". */
