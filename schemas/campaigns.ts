@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { CapModeSchema } from './campaign-view';
 import { PhoneSchema } from './phone';
-import { TemplatedContent } from './preview';
+import { TemplatedContent } from './templated';
 
 /** Longest explicit list of recipients; larger audiences are segments (paged, never loaded). */
 export const MAX_CAMPAIGN_PROFILES = 10_000;

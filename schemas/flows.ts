@@ -5,7 +5,7 @@
  * `properties`); the abandoned checkout also has its delay.
  */
 import * as v from 'valibot';
-import { TemplatedContent } from './preview';
+import { TemplatedContent } from './templated';
 import { ChannelCountsSchema } from './results';
 
 export const FLOW_KEYS = ['order_confirmation', 'shipping_update', 'back_in_stock', 'abandoned_checkout'] as const;

@@ -5,19 +5,10 @@
 import * as v from 'valibot';
 import type { Content } from './content';
 import type { SmsEncoding } from './gsm';
-import { jsonDepthAtMost } from './json';
 import type { LintIssue } from './lint';
 import { PhoneSchema } from './phone';
 import { SendPurposeSchema } from './profile';
-
-/** The message as written: its shape is checked on each field after rendering (400 naming it). */
-export const TemplatedContent = v.pipe(
-  v.custom<Record<string, unknown>>(
-    (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
-    'must be a message content object ({"type": "text", …})',
-  ),
-  v.check((o) => jsonDepthAtMost(o, 8), 'must nest at most 8 levels deep'),
-);
+import { TemplatedContent } from './templated';
 
 export const PreviewRequestSchema = v.strictObject({
   content: TemplatedContent,
