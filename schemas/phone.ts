@@ -70,10 +70,10 @@ export function carrierPhone(raw: string | null | undefined, country?: CountryCo
   return toE164(bare, country);
 }
 
-/** The ISO country of an E.164 number ("FR", "US"), or null. */
 /** Countries of the numbers seen lately: a send asks several times (quiet hours, HELP, the directory). */
 const countries = new Map<string, string | null>();
 
+/** The ISO country of an E.164 number ("FR", "US"), or null. */
 export function phoneCountry(e164: string): string | null {
   const known = countries.get(e164);
   if (known !== undefined) return known;

@@ -1,7 +1,7 @@
 // The campaign fan-out benchmark's measurement (bench/suites/50-campaign.mjs runs it; not part
 // of `npm test`). It runs in the Workers test pool on the bench build (`[env.bench]`), whose
 // local Queue delivers every batch; wrangler dev's older local Queue stops after a few batches
-// of object calls (docs/campaigns.md, "Benchmark"). Everything goes through the Worker's own
+// of object calls (docs/campaigns.md, "Measured"). Everything goes through the Worker's own
 // routes: the same bulk seed, baseline and read-back routes the HTTP suites use.
 //
 // N subscribed recipients (BENCH_CAMPAIGN_RECIPIENTS, default 10,000) in a segment; first the

@@ -13,7 +13,7 @@
 //
 // The measurement runs in the Workers test pool on the bench build (bench/pool/, with
 // vitest.bench.config.ts), not against this run's `wrangler dev`: wrangler 4.86's local Queue
-// stops delivering after a few batches of object calls (docs/campaigns.md, "Benchmark"). It
+// stops delivering after a few batches of object calls (docs/campaigns.md, "Measured"). It
 // prints one `BENCH_RESULT {json}` line, read here. From about 2,000 recipients the local
 // runtime needs more memory maps than Linux allows by default: `sysctl -w vm.max_map_count=262144`.
 import { spawn } from 'node:child_process';

@@ -75,10 +75,10 @@ export const COUNTRY_ZONES: Record<string, string> = {
   MC: 'Europe/Monaco',
 };
 
-/** True when `zone` is an IANA time zone this runtime knows. */
 /** Answers so far (building a formatter to find out costs more than the rest of a send's checks). */
 const zoneValidity = new Map<string, boolean>();
 
+/** True when `zone` is an IANA time zone this runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
   if (!zone) return false;
   const known = zoneValidity.get(zone);

@@ -139,6 +139,9 @@ export class Core {
     if (this.running === 0) await this.flushInbox();
   }
 
+  /** True once a read found no backlog (kept in memory: only this object writes it). */
+  private backlogEmpty = false;
+
   /**
    * Sends the queued Inbox changes (and a profile event when consent changed) in one call.
    * Called when an entry point ends, and before waiting on a carrier so the consoles are not
@@ -146,9 +149,6 @@ export class Core {
    * first, in order; when the call fails they all wait in storage for the alarm, so the
    * conversation list catches up once the Inbox answers again.
    */
-  /** True once a read found no backlog (kept in memory: only this object writes it). */
-  private backlogEmpty = false;
-
   async flushInbox(): Promise<void> {
     const ops = this.takeInboxOps();
     const backlog = this.backlogEmpty
@@ -323,7 +323,7 @@ export class Core {
     if (p) this.country ??= { value: countryOf(p.phone) };
     const write = p ? directoryWrite(this.env.DB, this.store, this.now(), this.country?.value ?? null) : null;
     // The words of messages since the last write go in the same batch (one D1 round trip).
-    const words = p && write ? this.store.unindexedMessages(SEARCH_BATCH) : [];
+    const words = write ? this.store.unindexedMessages(SEARCH_BATCH) : [];
     const statements = p && write ? [...write.statements, ...searchInserts(this.env.DB, p.phone, words), ...alongside] : alongside;
     if (!statements.length) return true;
     try {

@@ -33,21 +33,28 @@ export function defaultSandboxMode(phone: string): SandboxMode {
 const isMode = (m: unknown): m is SandboxMode => m === 'rcs' || m === 'sms' || m === 'rcs_offline';
 
 /**
- * The isolate's copy of `sandbox_phones` (the few phones the simulator switched), read at most
- * every MODES_MS: a campaign's thousands of sends on the sandbox network do not each read D1
- * (a real carrier costs us no D1 read either). A switch made through this isolate clears it
- * at once (`forgetSandboxModes`); another isolate sees it within MODES_MS. A table larger than
- * MODES_MAX is read phone by phone instead.
+ * The isolate's copy of `sandbox_phones` (the few phones the simulator switched), read again
+ * once it is MODES_MS old: a campaign's thousands of sends on the sandbox network do not each
+ * read D1 (a real carrier costs us no D1 read either). Plain data, never a promise shared
+ * between requests (as the settings copy, worker/settings.ts): when it expires, the first
+ * caller reads and the others keep the old copy meanwhile. A switch made through this isolate
+ * clears it at once (`forgetSandboxModes`); another isolate sees it within MODES_MS. A table
+ * larger than MODES_MAX is read phone by phone instead.
  */
 const MODES_MS = 2000;
 const MODES_MAX = 1000;
-let modes: { at: number; rows: Promise<Map<string, SandboxMode> | null> } | null = null;
+let modes: { at: number; table: ReadonlyMap<string, SandboxMode> | null } | null = null;
+/** When the read under way started (0: none), and the copy's generation (bumped by each clear). */
+let reading = 0;
+let generation = 0;
 
 export function forgetSandboxModes(): void {
   modes = null;
+  reading = 0;
+  generation++;
 }
 
-async function readModes(env: Env): Promise<Map<string, SandboxMode> | null> {
+async function readModes(env: Env): Promise<ReadonlyMap<string, SandboxMode> | null> {
   const { results } = await env.DB.prepare('SELECT phone, mode FROM sandbox_phones LIMIT ?')
     .bind(MODES_MAX + 1)
     .all<{ phone: string; mode: string }>();
@@ -56,16 +63,16 @@ async function readModes(env: Env): Promise<Map<string, SandboxMode> | null> {
 }
 
 export async function sandboxMode(env: Env, phone: string): Promise<SandboxMode> {
-  if (!modes || Date.now() - modes.at > MODES_MS) {
-    const mine = { at: Date.now(), rows: readModes(env) };
-    modes = mine;
-    // A failed read is not kept: the next send reads again.
-    mine.rows.catch(() => {
-      if (modes === mine) modes = null;
-    });
+  const now = Date.now();
+  let copy = modes;
+  if (!copy || (now - copy.at > MODES_MS && now - reading >= MODES_MS)) {
+    reading = now;
+    const started = generation;
+    copy = { at: now, table: await readModes(env) };
+    // A read that began before a switch cleared the copy may hold the old mode: not kept.
+    if (started === generation) modes = copy;
   }
-  const table = await modes.rows;
-  if (table) return table.get(phone) ?? defaultSandboxMode(phone);
+  if (copy.table) return copy.table.get(phone) ?? defaultSandboxMode(phone);
   const row = await env.DB.prepare('SELECT mode FROM sandbox_phones WHERE phone = ?').bind(phone).first<{ mode: string }>();
   return isMode(row?.mode) ? row.mode : defaultSandboxMode(phone);
 }
