@@ -62,7 +62,7 @@ describe('touches of a campaign message', () => {
     expect([m.sent, m.delivered, m.read, m.by_channel.rcs.read, m.by_channel.sms.sent]).toEqual([1, 1, 1, 1, 0]);
   });
 
-  it("go to D1 with the send's directory row when due, not from each receipt's alarm", async () => {
+  it("go to D1 with the send's directory row: not before a receipt still to come, and by the last alarm before it is due", async () => {
     const phone = uniquePhone('rcs');
     const source = uniqueSource();
     await subscribe(phone);
@@ -74,15 +74,26 @@ describe('touches of a campaign message', () => {
       campaign_id: source,
     });
     if (!out.ok) throw new Error(`send refused: ${out.message}`);
-    // The sandbox's delivery receipt (1–2 s after the send) runs the alarm: nothing written yet.
+    // The sandbox's receipts, pinned: delivered at 1.5 s, read at 4 s (the write is due at 5 s).
+    await runInDurableObject(profile(phone), (p: Profile) => {
+      p.core.store.sql.exec("UPDATE timers SET due_at = ? WHERE kind = 'receipt' AND id LIKE '%:delivered'", T + 1500);
+      p.core.store.sql.exec("UPDATE timers SET due_at = ? WHERE kind = 'receipt' AND id LIKE '%:read'", T + 4000);
+    });
+    // The delivery receipt's alarm: the read receipt comes before the write's time, so nothing yet.
     await advanceTo(phone, T + 2000);
     expect((await profile(phone).get(phone))?.rcs.capable).toBe(true);
     expect(await touchesOf(source)).toEqual([]);
     expect(await capableInDirectory(phone)).toBeNull();
-    // Due (5 s): the directory row (its capability now known) and the touches so far, together.
-    await advanceTo(phone, T + 5000);
+    // The read receipt's alarm: nothing else before 5 s, so it writes now, the directory row (its
+    // capability now known) and the three touches together, and leaves no alarm for the write.
+    await advanceTo(phone, T + 4000);
     expect(await capableInDirectory(phone)).toBe(1);
-    expect((await touchesOf(source)).map((t) => t.kind)).toEqual(expect.arrayContaining(['delivered', 'sent']));
+    expect((await touchesOf(source)).map((t) => t.kind)).toEqual(['delivered', 'read', 'sent']);
+    const left = await runInDurableObject(profile(phone), (p: Profile) => ({
+      timers: p.core.store.timers().map((t) => t.kind),
+      directory: p.core.store.directoryDueAt(),
+    }));
+    expect(left).toEqual({ timers: [], directory: null });
   });
 
   it('records a failure the carrier reports after accepting the message, on its channel', async () => {

@@ -15,7 +15,7 @@ import type { RcsProvider, SmsProvider } from '../providers/types';
 import { type BrandSettings, SettingsReader } from '../settings';
 import { countryOf, directoryWrite } from './directory';
 import { type ProfileRow, Store } from './store';
-import { messageChanged, resultsBatch, resultsFailed, resultsWritten, scheduleResults } from '../results/record';
+import { messageChanged, RESULTS_TIMER_ID, resultsBatch, resultsFailed, resultsWritten, scheduleResults } from '../results/record';
 
 /** How long directory changes coalesce before the alarm writes the D1 row (a customer's burst of messages: one write). */
 export const MIRROR_DELAY_MS = 5000;
@@ -280,15 +280,17 @@ export class Core {
   /**
    * Writes a pending directory row (from the alarm). Writing the current state early is
    * harmless, so it runs whenever the alarm does, due or not, except when `onlyIfDue` (the
-   * alarm came for another timer, a simulated receipt say: the write waits for its own time and
-   * takes the changes of the meantime along). A failed write stays marked and is retried.
-   * Results waiting in the outbox (a campaign message's sent, delivered and read touches) ride
-   * in the same batch: one D1 round trip per alarm, not one per kind of write.
+   * alarm came for another timer, a simulated receipt say) and another timer comes before the
+   * write's own time: then the write waits and takes that timer's changes along. With nothing
+   * before it, this alarm writes now rather than arm one more for the write alone (a campaign
+   * message's last receipt carries the row and its touches). A failed write stays marked and is
+   * retried. Results waiting in the outbox (sent, delivered and read touches) ride in the same
+   * batch: one D1 round trip per alarm, not one per kind of write.
    */
   async flushDirectory(onlyIfDue = false): Promise<void> {
     if (onlyIfDue) {
       const due = this.store.directoryDueAt();
-      if (due === null || due > this.now()) return;
+      if (due === null || (due > this.now() && this.store.timerDueBy(due, RESULTS_TIMER_ID))) return;
     }
     const pending = this.store.directorySync();
     if (!pending) return;

@@ -733,6 +733,11 @@ export class Store {
       .one().due;
   }
 
+  /** Whether a timer other than `except` is due at or before `at`. */
+  timerDueBy(at: number, except: string): boolean {
+    return this.sql.exec('SELECT 1 FROM timers WHERE due_at <= ? AND id <> ? LIMIT 1', at, except).toArray().length > 0;
+  }
+
   hasTimer(id: string): boolean {
     return this.sql.exec('SELECT 1 FROM timers WHERE id = ?', id).toArray().length > 0;
   }

@@ -18,7 +18,9 @@ export const REPLY_WINDOW_MS = 3 * 86_400_000;
 /** The event whose `value` is attributed (Shopify's orders/create produces the same). */
 export const ORDER_EVENT = 'Placed Order';
 
-const TIMER_ID = 'results:flush';
+/** The results timer's id (one per object). */
+export const RESULTS_TIMER_ID = 'results:flush';
+const TIMER_ID = RESULTS_TIMER_ID;
 
 function touch(
   core: Core,
@@ -139,9 +141,15 @@ export function resultsBatch(core: Core, db: D1Database): ResultsBatch | null {
   return last ? { statements: items.map((i) => statement(db, i)), lastId: last.id } : null;
 }
 
-/** D1 took a batch: it leaves the outbox (the timer, if armed, finds the rest or nothing). */
+/**
+ * D1 took a batch: it leaves the outbox. An outbox now empty needs no timer (it would only
+ * wake the object to find nothing); one with more keeps it.
+ */
 export function resultsWritten(core: Core, batch: ResultsBatch): void {
   core.store.results.confirm(batch.lastId);
+  if (core.store.results.hasPending()) return;
+  core.store.deleteTimer(TIMER_ID);
+  core.resultsDirty = false;
 }
 
 function retryResults(core: Core, attempts: number, err: unknown): void {
