@@ -95,10 +95,13 @@ it(
     const stops: number[] = [];
     for (let k = 0; k < Math.floor(N / STOP_EVERY); k++) stops.push(k % 2 === 0 ? k * (STOP_EVERY / 2) + 1 : N - 1 - k * (STOP_EVERY / 2));
     const replies = Array.from({ length: Math.floor(N / REPLY_EVERY) }, (_, k) => k * REPLY_EVERY + 7);
+    // Interleaved, each kind spread over the list, so both happen however many go out in time.
     const answers: [string, number][] = [
-      ...stops.map((i): [string, number] => ['STOP', i]),
-      ...replies.map((i): [string, number] => ['Is it back in M?', i]),
-    ];
+      ...stops.map((i, k): [string, number, number] => ['STOP', i, k / stops.length]),
+      ...replies.map((i, k): [string, number, number] => ['Is it back in M?', i, k / replies.length]),
+    ]
+      .sort((a, b) => a[2] - b[2])
+      .map(([text, i]): [string, number] => [text, i]);
     let callbackErrors = 0;
     // What was sent while the campaign ran (a busy runtime answers callbacks slowly: the end of
     // the list may not go out before the last recipient's outcome).

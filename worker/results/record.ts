@@ -20,7 +20,6 @@ export const ORDER_EVENT = 'Placed Order';
 
 /** The results timer's id (one per object). */
 export const RESULTS_TIMER_ID = 'results:flush';
-const TIMER_ID = RESULTS_TIMER_ID;
 
 function touch(
   core: Core,
@@ -100,8 +99,8 @@ export function orderTracked(
 export async function scheduleResults(core: Core): Promise<void> {
   if (!core.resultsDirty) return;
   core.resultsDirty = false;
-  if (core.store.hasTimer(TIMER_ID)) return;
-  core.store.addTimer('results', core.now() + RESULTS_DELAY_MS, { attempts: 0 }, TIMER_ID);
+  if (core.store.hasTimer(RESULTS_TIMER_ID)) return;
+  core.store.addTimer('results', core.now() + RESULTS_DELAY_MS, { attempts: 0 }, RESULTS_TIMER_ID);
   await core.scheduleAlarm();
 }
 
@@ -148,14 +147,14 @@ export function resultsBatch(core: Core, db: D1Database): ResultsBatch | null {
 export function resultsWritten(core: Core, batch: ResultsBatch): void {
   core.store.results.confirm(batch.lastId);
   if (core.store.results.hasPending()) return;
-  core.store.deleteTimer(TIMER_ID);
+  core.store.deleteTimer(RESULTS_TIMER_ID);
   core.resultsDirty = false;
 }
 
 function retryResults(core: Core, attempts: number, err: unknown): void {
   console.error(`results: D1 write failed (attempt ${attempts + 1}), retrying`, err);
   const delay = Math.min(RESULTS_RETRY_MAX_MS, RESULTS_RETRY_MS * 2 ** attempts);
-  core.store.addTimer('results', core.now() + delay, { attempts: attempts + 1 }, TIMER_ID);
+  core.store.addTimer('results', core.now() + delay, { attempts: attempts + 1 }, RESULTS_TIMER_ID);
 }
 
 /** A batch that rode in a failed write: the items stay, and the timer comes back for them. */
@@ -181,5 +180,5 @@ export async function flushResults(core: Core, attempts: number): Promise<void> 
     resultsWritten(core, batch);
   }
   // More than one alarm's share: the rest right away.
-  if (core.store.results.hasPending()) core.store.addTimer('results', core.now(), { attempts: 0 }, TIMER_ID);
+  if (core.store.results.hasPending()) core.store.addTimer('results', core.now(), { attempts: 0 }, RESULTS_TIMER_ID);
 }
