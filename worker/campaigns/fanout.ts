@@ -20,8 +20,8 @@ import { iso } from '../lib/time';
 import { segmentPage } from '../segments';
 import { type CampaignRow, campaignRow, paceOf, variantsOf } from './store';
 
-/** Recipients read from the segment per page message. */
-export const PAGE_SIZE = 500;
+/** Recipients read from the segment per page message: 50 send messages, one full consumer batch (`max_batch_size`). */
+export const PAGE_SIZE = 1000;
 /** Recipients per send message (a consumer batch of 50 messages: 1,000 object calls and 50 D1 writes, within Workers Paid's 10,000 subrequests). */
 export const SEND_BATCH = 20;
 const MAX_DELAY_S = 43_200;
