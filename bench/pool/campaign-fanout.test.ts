@@ -96,12 +96,10 @@ it(
     for (let k = 0; k < Math.floor(N / STOP_EVERY); k++) stops.push(k % 2 === 0 ? k * (STOP_EVERY / 2) + 1 : N - 1 - k * (STOP_EVERY / 2));
     const replies = Array.from({ length: Math.floor(N / REPLY_EVERY) }, (_, k) => k * REPLY_EVERY + 7);
     // Interleaved, each kind spread over the list, so both happen however many go out in time.
-    const answers: [string, number][] = [
-      ...stops.map((i, k): [string, number, number] => ['STOP', i, k / stops.length]),
-      ...replies.map((i, k): [string, number, number] => ['Is it back in M?', i, k / replies.length]),
-    ]
-      .sort((a, b) => a[2] - b[2])
-      .map(([text, i]): [string, number] => [text, i]);
+    const answers = [
+      ...stops.map((i, k) => ({ text: 'STOP', i, along: k / stops.length })),
+      ...replies.map((i, k) => ({ text: 'Is it back in M?', i, along: k / replies.length })),
+    ].sort((a, b) => a.along - b.along);
     let callbackErrors = 0;
     // What was sent while the campaign ran. Customers answer on their own schedule, spread over
     // about N/100 seconds (the campaign's order of magnitude here), without waiting for each
@@ -116,7 +114,7 @@ it(
       let n = 0;
       while (n < answers.length && !finished) {
         for (; n < answers.length && t0 + n * spacingMs <= Date.now(); n++) {
-          const [text, i] = answers[n]!;
+          const { text, i } = answers[n]!;
           inFlight.push(
             customerSays(phones[i]!, text, `bench-cb-${run}-${n}`).then((ok) => {
               if (!ok) callbackErrors++;

@@ -279,7 +279,7 @@ export class Core {
 
   /**
    * Writes a pending directory row (from the alarm). Writing the current state early is
-   * harmless, so it runs whenever the alarm does, due or not, except when `onlyIfDue` (the
+   * harmless, so it runs whenever the alarm does, due or not, except when `waitForTimers` (the
    * alarm came for another timer, a simulated receipt say) and another timer comes before the
    * write's own time: then the write waits and takes that timer's changes along. With nothing
    * before it, this alarm writes now rather than arm one more for the write alone (a campaign
@@ -287,8 +287,8 @@ export class Core {
    * retried. Results waiting in the outbox (sent, delivered and read touches) ride in the same
    * batch: one D1 round trip per alarm, not one per kind of write.
    */
-  async flushDirectory(onlyIfDue = false): Promise<void> {
-    if (onlyIfDue) {
+  async flushDirectory(waitForTimers = false): Promise<void> {
+    if (waitForTimers) {
       const due = this.store.directoryDueAt();
       if (due === null || (due > this.now() && this.store.timerDueBy(due, RESULTS_TIMER_ID))) return;
     }

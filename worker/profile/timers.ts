@@ -91,7 +91,8 @@ export async function runDueTimers(core: Core): Promise<void> {
   core.fault?.('alarm_end');
   // The directory write coalesced since the last alarm (mirrorSoon), including any the timers
   // above just marked, with the results waiting (one round trip); then the results left, if due.
-  // An alarm that came only for other timers (receipts) leaves a directory write not yet due.
+  // An alarm that came for other timers (receipts) leaves a directory write not yet due to the
+  // next of them when one comes before it; otherwise it writes now (Core.flushDirectory).
   await core.flushDirectory(ranTimers && resultsDue === null);
   if (resultsDue !== null) await flushResults(core, resultsDue);
   await core.scheduleAlarm();
