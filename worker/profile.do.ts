@@ -56,7 +56,11 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.core = new Core(ctx, env);
-    void ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
+    void ctx.blockConcurrencyWhile(async () => {
+      migrate(ctx.storage.sql);
+      // A timer stored by an entry point cut short before the alarm was pointed runs anyway.
+      await this.core.pointAlarm();
+    });
   }
 
   async upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal> {
@@ -286,6 +290,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   }
 
   override async alarm(): Promise<void> {
+    this.core.alarmFired();
     await this.core.run(() => runDueTimers(this.core));
   }
 }

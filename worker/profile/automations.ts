@@ -8,6 +8,7 @@ import type { Core } from './core';
 import { accept } from './send';
 
 export async function runAutomation(core: Core, postback: string): Promise<void> {
+  await core.settleAlarm();
   const rule = await core.settings.postbackRule(postback);
   if (!rule) return;
   const outcome = await accept(core, core.phone(), { purpose: rule.purpose, content: rule.content, author: 'automation' });

@@ -42,6 +42,7 @@ export function capModeOf(core: Core, message: Pick<MessageRow, 'campaign_id'>):
  */
 export async function campaignCancelled(core: Core, campaignId: string): Promise<boolean | 'unknown'> {
   try {
+    await core.settleAlarm();
     const row = await core.env.DB.prepare('SELECT status FROM campaigns WHERE id = ?').bind(campaignId).first<{ status: string }>();
     return row?.status === 'cancelled';
   } catch (err) {

@@ -190,6 +190,7 @@ export async function writeOutcomes(env: Env, outcomes: readonly OutcomeWrite[])
 
 /** Writes every outcome D1 has not acknowledged; on failure the mark stays and the alarm retries. */
 export async function syncOutcomes(core: Core): Promise<void> {
+  await core.settleAlarm();
   try {
     for (;;) {
       const pending = rows(core)

@@ -96,8 +96,9 @@ export class Core {
     return this.smsOverride ?? smsProvider(this.env);
   }
 
-  /** Brand settings (the isolate's cached copy, see worker/settings.ts). */
-  brand(): Promise<BrandSettings> {
+  /** Brand settings (the isolate's cached copy, see worker/settings.ts; D1 on a miss: a wait outside). */
+  async brand(): Promise<BrandSettings> {
+    await this.settleAlarm();
     return this.settings.brand();
   }
 
@@ -107,15 +108,46 @@ export class Core {
     return p.phone;
   }
 
-  /** Points the one alarm at the earliest timer (or clears it). */
+  /**
+   * Timers changed during the running entry point: the alarm is pointed once, before the next
+   * wait on something outside this object (`pointAlarm`) or when the entry point ends, instead
+   * of once per change (a send adds and removes several timers in one synchronous stretch).
+   */
+  private alarmStale = false;
+  /** The alarm as this instance last pointed it (undefined: not known since it woke or fired). */
+  private alarmAt: number | null | undefined = undefined;
+
+  /** Points the one alarm at the earliest timer (or clears it): now outside an entry point, else before the next wait. */
   async scheduleAlarm(): Promise<void> {
+    if (this.running > 0) this.alarmStale = true;
+    else await this.pointAlarm();
+  }
+
+  /**
+   * Points the alarm now if timers changed since it was last pointed. Called before every wait
+   * on a carrier, the Inbox or D1: the object may be evicted during it, and a stored timer must
+   * never be left without the alarm that runs it. Unchanged, no storage call is made.
+   */
+  async pointAlarm(): Promise<void> {
+    this.alarmStale = false;
     const earliest = this.store.earliestTimer();
-    if (earliest === null) {
-      await this.ctx.storage.deleteAlarm();
-      return;
-    }
     // Relative to the injectable clock, so a test clock never makes the real alarm spin.
-    await this.ctx.storage.setAlarm(Date.now() + Math.max(0, earliest - this.now()));
+    const at = earliest === null ? null : Date.now() + Math.max(0, earliest - this.now());
+    const current = this.alarmAt === undefined ? await this.ctx.storage.getAlarm() : this.alarmAt;
+    this.alarmAt = at;
+    if (at === current) return;
+    if (at === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
+  }
+
+  /** The alarm fired: the runtime clears it after this handler unless it is set again. */
+  alarmFired(): void {
+    this.alarmAt = null;
+  }
+
+  /** Points the alarm if timers changed during this entry point (before a wait, and at its end). */
+  async settleAlarm(): Promise<void> {
+    if (this.alarmStale) await this.pointAlarm();
   }
 
   /**
@@ -130,6 +162,7 @@ export class Core {
       this.running--;
       await scheduleResults(this);
       await this.flushInbox();
+      await this.settleAlarm();
     }
   }
 
@@ -162,6 +195,7 @@ export class Core {
     const waiting = backlog.flatMap((r) => JSON.parse(r.ops) as InboxOp[]);
     try {
       this.fault?.('inbox');
+      await this.settleAlarm();
       await inboxStub(this.env).apply([...waiting, ...ops]);
     } catch (err) {
       console.error('inbox apply failed; kept for the alarm', err);
@@ -329,6 +363,7 @@ export class Core {
     const statements = p && write ? [...write.statements, ...searchInserts(this.env.DB, p.phone, words), ...alongside] : alongside;
     if (!statements.length) return true;
     try {
+      await this.settleAlarm();
       await this.env.DB.batch(statements);
     } catch (err) {
       console.error('profiles directory mirror failed', err);

@@ -41,6 +41,7 @@ export async function onEvent(core: Core, e: EventInput): Promise<void> {
       store.sql.exec('DELETE FROM timers WHERE kind = ? AND id LIKE ?', FLOW_TIMER, `${timerPrefix(k)}%`).rowsWritten > 0 || timersChanged;
   }
   if (triggered.length) {
+    await core.settleAlarm();
     const configs = await loadFlows(core.env);
     for (const k of triggered) {
       const config = configs.get(k);
@@ -61,6 +62,7 @@ export async function onEvent(core: Core, e: EventInput): Promise<void> {
 /** A delayed flow is due (from the alarm): sent if the flow is still on. */
 export async function onFlowTimer(core: Core, payload: unknown): Promise<void> {
   const { flow, event_id } = v.parse(FlowTimerPayload, payload);
+  await core.settleAlarm();
   if (!(await loadFlow(core.env, flow)).enabled) return;
   await fire(core, flow, event_id);
 }
@@ -70,6 +72,7 @@ async function fire(core: Core, key: FlowKey, eventId: string): Promise<void> {
   const event = store.events.get(eventId);
   const profile = store.profileView();
   if (!event || !profile) return;
+  await core.settleAlarm();
   const config = await loadFlow(core.env, key);
   const rendered = renderContent(
     config.content,

@@ -87,20 +87,24 @@ export async function onStatus(core: Core, event: Ev<'status'>, early = false): 
       break;
     case 'delivered':
     case 'read': {
-      if (row.delivered_at === null) {
-        store.updateMessage(id, { delivered_at: core.now() });
+      // The first receipt of delivery stamps it, with the status change when there is one (one UPDATE).
+      const stamp = row.delivered_at === null ? { delivered_at: core.now() } : null;
+      timers = store.deleteTimer(`deadline:${id}`);
+      if (rank !== undefined && rank < RANK[event.status]!) {
+        store.setStatus(id, event.status, why, stamp ?? {});
+        changed = true;
+        break;
+      }
+      if (stamp) {
+        store.updateMessage(id, stamp);
         changed = true;
       }
-      timers = store.deleteTimer(`deadline:${id}`);
       if (rank === undefined) {
         // Late receipt after revoke/fallback/failure: keep the final status, record the fact.
         if (!store.hasHistory(id, event.status)) {
           store.addHistory(id, event.status, `late ${event.status} while ${row.status}`);
           changed = true;
         }
-      } else if (rank < RANK[event.status]!) {
-        store.setStatus(id, event.status, why);
-        changed = true;
       } else if (!store.hasHistory(id, event.status)) {
         // Out of order (READ before DELIVERED): keep "read", record the receipt.
         store.addHistory(id, event.status, `${why} (after ${row.status})`);

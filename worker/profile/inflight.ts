@@ -29,7 +29,8 @@ function ids(core: Core): Set<string> {
 export async function watched(core: Core, id: string, send: () => Promise<void>): Promise<void> {
   ids(core).add(id);
   core.store.addTimer(INFLIGHT_TIMER, core.now() + INFLIGHT_CHECK_MS, { id }, key(id));
-  await core.scheduleAlarm();
+  // Armed before the carrier is asked: the watch is for the object dying during that wait.
+  await core.pointAlarm();
   try {
     await send();
   } finally {

@@ -246,6 +246,7 @@ async function capabilityFits(core: Core, content: Content): Promise<boolean> {
   const now = core.now();
   if (p.rcs_capable === null || p.rcs_checked_at === null || now - p.rcs_checked_at > CAPABILITY_TTL_MS) {
     try {
+      await core.settleAlarm();
       const cap = await core.rcs().checkCapability(p.phone);
       store.updateProfile({ rcs_capable: cap.capable ? 1 : 0, rcs_features: JSON.stringify(cap.features), rcs_checked_at: core.now() });
       await core.mirrorSoon();
@@ -478,6 +479,7 @@ export async function onDeadline(core: Core, id: string, attempts: number): Prom
   const store = core.store;
   const row = store.message(id);
   if (!row || row.delivered_at !== null || row.fallback_sms_id || row.status !== 'sent') return;
+  await core.settleAlarm();
   const result = await core.rcs().revoke(core.phone(), row.provider_message_id ?? id);
   const now = store.message(id);
   if (!now || now.delivered_at !== null || now.fallback_sms_id) return;

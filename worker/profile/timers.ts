@@ -67,7 +67,10 @@ export async function runDueTimers(core: Core): Promise<void> {
           await core.flushInbox();
         } else if (timer.kind === 'receipt') {
           const event = v.parse(InboundEventSchema, payload);
-          await ingest(core, event);
+          // The sandbox's own receipt, run once by its timer (deleted above; a retry after a
+          // throw is a repeat onStatus ignores): no callback key to record.
+          if (event.type === 'status') await onStatus(core, event);
+          else await ingest(core, event);
         } else if (timer.kind === EARLY_RECEIPT) {
           const event = v.parse(InboundEventSchema, payload);
           if (event.type === 'status') await onStatus(core, event, true);

@@ -168,6 +168,7 @@ export function resultsFailed(core: Core, err: unknown): void {
  */
 export async function flushResults(core: Core, attempts: number): Promise<void> {
   const db = core.resultsDb ?? core.env.DB;
+  await core.settleAlarm();
   for (let round = 0; round < 20; round++) {
     const batch = resultsBatch(core, db);
     if (!batch) return;
