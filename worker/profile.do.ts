@@ -56,11 +56,7 @@ export class Profile extends DurableObject<Env> implements ProfileRpc {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.core = new Core(ctx, env);
-    void ctx.blockConcurrencyWhile(async () => {
-      migrate(ctx.storage.sql);
-      // A timer stored by an entry point cut short before the alarm was pointed runs anyway.
-      await this.core.pointAlarm();
-    });
+    void ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql));
   }
 
   async upsert(phone: string, input: ProfileUpsert, actor: string): Promise<ProfileView | ConsentRefusal> {

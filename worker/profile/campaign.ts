@@ -43,17 +43,21 @@ function view(core: Core, row: OutcomeRow): CampaignOutcome {
 /** What a campaign message's state means for its recipient. */
 function outcomeOf(core: Core, message: MessageRow): Fields {
   const store = core.store;
-  const reason = store.histories([message.id]).get(message.id)?.at(-1)?.reason ?? null;
-  const timer = store.timers().find((t) => t.id === `release:${message.id}` || t.id === `retry:${message.id}`);
+  // Read only for the outcomes that carry them (a sent message, the common case, needs neither).
+  const reason = () => store.histories([message.id]).get(message.id)?.at(-1)?.reason ?? null;
   switch (message.status) {
     case 'held':
     case 'scheduled':
-    case 'queued':
-      return { outcome: 'held', reason, channel: null, held_until: timer?.due_at ?? null };
-    case 'skipped':
-      return { outcome: reason === CANCELLED_REASON ? 'cancelled' : 'skipped', reason, channel: null, held_until: null };
+    case 'queued': {
+      const timer = store.timers().find((t) => t.id === `release:${message.id}` || t.id === `retry:${message.id}`);
+      return { outcome: 'held', reason: reason(), channel: null, held_until: timer?.due_at ?? null };
+    }
+    case 'skipped': {
+      const why = reason();
+      return { outcome: why === CANCELLED_REASON ? 'cancelled' : 'skipped', reason: why, channel: null, held_until: null };
+    }
     case 'failed':
-      return { outcome: 'failed', reason, channel: message.channel, held_until: null };
+      return { outcome: 'failed', reason: reason(), channel: message.channel, held_until: null };
     default: {
       const sms = message.fallback_sms_id ? store.message(message.fallback_sms_id) : null;
       return { outcome: 'sent', reason: null, channel: sms ? sms.channel : message.channel, held_until: null };

@@ -13,7 +13,7 @@ import { iso } from '../lib/time';
 import { rcsProvider, smsProvider } from '../providers';
 import type { RcsProvider, SmsProvider } from '../providers/types';
 import { type BrandSettings, SettingsReader } from '../settings';
-import { countryOf, directoryWrite } from './directory';
+import { countryOf, directoryWrite, EVENTS_PER_WRITE } from './directory';
 import { type ProfileRow, Store } from './store';
 import { messageChanged, RESULTS_TIMER_ID, resultsBatch, resultsFailed, resultsWritten, scheduleResults } from '../results/record';
 
@@ -37,6 +37,8 @@ function searchInserts(db: D1Database, phone: string, words: { id: string; body:
   }
   return out;
 }
+/** `mirror()` wrote a full batch of events: there may be more to write. */
+const MORE_EVENTS = 'more_events';
 /** A failed directory write is retried this much later (the mark stays until it succeeds). */
 const MIRROR_RETRY_MS = 30_000;
 /** Inbox changes the Inbox did not take are sent again this much later, from the alarm. */
@@ -116,6 +118,12 @@ export class Core {
   private alarmStale = false;
   /** The alarm as this instance last pointed it (undefined: not known since it woke or fired). */
   private alarmAt: number | null | undefined = undefined;
+  /**
+   * This instance has not compared the alarm with its timers yet: the first entry point after a
+   * wake does, so a timer stored by an entry point cut short before its alarm was pointed (the
+   * object died in between) still runs. An alarm wake needs no check: its handler re-points it.
+   */
+  private alarmUnchecked = true;
 
   /** Points the one alarm at the earliest timer (or clears it): now outside an entry point, else before the next wait. */
   async scheduleAlarm(): Promise<void> {
@@ -130,6 +138,7 @@ export class Core {
    */
   async pointAlarm(): Promise<void> {
     this.alarmStale = false;
+    this.alarmUnchecked = false;
     const earliest = this.store.earliestTimer();
     // Relative to the injectable clock, so a test clock never makes the real alarm spin.
     const at = earliest === null ? null : Date.now() + Math.max(0, earliest - this.now());
@@ -143,11 +152,12 @@ export class Core {
   /** The alarm fired: the runtime clears it after this handler unless it is set again. */
   alarmFired(): void {
     this.alarmAt = null;
+    this.alarmUnchecked = false;
   }
 
-  /** Points the alarm if timers changed during this entry point (before a wait, and at its end). */
+  /** Points the alarm if timers changed during this entry point (before a wait, and at its end), or if it was never checked since the object woke. */
   async settleAlarm(): Promise<void> {
-    if (this.alarmStale) await this.pointAlarm();
+    if (this.alarmStale || this.alarmUnchecked) await this.pointAlarm();
   }
 
   /**
@@ -334,7 +344,7 @@ export class Core {
       this.store.clearDirectorySync(pending.gen);
       if (results) resultsWritten(this, results);
       // A backlog of events longer than one write: the next batch goes at once.
-      if (this.store.events.hasUnmirrored()) this.store.markDirectoryDirty(this.now());
+      if (written === MORE_EVENTS) this.store.markDirectoryDirty(this.now());
     } else {
       this.store.retryDirectorySync(this.now() + MIRROR_RETRY_MS);
       if (results) resultsFailed(this, 'with the directory write');
@@ -346,15 +356,16 @@ export class Core {
    * follow at once: writes now, and leaves a durable mark for the alarm when D1 fails.
    */
   async mirrorNow(): Promise<void> {
-    if (!(await this.mirror()) || this.store.events.hasUnmirrored()) await this.mirrorSoon();
+    const written = await this.mirror();
+    if (!written || written === MORE_EVENTS) await this.mirrorSoon();
   }
 
   /**
    * Writes the D1 directory row and a batch of unmirrored events now, in one D1 transaction
    * (eventually consistent; the object stays the truth), then clears those events' marks.
-   * False when D1 failed: every mark stays. Hot paths use `mirrorSoon()`.
+   * False when D1 failed: every mark stays; `MORE_EVENTS` when it took a full batch of events. Hot paths use `mirrorSoon()`.
    */
-  async mirror(alongside: D1PreparedStatement[] = []): Promise<boolean> {
+  async mirror(alongside: D1PreparedStatement[] = []): Promise<boolean | typeof MORE_EVENTS> {
     const p = this.store.profile();
     if (p) this.country ??= { value: countryOf(p.phone) };
     const write = p ? directoryWrite(this.env.DB, this.store, this.now(), this.country?.value ?? null) : null;
@@ -375,6 +386,7 @@ export class Core {
     if (last) this.store.markIndexed(last.seq);
     // A long history (an object older than the index) goes in over several alarms.
     if (words.length === SEARCH_BATCH) await this.mirrorSoon();
-    return true;
+    // A full batch of events may have left more behind (events recorded during the write marked the row themselves).
+    return write.eventIds.length === EVENTS_PER_WRITE ? MORE_EVENTS : true;
   }
 }

@@ -130,6 +130,9 @@ function parseJson<T>(raw: string | null, fallback: T): T {
 /** A consent change written since the Inbox last heard of one (see `takeConsentChanges`). */
 export type ConsentLogRow = ReturnType<Store['consentLog']>[number];
 
+/** The directory mark's one row (directory_sync). */
+const DIRECTORY_MARK = 'SELECT due_at, gen FROM directory_sync WHERE one = 1';
+
 export class Store {
   /** Raw SQL, for this module family and tests only: everything else goes through methods. */
   readonly sql: SqlStorage;
@@ -650,12 +653,16 @@ export class Store {
 
   /** When the pending mark is due (null: none); reads only. */
   directoryDueAt(): number | null {
-    return this.sql.exec<{ due_at: number }>('SELECT due_at FROM directory_sync WHERE one = 1').toArray()[0]?.due_at ?? null;
+    if (this.directoryMarked === false) return null;
+    // The same statement as directorySync's (one statement to prepare when the object wakes).
+    const row = this.sql.exec<{ due_at: number; gen: number }>(DIRECTORY_MARK).toArray()[0] ?? null;
+    this.directoryMarked = row !== null;
+    return row?.due_at ?? null;
   }
 
   /** The pending mark, for the write that is about to run (it must end in clear or retry). */
   directorySync(): { due_at: number; gen: number } | null {
-    const row = this.sql.exec<{ due_at: number; gen: number }>('SELECT due_at, gen FROM directory_sync WHERE one = 1').toArray()[0] ?? null;
+    const row = this.sql.exec<{ due_at: number; gen: number }>(DIRECTORY_MARK).toArray()[0] ?? null;
     this.directoryMarked = row !== null;
     // Changes made while the write is in flight must bump the mark's generation.
     this.directoryWriting = row !== null;
