@@ -144,6 +144,10 @@ it(
           .audits,
       );
     const optedOut = audits.filter((a) => a.opted_out_at !== null).length;
+    // One RCS and one SMS recipient's storage work, counted with the receipts at fixed times.
+    const work = await call<Record<string, { statements: number; kinds: number; alarm_calls: number }>>('POST', '/bench/campaign/work', {
+      run,
+    });
     const result = {
       recipients: N,
       seedSeconds,
@@ -158,6 +162,7 @@ it(
       afterOptOut: audits.filter((a) => a.opted_out_at !== null && a.first_sent_at !== null && a.first_sent_at > a.opted_out_at).length,
       optedOut,
       sentByObjects: audits.reduce((n, a) => n + a.sent, 0),
+      work,
     };
     console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
   },

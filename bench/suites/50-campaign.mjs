@@ -87,6 +87,14 @@ export default async function campaign() {
       target: `≥ ${TARGET}`,
       ok: ratio >= TARGET,
     },
+    ...['rcs', 'sms']
+      .filter((ch) => r.work?.[ch])
+      .map((ch) => ({
+        name: `one ${ch.toUpperCase()} recipient's storage work`,
+        value: r.work[ch].statements,
+        unit: 'statements',
+        note: `${r.work[ch].kinds} kinds (each prepared once per object wake), ${r.work[ch].alarm_calls} alarm calls; receipts at fixed times`,
+      })),
     {
       name: 'campaign read-back: twice / after opt-out',
       value: `${r.twice}/${r.afterOptOut}`,

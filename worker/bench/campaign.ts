@@ -9,13 +9,16 @@
  *   (messages of 20 recipients through CAMPAIGN_QUEUE) whose consumer does one SQLite insert per
  *   recipient in that recipient's Profile object (the same, already created objects the campaign
  *   reaches: neither side pays for creating them); `GET /bench/campaign/baseline/:run` says how many landed.
+ * - `POST /bench/campaign/work {run}`: one RCS and one SMS recipient's storage work, counted
+ *   in their objects with the sandbox's receipts at fixed times (statements, their kinds,
+ *   alarm calls): a figure that does not move with the machine's load.
  * The bench entry routes queue messages of kind `bench_baseline` to `baselineBatch`.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { jsonBody } from '../routes/validate';
 import type { BenchEnv } from './env';
-import type { CampaignAudit, SeededProfile } from './objects';
+import type { CampaignAudit, RecipientWork, SeededProfile } from './objects';
 
 /** Object calls in flight at once during a seed or an audit. */
 const CONCURRENCY = 50;
@@ -112,6 +115,19 @@ export const benchCampaign = new Hono<{ Bindings: BenchEnv }>()
       }),
     );
     return c.json({ audits });
+  })
+  .post('/work', jsonBody(v.object({ run: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) })), async (c) => {
+    const { run } = c.req.valid('json');
+    const timezone = daytimeZone();
+    // Outside the benchmark's range; the sandbox's default rule: an even last digit is RCS, odd SMS.
+    const work: Record<string, RecipientWork> = {};
+    for (const phone of ['+33639970000', '+33639970001']) {
+      const stub = c.env.PROFILE.getByName(phone);
+      await stub.seedForBench(phone, { first_name: 'Bench', timezone, properties: { bench_run: `work-${run}` } });
+      const counted = await stub.countCampaignWork(phone, `work-${run}`);
+      work[counted.channel ?? phone] = counted;
+    }
+    return c.json(work);
   })
   .post('/baseline', jsonBody(BaselineBody), async (c) => {
     const { run, phones } = c.req.valid('json');

@@ -19,6 +19,16 @@ export interface SeededProfile {
   updated_at: string;
 }
 
+/** One recipient's storage work in their object (`countCampaignWork`). */
+export interface RecipientWork {
+  channel: 'rcs' | 'sms' | null;
+  /** SQL statements run, and how many different ones (each is prepared once per object wake). */
+  statements: number;
+  kinds: number;
+  /** setAlarm and deleteAlarm calls. */
+  alarm_calls: number;
+}
+
 /** A recipient's side of a campaign, read back after it: what went out, and when they opted out. */
 export interface CampaignAudit {
   /** Messages of the campaign (not counting an SMS fallback of one) that reached the carrier. */
@@ -102,6 +112,67 @@ export class BenchProfile extends Profile {
       this.benchTable = true;
     }
     sql.exec('INSERT OR IGNORE INTO bench_writes (id, body, at) VALUES (?, ?, ?)', id, body, Date.now());
+  }
+
+  /**
+   * One campaign recipient's storage work, counted in this (seeded) customer's object: the
+   * campaign's message sent, the sandbox's receipts at fixed times (delivered 1.5 s and, on
+   * RCS, read 4 s after the send; they are random otherwise), then the directory write. The
+   * clock is moved, not waited for. A figure that does not move with the machine's load, beside
+   * the fan-out's ratio, which does.
+   */
+  async countCampaignWork(phone: string, campaignId: string): Promise<RecipientWork> {
+    const core = this.core;
+    const sql = this.ctx.storage.sql;
+    const storage = this.ctx.storage;
+    const kinds = new Set<string>();
+    const work: RecipientWork = { channel: null, statements: 0, kinds: 0, alarm_calls: 0 };
+    const exec = sql.exec.bind(sql);
+    const setAlarm = storage.setAlarm.bind(storage);
+    const deleteAlarm = storage.deleteAlarm.bind(storage);
+    const clock = core.now;
+    Object.assign(sql, {
+      exec: (query: string, ...bindings: unknown[]) => {
+        work.statements++;
+        kinds.add(query);
+        return exec(query, ...bindings);
+      },
+    });
+    Object.assign(storage, {
+      setAlarm: (at: number | Date, opts?: DurableObjectSetAlarmOptions) => {
+        work.alarm_calls++;
+        return setAlarm(at, opts);
+      },
+      deleteAlarm: (opts?: DurableObjectSetAlarmOptions) => {
+        work.alarm_calls++;
+        return deleteAlarm(opts);
+      },
+    });
+    try {
+      const t0 = Date.now();
+      core.now = () => t0;
+      const out = await this.sendCampaign(phone, {
+        campaign_id: campaignId,
+        variant: 'a',
+        content: { type: 'text', text: 'Hello {{ first_name }}, the linen shirt is back.' },
+        fallback_text: null,
+        cap_mode: 'skip',
+        caller_writes: true,
+      });
+      work.channel = out.channel ?? null;
+      exec("UPDATE timers SET due_at = ? WHERE kind = 'receipt' AND id LIKE '%:delivered'", t0 + 1500);
+      exec("UPDATE timers SET due_at = ? WHERE kind = 'receipt' AND id LIKE '%:read'", t0 + 4000);
+      for (const at of [t0 + 1500, t0 + 4000, t0 + 5000]) {
+        core.now = () => at;
+        await this.alarm();
+      }
+    } finally {
+      core.now = clock;
+      Object.assign(sql, { exec });
+      Object.assign(storage, { setAlarm, deleteAlarm });
+    }
+    work.kinds = kinds.size;
+    return work;
   }
 
   /** See `CampaignAudit`: read from this object's own tables (the truth), not from D1. */
