@@ -41,8 +41,8 @@ export function capModeOf(core: Core, message: Pick<MessageRow, 'campaign_id'>):
  * truth for that; when it cannot be read the release waits (never sends on a guess).
  */
 export async function campaignCancelled(core: Core, campaignId: string): Promise<boolean | 'unknown'> {
+  await core.settleAlarm();
   try {
-    await core.settleAlarm();
     const row = await core.env.DB.prepare('SELECT status FROM campaigns WHERE id = ?').bind(campaignId).first<{ status: string }>();
     return row?.status === 'cancelled';
   } catch (err) {

@@ -203,9 +203,9 @@ export class Core {
     if (backlog.length === 0) this.backlogEmpty = true;
     if (ops.length === 0 && backlog.length === 0) return;
     const waiting = backlog.flatMap((r) => JSON.parse(r.ops) as InboxOp[]);
+    await this.settleAlarm();
     try {
       this.fault?.('inbox');
-      await this.settleAlarm();
       await inboxStub(this.env).apply([...waiting, ...ops]);
     } catch (err) {
       console.error('inbox apply failed; kept for the alarm', err);
@@ -373,8 +373,8 @@ export class Core {
     const words = write ? this.store.unindexedMessages(SEARCH_BATCH) : [];
     const statements = p && write ? [...write.statements, ...searchInserts(this.env.DB, p.phone, words), ...alongside] : alongside;
     if (!statements.length) return true;
+    await this.settleAlarm();
     try {
-      await this.settleAlarm();
       await this.env.DB.batch(statements);
     } catch (err) {
       console.error('profiles directory mirror failed', err);

@@ -245,8 +245,8 @@ async function capabilityFits(core: Core, content: Content): Promise<boolean> {
   if (!p) return false;
   const now = core.now();
   if (p.rcs_capable === null || p.rcs_checked_at === null || now - p.rcs_checked_at > CAPABILITY_TTL_MS) {
+    await core.settleAlarm();
     try {
-      await core.settleAlarm();
       const cap = await core.rcs().checkCapability(p.phone);
       store.updateProfile({ rcs_capable: cap.capable ? 1 : 0, rcs_features: JSON.stringify(cap.features), rcs_checked_at: core.now() });
       await core.mirrorSoon();
